@@ -1,0 +1,1 @@
+"""Reference central traceability server (FastAPI + SQLAlchemy)."""

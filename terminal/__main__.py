@@ -1,0 +1,3 @@
+from terminal.cli.main import main
+
+raise SystemExit(main())

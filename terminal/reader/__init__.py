@@ -1,0 +1,1 @@
+"""ID card readers: frame protocol, transports (PC/SC, serial), virtual reader. Qt-free."""

@@ -1,0 +1,1 @@
+"""Encrypted local store (SQLCipher 4). Qt-free."""

@@ -1,0 +1,1 @@
+"""Sync with the central traceability server. Qt-free."""
