@@ -1,0 +1,223 @@
+"""HTTP client for the central server: signs each request, types every failure as a SyncFault.
+
+Failures are classified by HTTP status and the server's machine-readable `error.code`, never by message
+text. The client learns the server's clock from every answer and signs with the corrected time, so a
+terminal whose clock is wrong can still talk to the centre (the drift is shown to the user).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import json
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from terminal.core.errors import SyncErrorKind, SyncFault
+from terminal.core.signing import TerminalKey, b64url
+from terminal.sync import errors
+from terminal.sync import protocol as p
+from terminal.sync.receipt import Receipt
+from terminal.sync.transport import HttpResponse, RequestsTransport, Transport
+
+log = logging.getLogger("terminal.sync.client")
+
+_ENROL_ERRORS: dict[str, type[errors.EnrolmentRefused]] = {
+    p.ErrorCode.UNKNOWN_CODE: errors.UnknownEnrolmentCode,
+    p.ErrorCode.USED_CODE: errors.EnrolmentCodeUsed,
+    p.ErrorCode.BAD_KEY: errors.EnrolmentKeyRefused,
+}
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    terminal_id: str
+    agency_id: str
+    key_id: str
+
+
+@dataclass(frozen=True)
+class EventResult:
+    event_id: str
+    status: p.EventStatus
+    code: str | None
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class PullPage:
+    changes: list[dict[str, Any]]
+    cursor: str
+    more: bool
+
+
+class SyncClient:
+    def __init__(
+        self,
+        base_url: str,
+        key: TerminalKey,
+        terminal_id: str | None = None,
+        transport: Transport | None = None,
+        timeout: float = 30.0,
+        clock: Callable[[], dt.datetime] = p.utc_now,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.key = key
+        self.terminal_id = terminal_id
+        self.transport: Transport = transport or RequestsTransport()
+        self.timeout = timeout
+        self.clock = clock
+        self.clock_offset: float | None = None  # server minus local, seconds, from the latest answer
+        self.last_server_time: dt.datetime | None = None
+
+    # --- protocol operations -------------------------------------------------------------------
+
+    def enrol(self, code: str, agency_id: str, agency_name: str, terminal_name: str) -> Enrolment:
+        normalised = p.normalise_enrolment_code(code)
+        body = {
+            "code": code,
+            "public_key": b64url(self.key.public_raw),
+            "proof": b64url(self.key.sign(p.ENROL_PROOF_PREFIX + normalised.encode("utf-8"))),
+            "agency_id": agency_id,
+            "agency_name": agency_name,
+            "terminal_name": terminal_name,
+        }
+        data = self._call("POST", p.ENROL_PATH, body=body, signed=False, enrolling=True)
+        self.terminal_id = str(data["terminal_id"])
+        return Enrolment(self.terminal_id, str(data["agency_id"]), str(data["key_id"]))
+
+    def push(self, events: Sequence[dict[str, Any]]) -> list[EventResult]:
+        data = self._call("POST", p.PUSH_PATH, body={"events": list(events)})
+        try:
+            return [
+                EventResult(str(r["event_id"]), p.EventStatus(r["status"]), r.get("code"), r.get("reason"))
+                for r in data["results"]
+            ]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SyncFault(SyncErrorKind.PROTOCOL, "push answer is malformed") from exc
+
+    def pull(self, cursor: str | None, limit: int = p.DEFAULT_PULL_LIMIT) -> PullPage:
+        query = {"cursor": cursor or "", "limit": str(limit)}
+        data = self._call("GET", p.PULL_PATH, query=query)
+        try:
+            return PullPage([dict(c) for c in data["changes"]], str(data["cursor"]), bool(data["more"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SyncFault(SyncErrorKind.PROTOCOL, "pull answer is malformed") from exc
+
+    def receipt(self) -> Receipt:
+        data = self._call("GET", p.RECEIPT_PATH)
+        try:
+            return Receipt.from_json(data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SyncFault(SyncErrorKind.PROTOCOL, "receipt answer is malformed") from exc
+
+    def probe(self) -> dt.datetime:
+        """Cheap unsigned call: is the centre reachable, and what time does it say it is."""
+        data = self._call("GET", p.TIME_PATH, signed=False)
+        return p.parse_iso(str(data["server_time"]))
+
+    # --- plumbing --------------------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        query: Mapping[str, str] | None = None,
+        signed: bool = True,
+        enrolling: bool = False,
+    ) -> dict[str, Any]:
+        target = path + (f"?{urlencode(query)}" if query else "")
+        raw = (
+            json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            if body is not None
+            else b""
+        )
+        for attempt in (1, 2):
+            headers = {"Accept": "application/json"}
+            if body is not None:
+                headers["Content-Type"] = "application/json"
+            if signed:
+                if not self.terminal_id:
+                    raise errors.NotEnrolled()
+                now = self.clock() + dt.timedelta(seconds=self.clock_offset or 0.0)
+                headers.update(p.signed_headers(self.key, self.terminal_id, method, target, raw, now))
+            response = self.transport.send(method, self.base_url + target, headers, raw, self.timeout)
+            self._learn_server_time(response)
+            if 200 <= response.status < 300:
+                return _json_object(response)
+            code = _error_code(response)
+            # A wrong local clock is corrected from the answer's server time; one retry is enough.
+            if code == p.ErrorCode.CLOCK_SKEW and attempt == 1 and self.clock_offset is not None:
+                continue
+            raise self._fault(response, code, enrolling)
+        raise SyncFault(SyncErrorKind.AUTH, p.ErrorCode.CLOCK_SKEW.value)
+
+    def _learn_server_time(self, response: HttpResponse) -> None:
+        stamp = response.headers.get(p.HEADER_SERVER_TIME.lower())
+        if not stamp:
+            return
+        try:
+            server_time = p.parse_iso(stamp)
+        except ValueError:
+            return
+        self.last_server_time = server_time
+        self.clock_offset = (server_time - self.clock()).total_seconds()
+
+    def _fault(self, response: HttpResponse, code: str | None, enrolling: bool) -> SyncFault:
+        status = response.status
+        retry_after = parse_retry_after(response.headers.get("retry-after"), self.clock())
+        log.info("central server answered %s (%s)", status, code or "no code")
+        if enrolling and code in _ENROL_ERRORS:
+            return _ENROL_ERRORS[code](code)
+        if status == 429:
+            return SyncFault(SyncErrorKind.RATE_LIMITED, "429", retry_after=retry_after)
+        if status >= 500:
+            return SyncFault(SyncErrorKind.SERVER_ERROR, str(status), retry_after=retry_after)
+        if code == p.ErrorCode.NOT_ENROLLED:
+            return errors.NotEnrolled(code)
+        if code == p.ErrorCode.TERMINAL_REVOKED:
+            return errors.TerminalRevoked(code)
+        if status in (401, 403):
+            return SyncFault(SyncErrorKind.AUTH, code or str(status))
+        if 400 <= status < 500:
+            return SyncFault(SyncErrorKind.REJECTED, code or str(status))
+        return SyncFault(SyncErrorKind.PROTOCOL, f"unexpected HTTP {status}")
+
+
+def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
+    """Retry-After as seconds from now: either delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def _json_object(response: HttpResponse) -> dict[str, Any]:
+    try:
+        data = json.loads(response.body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise SyncFault(SyncErrorKind.PROTOCOL, "the answer is not JSON") from exc
+    if not isinstance(data, dict):
+        raise SyncFault(SyncErrorKind.PROTOCOL, "the answer is not a JSON object")
+    return data
+
+
+def _error_code(response: HttpResponse) -> str | None:
+    try:
+        data = json.loads(response.body)
+        code = data["error"]["code"]
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError):
+        return None
+    return str(code) if isinstance(code, str) else None
