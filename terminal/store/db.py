@@ -1,0 +1,176 @@
+"""One SQLCipher 4 database: opening with a raw key, pragmas, transactions and error translation.
+
+The connection is used from one thread at a time: the app gives all database work to one worker thread,
+so `check_same_thread` is off to let that thread be a different one from the opener's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from terminal.core.errors import (
+    CorruptDatabase,
+    DatabaseLocked,
+    DiskFull,
+    ReadOnlyStore,
+    StoreFault,
+    WrongKey,
+)
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:  # sqlcipher3 ships no type information; its API is the standard library's
+    from sqlite3 import Connection as Connection
+    from sqlite3 import Error as SqlError
+    from sqlite3 import Row as Row
+else:
+    Row = sqlcipher.Row
+    Connection = sqlcipher.Connection
+    SqlError = sqlcipher.Error
+
+BUSY_TIMEOUT_MS = 3000
+
+
+class StorageIOError(StoreFault):
+    code = "storage_io"
+    zh_template = "读写数据文件时出错（磁盘或存储设备故障）。请检查磁盘后重试。"
+    en_template = "Reading or writing the data file failed (disk or storage fault). Check the disk and retry."
+
+
+def translate(exc: SqlError, *, key_verified: bool) -> StoreFault | None:
+    """Map an SQLite error to its typed store fault by its result code (never by its text)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    if primary == sqlcipher.SQLITE_NOTADB:
+        return CorruptDatabase() if key_verified else WrongKey()
+    if primary == sqlcipher.SQLITE_CORRUPT:
+        return CorruptDatabase()
+    if primary == sqlcipher.SQLITE_FULL:
+        return DiskFull()
+    if primary == sqlcipher.SQLITE_READONLY or primary == sqlcipher.SQLITE_CANTOPEN:
+        return ReadOnlyStore()
+    if primary in (sqlcipher.SQLITE_BUSY, sqlcipher.SQLITE_LOCKED):
+        return DatabaseLocked()
+    if primary == sqlcipher.SQLITE_IOERR:
+        return StorageIOError()
+    return None
+
+
+class Database:
+    def __init__(self, conn: Connection, path: Path, key_verified: bool) -> None:
+        self.conn = conn
+        self.path = path
+        self.key_verified = key_verified
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: Path, key: bytes, *, key_verified: bool = True) -> Database:
+        """Open (or create) the database with a raw 32-byte key. Schema changes are the migrator's job."""
+        if len(key) != 32:
+            raise ValueError("the database key must be 32 bytes")
+        try:
+            conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
+        except sqlcipher.Error as exc:
+            raise translate(exc, key_verified=key_verified) or ReadOnlyStore() from exc
+        except OSError as exc:
+            raise (DiskFull() if exc.errno == errno.ENOSPC else ReadOnlyStore()) from exc
+        conn.row_factory = sqlcipher.Row
+        db = cls(conn, path, key_verified)
+        with db.translated():
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA temp_store = MEMORY")
+        return db
+
+    @contextlib.contextmanager
+    def translated(self) -> Iterator[None]:
+        try:
+            yield
+        except SqlError as exc:
+            typed = translate(exc, key_verified=self.key_verified)
+            if typed is None:
+                raise
+            raise typed from exc
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE). Nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        with self.translated():
+            self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            with contextlib.suppress(sqlcipher.Error):
+                self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            with self.translated():
+                self.conn.execute("COMMIT")
+        except StoreFault:
+            with contextlib.suppress(sqlcipher.Error):
+                self.conn.execute("ROLLBACK")
+            raise
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
+        with self.translated():
+            rows: list[Row] = self.conn.execute(sql, params).fetchall()
+            return rows
+
+    def query_one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
+        with self.translated():
+            row: Row | None = self.conn.execute(sql, params).fetchone()
+            return row
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        row = self.query_one(sql, params)
+        return None if row is None else row[0]
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
+        """Run one statement inside the current transaction; returns lastrowid."""
+        if not self._depth:
+            raise RuntimeError("write outside a transaction")
+        with self.translated():
+            cur = self.conn.execute(sql, params)
+            return int(cur.lastrowid or 0)
+
+    def integrity_check(self) -> list[str]:
+        """SQLCipher's page authentication over the whole file, then SQLite's own check."""
+        with self.translated():
+            problems = [str(r[0]) for r in self.conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+            result = [str(r[0]) for r in self.conn.execute("PRAGMA quick_check").fetchall()]
+        if result != ["ok"]:
+            problems.extend(result)
+        return problems
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlcipher.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.close()

@@ -1,0 +1,25 @@
+"""Named, numbered migrations. Each runs in one transaction; the database's user_version records the last.
+
+Add a migration as a new module mNNNN_name.py with NAME and STATEMENTS (a list of SQL statements) or an
+apply(conn) function, and append it to MIGRATIONS. Never edit a migration that has shipped.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from terminal.store.migrations import (
+    m0001_core,
+    m0002_workers,
+    m0003_credentials_and_records,
+    m0004_search_index,
+)
+
+MIGRATIONS: tuple[ModuleType, ...] = (
+    m0001_core,
+    m0002_workers,
+    m0003_credentials_and_records,
+    m0004_search_index,
+)
+
+LATEST = len(MIGRATIONS)

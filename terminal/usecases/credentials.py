@@ -1,0 +1,200 @@
+"""Credential lifecycle use cases: apply, approve, print, issue (with a card tap), reprint, suspend, resume,
+revoke, expire, renew. Every transition is checked against the role and the state machine, audited and
+queued for sync, in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from terminal.core import lifecycle
+from terminal.core.errors import InvalidInput, IssuePreconditionFailed, NotFound, StaleCentralData
+from terminal.core.identity import CardRead
+from terminal.core.lifecycle import State
+from terminal.core.roles import Action
+from terminal.store import identity_reads, search
+from terminal.store.db import Database, Row
+from terminal.store.kv import SettingsRepo
+from terminal.store.outbox import SyncStateRepo
+from terminal.usecases.context import Actor, new_uid, utcnow
+from terminal.usecases.journal import record, worker_ref
+
+VALIDITY_DAYS = 365
+DEFAULT_STALENESS_DAYS = 7
+LAST_PULL_KEY = "last_pull_at"
+
+
+@dataclass(frozen=True)
+class Credential:
+    credential_no: str
+    uid: str
+    worker_id: int
+    version: int
+    state: State
+    valid_from: str | None
+    valid_to: str | None
+    state_reason: str | None
+
+
+def _credential(row: Row) -> Credential:
+    return Credential(row["credential_no"], row["uid"], int(row["worker_id"]), int(row["version"]),
+                      State(row["state"]), row["valid_from"], row["valid_to"], row["state_reason"])  # fmt: skip
+
+
+def get(db: Database, credential_no: str) -> Credential:
+    row = db.query_one("SELECT * FROM credentials WHERE credential_no = ?", (credential_no,))
+    if row is None:
+        raise NotFound(what="证件 / credential", key=credential_no)
+    return _credential(row)
+
+
+def for_worker(db: Database, worker_id: int) -> list[Credential]:
+    return [_credential(r) for r in db.query("SELECT * FROM credentials WHERE worker_id = ? ORDER BY id", (worker_id,))]
+
+
+def _next_number(db: Database, today: dt.date) -> str:
+    terminal_no = SettingsRepo(db).get("terminal_number") or "0000"
+    prefix = f"SH{today.year}{terminal_no}"
+    last = db.scalar(
+        "SELECT max(credential_no) FROM credentials WHERE credential_no >= ? AND credential_no < ?",
+        (prefix, prefix + "~"),
+    )
+    seq = int(str(last)[len(prefix) :]) + 1 if last else 1
+    return f"{prefix}{seq:05d}"
+
+
+def _payload(db: Database, cred: Credential, action: str, reason: str | None, at: str) -> dict[str, object]:
+    wuid, _, _ = worker_ref(db, cred.worker_id)
+    return {"credential_no": cred.credential_no, "worker_uid": wuid, "version": cred.version,
+            "state": cred.state.value, "valid_from": cred.valid_from, "valid_to": cred.valid_to,
+            "action": action, "reason": reason, "at": at}  # fmt: skip
+
+
+def _centre_blocks(db: Database, worker_id: int) -> str | None:
+    result = db.scalar("SELECT result FROM background_checks WHERE worker_id = ? ORDER BY id DESC LIMIT 1", (worker_id,))
+    if result == "adverse":
+        return "背景审查未通过 / the background check was adverse"
+    return None
+
+
+def apply(db: Database, actor: Actor, worker_id: int, today: dt.date) -> str:
+    actor.require(Action.APPLY)
+    _, _, simulated = worker_ref(db, worker_id)
+    live = db.scalar(
+        "SELECT credential_no FROM credentials WHERE worker_id = ? AND state NOT IN ('revoked', 'expired')",
+        (worker_id,),
+    )
+    if live:
+        raise InvalidInput(field=f"该人员已有有效证件 {live} / the worker already holds credential {live}")
+    blocked = _centre_blocks(db, worker_id)
+    if blocked:
+        raise IssuePreconditionFailed(missing=blocked)
+    now = utcnow().isoformat()
+    with db.transaction():
+        number = _next_number(db, today)
+        cred_id = db.execute(
+            "INSERT INTO credentials(uid, credential_no, worker_id, state, applied_at, updated_at)"
+            " VALUES (?, ?, ?, 'applied', ?, ?)",
+            (new_uid(), number, worker_id, now, now),
+        )
+        db.execute(
+            "INSERT INTO credential_events(credential_id, action, from_state, to_state, version, operator, at)"
+            " VALUES (?, 'apply', NULL, 'applied', 1, ?, ?)",
+            (cred_id, actor.username, now),
+        )
+        cred = get(db, number)
+        search.reindex_worker(db.conn, worker_id)
+        record(db, actor, "credential", cred.uid, 1, "credential.applied", _payload(db, cred, "apply", None, now),
+               {"credential_no": number}, simulated=simulated)  # fmt: skip
+    return number
+
+
+def issue_preconditions(db: Database, worker_id: int, today: dt.date) -> list[str]:
+    """What is missing before a credential may be issued (empty when nothing is)."""
+    missing: list[str] = []
+    if not db.scalar("SELECT 1 FROM training_attendance WHERE worker_id = ? AND passed = 1", (worker_id,)):
+        missing.append("未通过岗前培训 / no passed training")
+    if not db.scalar(
+        "SELECT 1 FROM health_checks WHERE worker_id = ? AND passed = 1 AND expires_on >= ?",
+        (worker_id, today.isoformat()),
+    ):
+        missing.append("无有效体检 / no valid health check")
+    for kind, label in (("employment_commitment", "从业承诺书 / employment commitment letter"),
+                        ("credit_authorisation", "信用授权书 / credit authorisation letter")):  # fmt: skip
+        if not db.scalar("SELECT 1 FROM letters WHERE worker_id = ? AND kind = ?", (worker_id, kind)):
+            missing.append(f"未签署{label}")
+    blocked = _centre_blocks(db, worker_id)
+    if blocked:
+        missing.append(blocked)
+    return missing
+
+
+def staleness_gate(db: Database, now: dt.datetime) -> None:
+    limit = int(SettingsRepo(db).get("issue_staleness_days") or DEFAULT_STALENESS_DAYS)
+    last = SyncStateRepo(db).get(LAST_PULL_KEY)
+    if last is None or now - dt.datetime.fromisoformat(last) > dt.timedelta(days=limit):
+        raise StaleCentralData(days=limit)
+
+
+def transition(
+    db: Database, actor: Actor, credential_no: str, action: Action, today: dt.date,
+    reason: str | None = None, card_read: CardRead | None = None, source: str = "agency",
+) -> Credential:  # fmt: skip
+    cred = get(db, credential_no)
+    step = lifecycle.check(action, cred.state, actor.role, reason)
+    issue_read_id: int | None = None
+    if action in (Action.APPROVE, Action.ISSUE):
+        blocked = _centre_blocks(db, cred.worker_id)
+        if blocked:
+            raise IssuePreconditionFailed(missing=blocked)
+    if action is Action.ISSUE:
+        missing = issue_preconditions(db, cred.worker_id, today)
+        if missing:
+            raise IssuePreconditionFailed(missing="；".join(missing))
+        staleness_gate(db, utcnow())
+        if card_read is None:
+            raise InvalidInput(field="发证须本人刷身份证确认 / the holder must tap the ID card to confirm receipt")
+        tapped = identity_reads.decode(card_read)
+        _, id_number, _ = worker_ref(db, cred.worker_id)
+        if tapped.id_number != id_number:
+            raise InvalidInput(field="所刷证件不是证件持有人 / the tapped card is not the holder's")
+    now = utcnow().isoformat()
+    version = cred.version + 1 if step.new_version else cred.version
+    _, _, simulated = worker_ref(db, cred.worker_id)
+    with db.transaction():
+        sets = ["state = ?", "version = ?", "updated_at = ?", "record_version = record_version + 1",
+                "state_reason = ?"]  # fmt: skip
+        params: list[object] = [step.target.value, version, now, reason]
+        if action is Action.APPROVE:
+            sets += ["approved_at = ?", "approved_by = ?", "valid_from = ?", "valid_to = ?"]
+            params += [now, actor.username, today.isoformat(), (today + dt.timedelta(days=VALIDITY_DAYS)).isoformat()]
+        elif action is Action.PRINT:
+            sets += ["printed_at = ?"]
+            params += [now]
+        elif action is Action.ISSUE:
+            assert card_read is not None
+            issue_read_id, _ = identity_reads.insert(db, card_read, actor.username, purpose="credential_issue")
+            sets += ["issued_at = ?", "issued_by = ?", "issue_read_id = ?"]
+            params += [now, actor.username, issue_read_id]
+        elif action is Action.RENEW:
+            sets += ["valid_from = NULL", "valid_to = NULL", "applied_at = ?"]
+            params += [now]
+        db.execute(f"UPDATE credentials SET {', '.join(sets)} WHERE credential_no = ?", (*params, credential_no))
+        cred_id = db.scalar("SELECT id FROM credentials WHERE credential_no = ?", (credential_no,))
+        db.execute(
+            "INSERT INTO credential_events(credential_id, action, from_state, to_state, version, operator, reason,"
+            " at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (cred_id, action.value, cred.state.value, step.target.value, version, actor.username, reason, now, source),
+        )
+        updated = get(db, credential_no)
+        record_version = int(db.scalar("SELECT record_version FROM credentials WHERE id = ?", (cred_id,)))
+        record(db, actor, "credential", cred.uid, record_version, f"credential.{step.target.value}",
+               _payload(db, updated, action.value, reason, now),
+               {"credential_no": credential_no, "action": action.value, "version": version},
+               simulated=simulated, send=source == "agency")  # fmt: skip
+    return updated
+
+
+def queue(db: Database, state: State, limit: int = 500) -> list[Credential]:
+    rows = db.query("SELECT * FROM credentials WHERE state = ? ORDER BY applied_at LIMIT ?", (state.value, limit))
+    return [_credential(r) for r in rows]
