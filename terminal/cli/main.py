@@ -70,7 +70,9 @@ def _start_app(args: argparse.Namespace) -> int:
     if args.self_test:
         from terminal.selftest import run_self_test
 
-        return run_self_test()
+        result: int = run_self_test()
+        return result
     from terminal.ui.app import run_app
 
-    return run_app(home=args.home, demo=args.demo, lang=args.lang)
+    code: int = run_app(home=args.home, demo=args.demo, lang=args.lang)
+    return code

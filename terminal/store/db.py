@@ -66,8 +66,9 @@ def translate(exc: SqlError, *, key_verified: bool) -> StoreFault | None:
 
 
 class Database:
-    def __init__(self, conn: Connection, path: Path, key_verified: bool) -> None:
+    def __init__(self, conn: Connection, path: Path, key_verified: bool, key: bytes = b"") -> None:
         self.conn = conn
+        self._key = key
         self.path = path
         self.key_verified = key_verified
         self._depth = 0
@@ -84,7 +85,7 @@ class Database:
         except OSError as exc:
             raise (DiskFull() if exc.errno == errno.ENOSPC else ReadOnlyStore()) from exc
         conn.row_factory = sqlcipher.Row
-        db = cls(conn, path, key_verified)
+        db = cls(conn, path, key_verified, key)
         with db.translated():
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -134,6 +135,10 @@ class Database:
             with contextlib.suppress(sqlcipher.Error):
                 self.conn.execute("ROLLBACK")
             raise
+
+    def key_for_export(self) -> bytes:
+        """The key, for an encrypted export (backup) under the same key. Never log or show it."""
+        return self._key
 
     @property
     def in_transaction(self) -> bool:

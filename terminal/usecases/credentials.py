@@ -139,6 +139,7 @@ def staleness_gate(db: Database, now: dt.datetime) -> None:
 def transition(
     db: Database, actor: Actor, credential_no: str, action: Action, today: dt.date,
     reason: str | None = None, card_read: CardRead | None = None, source: str = "agency",
+    enforce_staleness: bool = True,
 ) -> Credential:  # fmt: skip
     cred = get(db, credential_no)
     step = lifecycle.check(action, cred.state, actor.role, reason)
@@ -151,7 +152,8 @@ def transition(
         missing = issue_preconditions(db, cred.worker_id, today)
         if missing:
             raise IssuePreconditionFailed(missing="；".join(missing))
-        staleness_gate(db, utcnow())
+        if enforce_staleness:
+            staleness_gate(db, utcnow())
         if card_read is None:
             raise InvalidInput(field="发证须本人刷身份证确认 / the holder must tap the ID card to confirm receipt")
         tapped = identity_reads.decode(card_read)

@@ -1,0 +1,99 @@
+"""`terminal doctor`: checks of everything the terminal depends on, each with what to do when it fails."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from terminal.core.errors import TerminalError
+from terminal.store.home import Home
+
+MIN_FREE_BYTES = 500 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+    advice: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"check": self.name, "ok": self.ok, "detail": self.detail, "advice": self.advice}
+
+
+def _check_home(home: Home) -> CheckResult:
+    if not home.exists():
+        return CheckResult("home", False, f"{home.root}: 未初始化 / not set up",
+                           "运行 terminal init / run 'terminal init' (or 'terminal demo init')")  # fmt: skip
+    demo = " (DEMO)" if home.is_demo else ""
+    return CheckResult("home", True, f"{home.root}{demo}")
+
+
+def _check_key_and_database(home: Home) -> list[CheckResult]:
+    if not home.exists():
+        return []
+    try:
+        db = home.open()
+    except TerminalError as err:
+        return [CheckResult("database", False, err.message("en"), err.message("zh"))]
+    try:
+        problems = db.integrity_check()
+        version = db.scalar("PRAGMA user_version")
+    finally:
+        db.close()
+    results = [CheckResult("key", True, "解锁成功 / unlocked")]
+    if problems:
+        results.append(CheckResult("database", False, "; ".join(problems[:3]),
+                                   "用备份恢复 / restore the latest backup: terminal restore FILE"))  # fmt: skip
+    else:
+        results.append(CheckResult("database", True, f"完整性正常 / integrity ok, schema {version}"))
+    return results
+
+
+def _check_disk(home: Home) -> CheckResult:
+    target = home.root if home.root.exists() else home.root.parent
+    while not target.exists():
+        target = target.parent
+    free = shutil.disk_usage(target).free
+    ok = free >= MIN_FREE_BYTES
+    return CheckResult("disk", ok, f"{free // (1024 * 1024)} MB free",
+                       "" if ok else "清理磁盘，至少保留500MB / free at least 500 MB")  # fmt: skip
+
+
+def _check_server(home: Home) -> CheckResult:
+    url = home.config().get("server_url") if home.root.exists() else None
+    if not url:
+        return CheckResult("server", True, "未配置服务器，离线工作 / no server configured: working offline")
+    import requests
+
+    try:
+        response = requests.get(url.rstrip("/") + "/health", timeout=5)
+    except requests.RequestException as exc:
+        return CheckResult("server", False, f"{url}: {type(exc).__name__}",
+                           "检查网络与服务器地址；登记可离线继续 / check the network and the server address; registration works offline")  # fmt: skip
+    ok = response.status_code == 200
+    return CheckResult("server", ok, f"{url}: HTTP {response.status_code}",
+                       "" if ok else "联系中心服务器管理员 / contact the central server's administrator")  # fmt: skip
+
+
+Check = Callable[[Home], list[CheckResult]]
+EXTRA_CHECKS: list[Check] = []
+
+
+def run_checks(home: Home) -> list[CheckResult]:
+    results = [_check_home(home), *_check_key_and_database(home), _check_disk(home), _check_server(home)]
+    for check in EXTRA_CHECKS:
+        results.extend(check(home))
+    return results
+
+
+def render(results: list[CheckResult]) -> str:
+    lines = []
+    for r in results:
+        mark = "✔" if r.ok else "✘"
+        lines.append(f"{mark} {r.name:10} {r.detail}")
+        if not r.ok and r.advice:
+            lines.append(f"  → {r.advice}")
+    return "\n".join(lines)
