@@ -70,9 +70,7 @@ def post_credit_record(session: Session, id_number: str, kind: str, description:
     return _post(session, "credit_record", data, _agency_of(session, id_number), now)
 
 
-def post_complaint(
-    session: Session, id_number: str, summary: str, credential_no: str | None = None
-) -> Decision:
+def post_complaint(session: Session, id_number: str, summary: str, credential_no: str | None = None) -> Decision:
     now = utc_now()
     data: dict[str, Any] = {
         "uid": uuid.uuid4().hex,
@@ -102,9 +100,7 @@ def _agency_of(session: Session, id_number: str) -> str | None:
     return registration.agency_id if registration else None
 
 
-def _post(
-    session: Session, kind: str, data: dict[str, Any], agency_id: str | None, now: dt.datetime
-) -> Decision:
+def _post(session: Session, kind: str, data: dict[str, Any], agency_id: str | None, now: dt.datetime) -> Decision:
     decision = Decision(kind=kind, data=data, agency_id=agency_id, created_at=now)
     session.add(decision)
     session.flush()

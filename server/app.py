@@ -46,9 +46,7 @@ def create_app(db_url: str, demo: bool = False) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
 
     @app.middleware("http")
-    async def server_time_header(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
+    async def server_time_header(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response = await call_next(request)
         response.headers[p.HEADER_SERVER_TIME] = p.iso(p.utc_now())
         return response
@@ -143,6 +141,4 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     first = exc.errors()[0] if exc.errors() else {}
     where = ".".join(str(part) for part in first.get("loc", ()))
-    return JSONResponse(
-        error_body(p.ErrorCode.BAD_REQUEST.value, f"invalid request at {where}"), status_code=422
-    )
+    return JSONResponse(error_body(p.ErrorCode.BAD_REQUEST.value, f"invalid request at {where}"), status_code=422)

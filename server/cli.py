@@ -18,9 +18,7 @@ from server.db import default_db_url, make_engine, make_sessions
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="terminal-server", description="上门服务证 reference central server"
-    )
+    parser = argparse.ArgumentParser(prog="terminal-server", description="上门服务证 reference central server")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = sub.add_parser("serve", help="serve the sync API and the public verification page")

@@ -63,7 +63,7 @@ class BatchIngest:
     def _prefetch(self, wire_events: Sequence[dict[str, Any]]) -> None:
         ids = [str(w["event_id"]) for w in wire_events]
         uids = sorted({str(w["entity_uid"]) for w in wire_events})
-        numbers = sorted({str(w["payload"]["id_number"]) for w in wire_events if _id_number(w)})
+        numbers = sorted({n for w in wire_events if (n := _id_number(w))})
         for chunk in _chunks(ids):
             self.events.update(
                 (e.event_id, e) for e in self.session.scalars(select(Event).where(Event.event_id.in_(chunk)))
@@ -107,9 +107,7 @@ class BatchIngest:
         if number:
             holder = self.identities.get(number)
             if holder is not None and holder.agency_id != self.terminal.agency_id:
-                raise _Rejected(
-                    RejectCode.IDENTITY_REGISTERED_ELSEWHERE, "this person is registered by another agency"
-                )
+                raise _Rejected(RejectCode.IDENTITY_REGISTERED_ELSEWHERE, "this person is registered by another agency")
         key = (str(wire["entity"]), str(wire["entity_uid"]))
         record = self.records.get(key)
         current = record.version if record else 0
@@ -211,8 +209,12 @@ def _id_number(wire: dict[str, Any]) -> str | None:
 
 
 def _id_number_of(entity: str, payload: dict[str, Any]) -> str | None:
-    """Only worker records claim an identity; other entities may mention an ID number without owning it."""
-    value = payload.get("id_number") if entity == "worker" else None
+    """Only worker records claim an identity; other entities may mention an ID number without owning it.
+    The terminal sends it as payload.identity.id_number (a bare payload.id_number is accepted too)."""
+    if entity != "worker":
+        return None
+    identity = payload.get("identity")
+    value = identity.get("id_number") if isinstance(identity, dict) else payload.get("id_number")
     return str(value) if value else None
 
 

@@ -131,11 +131,7 @@ class SyncClient:
         enrolling: bool = False,
     ) -> dict[str, Any]:
         target = path + (f"?{urlencode(query)}" if query else "")
-        raw = (
-            json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            if body is not None
-            else b""
-        )
+        raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8") if body is not None else b""
         for attempt in (1, 2):
             headers = {"Accept": "application/json"}
             if body is not None:

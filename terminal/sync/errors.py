@@ -29,16 +29,12 @@ class EnrolmentCodeUsed(EnrolmentRefused):
 class EnrolmentKeyRefused(EnrolmentRefused):
     code = "enrolment_key_refused"
     zh_template = "中心无法接受本终端的密钥。请重新运行注册；如仍失败，请联系技术支持。"
-    en_template = (
-        "The centre could not accept this terminal's key. Run enrolment again; if it fails, call support."
-    )
+    en_template = "The centre could not accept this terminal's key. Run enrolment again; if it fails, call support."
 
 
 class NotEnrolled(SyncFault):
     code = "not_enrolled"
-    zh_template = (
-        "本终端尚未在中心注册，无法同步。请用中心发放的注册码运行“terminal enrol 注册码 --server 地址”。"
-    )
+    zh_template = "本终端尚未在中心注册，无法同步。请用中心发放的注册码运行“terminal enrol 注册码 --server 地址”。"
     en_template = (
         "This terminal is not enrolled with the centre, so it cannot sync. Run "
         "'terminal enrol CODE --server URL' with the code the centre gave you."
@@ -51,9 +47,7 @@ class NotEnrolled(SyncFault):
 class TerminalRevoked(SyncFault):
     code = "terminal_revoked"
     zh_template = "中心已停用本终端的注册。数据仍保存在本机。请联系中心。"
-    en_template = (
-        "The centre has revoked this terminal's enrolment. Data stays on this PC. Contact the centre."
-    )
+    en_template = "The centre has revoked this terminal's enrolment. Data stays on this PC. Contact the centre."
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(SyncErrorKind.AUTH, detail)

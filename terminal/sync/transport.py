@@ -22,18 +22,14 @@ class HttpResponse:
 
 
 class Transport(Protocol):
-    def send(
-        self, method: str, url: str, headers: Mapping[str, str], body: bytes, timeout: float
-    ) -> HttpResponse: ...
+    def send(self, method: str, url: str, headers: Mapping[str, str], body: bytes, timeout: float) -> HttpResponse: ...
 
 
 class RequestsTransport:
     def __init__(self, session: requests.Session | None = None) -> None:
         self._session = session or requests.Session()
 
-    def send(
-        self, method: str, url: str, headers: Mapping[str, str], body: bytes, timeout: float
-    ) -> HttpResponse:
+    def send(self, method: str, url: str, headers: Mapping[str, str], body: bytes, timeout: float) -> HttpResponse:
         try:
             response = self._session.request(
                 method, url, headers=dict(headers), data=body or None, timeout=timeout, allow_redirects=False

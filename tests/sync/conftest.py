@@ -1,0 +1,119 @@
+"""Sync fixtures: the real server on loopback, a fault proxy, a real encrypted store with its outbox."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from terminal.core.signing import TerminalKey
+from terminal.store import outbox
+from terminal.store.db import Database
+from terminal.store.migrate import migrate
+from terminal.store.outbox import OutboxRepo, SyncStateRepo
+from terminal.sync import state as keys
+from terminal.sync.client import SyncClient
+from terminal.sync.engine import SyncEngine
+from terminal.sync.receipt import Reconciliation
+from terminal.usecases.central import apply_pulled
+from tests.sync.faultproxy import FaultProxy
+from tests.sync.liveserver import LiveServer
+
+AGENCY_ID = "91310000MA1FL0000X"
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    server = LiveServer(tmp_path / "central.db").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def demo_server(tmp_path: Path) -> Iterator[LiveServer]:
+    server = LiveServer(tmp_path / "central-demo.db", demo=True).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def proxy(live_server: LiveServer) -> Iterator[FaultProxy]:
+    fault_proxy = FaultProxy(live_server.port).start()
+    yield fault_proxy
+    fault_proxy.stop()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Database]:
+    db = Database.open(tmp_path / "terminal.db", os.urandom(32))
+    migrate(db)
+    yield db
+    db.close()
+
+
+def queue_workers(db: Database, count: int, simulated: bool = False, start: int = 0) -> list[str]:
+    """Queue `count` worker registrations, each followed by a version-2 update: 2 × count events."""
+    ids = []
+    for i in range(start, start + count):
+        uid = uuid.uuid4().hex
+        with db.transaction():
+            ids.append(
+                outbox.enqueue(
+                    db,
+                    "worker",
+                    uid,
+                    1,
+                    "worker.registered",
+                    {"identity": {"id_number": f"31010119900101{i:04d}", "name": f"测试{i}"}},
+                    provenance={"reader": "test", "simulated": simulated},
+                    simulated=simulated,
+                )
+            )
+            ids.append(outbox.enqueue(db, "worker", uid, 2, "worker.updated", {"phone": f"1380000{i:04d}"},
+                                      simulated=simulated))  # fmt: skip
+    return ids
+
+
+@dataclass
+class Terminal:
+    db: Database
+    key: TerminalKey
+    terminal_id: str
+
+    def engine(self, base_url: str, timeout: float = 5.0, batch_size: int = 50) -> SyncEngine:
+        client = SyncClient(base_url, self.key, self.terminal_id, timeout=timeout)
+        return SyncEngine(OutboxRepo(self.db), SyncStateRepo(self.db), client,
+                          lambda changes, cursor: apply_pulled(self.db, changes, cursor), batch_size=batch_size)  # fmt: skip
+
+
+def enrol(db: Database, server: LiveServer, key: TerminalKey | None = None) -> Terminal:
+    key = key or TerminalKey.generate()
+    client = SyncClient(server.url, key)
+    enrolment = client.enrol(server.enrolment_code(), AGENCY_ID, "测试家政服务有限公司", "柜台1")
+    state = SyncStateRepo(db)
+    state.set(keys.SERVER_URL, server.url)
+    state.set(keys.TERMINAL_ID, enrolment.terminal_id)
+    return Terminal(db, key, enrolment.terminal_id)
+
+
+@pytest.fixture
+def terminal(store: Database, live_server: LiveServer) -> Terminal:
+    return enrol(store, live_server)
+
+
+def assert_exactly_once(server: LiveServer, term: Terminal, queued: list[str]) -> Reconciliation:
+    """The server holds each of the terminal's events exactly once, and the receipt says so."""
+    repo = OutboxRepo(term.db)
+    assert repo.pending() == []
+    held = server.event_ids(term.terminal_id, status=None)
+    assert len(held) == len(set(held))
+    assert sorted(held) == sorted(queued)
+    assert sorted(repo.delivered_event_ids()) == sorted(queued)
+    reconciliation = term.engine(server.url).reconcile()
+    assert reconciliation.matches
+    assert reconciliation.server.count == len(queued)
+    return reconciliation
