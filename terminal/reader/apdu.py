@@ -29,6 +29,19 @@ SW_CLA_NOT_SUPPORTED = b"\x6e\x00"
 SW_WRONG_P1P2 = b"\x6b\x00"
 SW_WRONG_LENGTH = b"\x67\x00"
 SW_MORE_DATA = 0x61
+SW_READ_FAILED = b"\x6f\x00"
+
+# Historical bytes of the virtual card's ATR: a PC/SC reader holding it is marked simulated.
+SIMULATED_ATR_MARK = b"SIM-IDCARD"
+
+
+def simulated_atr() -> bytes:
+    """T=1 ATR (3B 8A 80 01, ten historical bytes, TCK) whose historical bytes are SIMULATED_ATR_MARK."""
+    body = bytes([0x8A, 0x80, 0x01]) + SIMULATED_ATR_MARK
+    tck = 0
+    for b in body:
+        tck ^= b
+    return b"\x3b" + body + bytes([tck])
 
 
 def wrap_frame(frame: bytes) -> bytes:

@@ -14,9 +14,8 @@ from typing import Protocol
 
 
 class ReaderState(enum.StrEnum):
-    READY = "ready"  # reachable; a card may or may not be on it
-    CARD_PRESENT = "card_present"
-    EMPTY = "empty"
+    READY = "ready"  # reachable and answering (a SAM reader's module, or a card in a block-read reader)
+    EMPTY = "empty"  # present, but nothing answers in its slot
     UNAVAILABLE = "unavailable"
 
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from terminal.core.errors import InvalidInput
-from terminal.reader import frames
+from terminal.reader import apdu, frames
 from terminal.reader.errors import CardRemoved, FrameFault, ReaderTimeout
 from terminal.reader.frames import Command
 from terminal.reader.identities import load_identities, text_block_of
@@ -120,6 +120,25 @@ class VirtualSamReader:
         if not findable or self._card is None:
             return frames.encode_response(0x41)
         return self._read(self._card, command is Command.READ_TEXT_PHOTO_FINGERPRINT)
+
+    def read_block(self, n: int) -> bytes:
+        """Block-read mode (`FF B0 0n 00 00`): block n of the 1284-byte stream plus SW1 SW2."""
+        with self._lock:
+            if self._fault is Fault.NEVER_ANSWERS:
+                raise DeviceSilent()
+            if self._card is None or not 0 <= n < apdu.BLOCK_COUNT:
+                return apdu.SW_WRONG_P1P2
+            if self._fault is Fault.READ_FAILURE:
+                return apdu.SW_READ_FAILED
+            if self._fault is Fault.REMOVED_MID_READ and n == 1:
+                self._card = None
+                self.changed.notify_all()
+                raise DeviceCardRemoved()
+            stream = frames.encode_read(self.text_block(self._card), NO_PHOTO_FILLER, None)
+            block = stream[n * apdu.BLOCK_SIZE : (n + 1) * apdu.BLOCK_SIZE]
+            if self._fault is Fault.TRUNCATED_FRAME:
+                block = block[: len(block) // 2]
+            return block + apdu.SW_OK
 
     def _read(self, label: str, with_fingerprint: bool) -> bytes:
         if self._fault is Fault.READ_FAILURE:
