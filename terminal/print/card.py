@@ -109,7 +109,9 @@ def card_pdf_bytes(card: CardData) -> bytes:
 
 def new_canvas(target: Path | BinaryIO, width: float, height: float, title: str) -> Canvas:
     out: str | BinaryIO = str(target) if isinstance(target, Path) else target
-    canvas = Canvas(out, pagesize=(width, height), pageCompression=1)
+    # The initial font would otherwise be Helvetica: a non-embedded font every page refers to.
+    initial = font_pair(card_layout(FRONT).font).latin
+    canvas = Canvas(out, pagesize=(width, height), pageCompression=1, initialFontName=initial)
     canvas.setTitle(title)
     canvas.setCreator("Shanghai home-service terminal")
     return canvas

@@ -4,12 +4,13 @@ Format (version 1), all integers big-endian; see docs/credential-card.md for the
 
     URL   = BASE "/V/" base32(BODY)            upper case, no padding: QR alphanumeric mode throughout
     BODY  = CLAIMS SIGNATURE(64) CHECK(2)
-    CLAIMS = header(1: format<<4 | demo) key_id(8) valid_from(2) valid_to(2) version(varint)
-             credential_no  name  masked_id  agency  service_codes      (each: length(1) + GB18030 bytes)
+    CLAIMS = header(1: format<<4 | demo) key_id(8) valid_from(2) valid_to(2) services(2: bit mask)
+             version(varint) stars(1) credential_no name masked_id agency   (texts: length(1) + GB18030)
     SIGNATURE = Ed25519 over  DOMAIN + BASE "/V/" + CLAIMS      (the URL's base is signed too)
     CHECK = SHA-256(BASE "/V/" + CLAIMS + SIGNATURE)[:2]        (unkeyed: tells alteration from forgery)
 
-Dates are days since 2000-01-01. This module needs only the standard library and `cryptography`
+Dates are days since 2000-01-01. Service types are bits in SERVICE_BITS order (append only, never
+reorder). The masked ID number's run of `*` is stored as one `*` and its length in `stars`. This module needs only the standard library and `cryptography`
 (through terminal.core.signing) so the central server's verification page can import it.
 """
 
@@ -41,6 +42,12 @@ KEY_ID_LENGTH = 8
 MAX_URL_CHARS = 311
 _QR_ALPHANUMERIC = re.compile(r"[0-9A-Z $%*+\-./:]*")
 _DEMO_FLAG = 0x01
+# Bit i of the services mask = SERVICE_BITS[i]; the codes of terminal.core.service_types. Append only.
+SERVICE_BITS = (
+    "cleaning", "maternity", "infant", "elderly", "patient", "cooking", "hourly", "appliance", "live_in",
+    "disabled",
+)  # fmt: skip
+_STAR_RUN = re.compile(r"\*+")
 
 
 class Signer(Protocol):
@@ -52,7 +59,7 @@ class Signer(Protocol):
 
 @dataclass(frozen=True)
 class CredentialClaims:
-    """What a credential states; `service_codes` are short ASCII codes (e.g. "HK"), not labels."""
+    """What a credential states; `service_codes` are codes from SERVICE_BITS (e.g. "cleaning")."""
 
     credential_no: str
     version: int
@@ -233,18 +240,23 @@ def _pack_claims(claims: CredentialClaims, key_id: str) -> bytes:
     key_raw = base64.b32decode(key_id + "=" * (-len(key_id) % 8))
     if len(key_raw) != KEY_ID_LENGTH:
         raise InvalidInput(field="terminal key id")
+    mask = 0
     for code in claims.service_codes:
-        if not code.isascii() or not code.isalnum():
-            raise InvalidInput(field=f"service code {code!r}")
+        if code not in SERVICE_BITS:
+            raise InvalidInput(field=f"service type {code!r}")
+        mask |= 1 << SERVICE_BITS.index(code)
     header = (FORMAT_VERSION << 4) | (_DEMO_FLAG if claims.demo else 0)
+    runs = _STAR_RUN.findall(claims.masked_id_number)
+    stars = len(runs[0]) if len(runs) == 1 and len(runs[0]) <= 0xFF else 0
+    masked = _STAR_RUN.sub("*", claims.masked_id_number) if stars else claims.masked_id_number
     parts = [
         bytes([header]),
         key_raw,
-        struct.pack(">HH", _days(claims.valid_from), _days(claims.valid_to)),
+        struct.pack(">HHH", _days(claims.valid_from), _days(claims.valid_to), mask),
         _varint(claims.version),
+        bytes([stars]),
     ]
-    texts = (claims.credential_no, claims.name, claims.masked_id_number, claims.agency, ",".join(claims.service_codes))
-    for text in texts:
+    for text in (claims.credential_no, claims.name, masked, claims.agency):
         encoded = text.encode("gb18030")
         if len(encoded) > 0xFF:
             raise PayloadTooLarge(length=len(encoded), limit=0xFF)
@@ -258,18 +270,25 @@ def _unpack_claims(body: bytes) -> tuple[CredentialClaims, str]:
     if header >> 4 != FORMAT_VERSION or header & 0x0F & ~_DEMO_FLAG:
         raise MalformedPayload(reason="unknown format")
     key_id = base64.b32encode(reader.take(KEY_ID_LENGTH)).decode("ascii").rstrip("=")
-    valid_from, valid_to = struct.unpack(">HH", reader.take(4))
+    valid_from, valid_to, mask = struct.unpack(">HHH", reader.take(6))
+    if mask >> len(SERVICE_BITS):
+        raise MalformedPayload(reason="unknown service type")
     version = reader.varint()
-    credential_no, name, masked, agency, services = (reader.text() for _ in range(5))
+    stars = reader.take(1)[0]
+    credential_no, name, masked, agency = (reader.text() for _ in range(4))
     if not reader.at_end():
         raise MalformedPayload(reason="trailing bytes")
+    if stars:
+        if masked.count("*") != 1:
+            raise MalformedPayload(reason="bad masked number")
+        masked = masked.replace("*", "*" * stars)
     claims = CredentialClaims(
         credential_no=credential_no,
         version=version,
         name=name,
         masked_id_number=masked,
         agency=agency,
-        service_codes=tuple(services.split(",")) if services else (),
+        service_codes=tuple(code for i, code in enumerate(SERVICE_BITS) if mask >> i & 1),
         valid_from=EPOCH + dt.timedelta(days=valid_from),
         valid_to=EPOCH + dt.timedelta(days=valid_to),
         demo=bool(header & _DEMO_FLAG),
