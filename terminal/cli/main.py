@@ -18,6 +18,8 @@ from terminal.core.errors import TerminalError
 COMMAND_MODULES = (
     "terminal.cli.setup_cmds",
     "terminal.cli.admin_cmds",
+    "terminal.cli.reader_cmds",
+    "terminal.cli.sync_cmds",
 )
 
 

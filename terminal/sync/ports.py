@@ -43,7 +43,7 @@ class StatePort(Protocol):
 
 
 # apply_pulled(changes, cursor): applies the centre's changes and stores the cursor in one transaction.
-ApplyPulled = Callable[[list[dict[str, Any]], str], None]
+ApplyPulled = Callable[[list[dict[str, Any]], str], object]
 
 
 def wire_event(event: OutboxEventLike) -> dict[str, Any]:

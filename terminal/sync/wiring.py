@@ -1,0 +1,54 @@
+"""Builds sync objects from an open store: the one place that knows where each piece comes from.
+
+Used by the command line and the app (SyncWorker's `open_engine`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from terminal.store.db import Database
+from terminal.store.outbox import OutboxRepo, SyncStateRepo
+from terminal.sync import errors
+from terminal.sync import state as keys
+from terminal.sync.client import Enrolment, SyncClient
+from terminal.sync.engine import SyncEngine
+from terminal.sync.staleness import issuing_blocked
+from terminal.sync.state import SyncState
+from terminal.sync.transport import Transport
+from terminal.usecases import central
+from terminal.usecases.setup import terminal_key
+
+
+def enrol_terminal(db: Database, code: str, server_url: str, transport: Transport | None = None) -> Enrolment:
+    agency = db.query_one("SELECT name, credit_code FROM agency WHERE id = 1")
+    if agency is None:
+        raise errors.EnrolmentRefused("this data folder has no agency yet")
+    number = db.scalar("SELECT value FROM settings WHERE key = 'terminal_number'") or ""
+    client = SyncClient(server_url, terminal_key(db), transport=transport)
+    enrolment = client.enrol(code, str(agency["credit_code"]), str(agency["name"]), f"terminal {number}".strip())
+    state = SyncStateRepo(db)
+    with db.transaction():
+        state.set(keys.SERVER_URL, client.base_url)
+        state.set(keys.TERMINAL_ID, enrolment.terminal_id)
+        state.set(keys.AGENCY_ID, enrolment.agency_id)
+    return enrolment
+
+
+def engine_for(db: Database, transport: Transport | None = None, timeout: float = 30.0) -> SyncEngine:
+    state = SyncStateRepo(db)
+    current = SyncState.read(state)
+    if not current.enrolled or current.server_url is None:
+        raise errors.NotEnrolled()
+    client = SyncClient(current.server_url, terminal_key(db), current.terminal_id, transport, timeout)
+    return SyncEngine(OutboxRepo(db), state, client, lambda changes, cursor: central.apply_pulled(db, changes, cursor))
+
+
+def status_of(db: Database, now: dt.datetime, limit_days: int = 7) -> dict[str, Any]:
+    state = SyncStateRepo(db)
+    return {
+        **SyncState.read(state).to_json(),
+        "outbox": OutboxRepo(db).counts(),
+        "issuing_blocked": issuing_blocked(state, now, limit_days),
+        "staleness_limit_days": limit_days,
+    }

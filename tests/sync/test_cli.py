@@ -1,0 +1,36 @@
+"""`terminal enrol` and `terminal sync now|status|receipt` on a demo home against a demo centre."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from terminal.cli.main import main
+from tests.sync.liveserver import LiveServer
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, object]]:
+    code = main(list(argv))
+    return code, json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.expected_logs("terminal.message")
+def test_enrol_sync_status_receipt(capsys: pytest.CaptureFixture[str], demo_server: LiveServer) -> None:
+    assert main(["demo", "init", "--workers", "5"]) == 0
+    assert main(["sync", "now"]) == 1  # not enrolled yet: a clear message, not a traceback
+    assert "terminal enrol" in capsys.readouterr().err
+    assert main(["enrol", "NOPE-NOPE-NOPE", "--server", demo_server.url]) == 1
+    assert "注册码不存在" in capsys.readouterr().err
+    assert main(["enrol", demo_server.enrolment_code(), "--server", demo_server.url]) == 0
+    assert "enrolled" in capsys.readouterr().out
+
+    code, before = run_json(capsys, "sync", "status", "--json")
+    assert code == 0 and before["enrolled"] is True and before["issuing_blocked"] is True
+    code, report = run_json(capsys, "sync", "now", "--json")
+    assert code == 0 and report["rejected"] == 0 and int(str(report["accepted"])) > 0
+    code, after = run_json(capsys, "sync", "status", "--json")
+    assert after["issuing_blocked"] is False and after["last_pull_at"] and after["drift_seconds"] is not None
+    assert after["outbox"] == {**after["outbox"], "queued": 0, "sent": 0}  # type: ignore[dict-item]
+    code, receipt = run_json(capsys, "sync", "receipt", "--json")
+    assert code == 0 and receipt["matches"] is True
