@@ -10,11 +10,13 @@ from terminal.core.identity import CardType
 from terminal.reader import errors
 from terminal.reader.identities import load_identities
 from terminal.reader.pcsc import PcscBackend, PcscTransport
+from terminal.reader.pcsc_stack import PcscdProcess
 from terminal.reader.service import ReaderService, Timeouts, decode
 from terminal.reader.virtual import Fault
 from terminal.reader.vpcd import VpcdVirtualCard
 
-from .conftest import BLOCK_READER, SAM_READER, Pcscd, reader_ready, wait_until
+from .conftest import BLOCK_READER, SAM_READER, reader_ready, wait_until
+from .faults import BEFORE_FIND, EXPECTED_ERROR
 
 pytestmark = pytest.mark.pcsc
 IDENTITIES = load_identities()
@@ -65,17 +67,9 @@ def test_block_read_mode_through_pcscd(block_card: VpcdVirtualCard) -> None:
         service.close()
 
 
-FAULTS = {
-    Fault.NO_CARD: errors.NoCard,
-    Fault.READ_FAILURE: errors.CardReadFailed,
-    Fault.BAD_CHECKSUM: errors.BadChecksum,
-    Fault.TRUNCATED_FRAME: errors.TruncatedFrame,
-    Fault.REMOVED_MID_READ: errors.CardRemoved,
-    Fault.NEVER_ANSWERS: errors.ReaderTimeout,
-}
 
 
-@pytest.mark.parametrize(("fault", "error"), FAULTS.items())
+@pytest.mark.parametrize(("fault", "error"), EXPECTED_ERROR.items())
 def test_each_injected_fault_through_pcscd(
     sam_card: VpcdVirtualCard, fault: Fault, error: type[Exception]
 ) -> None:
@@ -83,7 +77,7 @@ def test_each_injected_fault_through_pcscd(
     device.insert("resident")
     service = service_for(SAM_READER)
     try:
-        if fault in (Fault.NO_CARD, Fault.NEVER_ANSWERS):
+        if fault in BEFORE_FIND:
             device.set_fault(fault)
             started = time.monotonic()
             with pytest.raises(error):
@@ -105,7 +99,7 @@ def test_each_injected_fault_through_pcscd(
         service.close()
 
 
-def test_survives_pcscd_restart_and_reader_replug(pcscd: Pcscd, sam_card: VpcdVirtualCard) -> None:
+def test_survives_pcscd_restart_and_reader_replug(pcscd: PcscdProcess, sam_card: VpcdVirtualCard) -> None:
     service = service_for(SAM_READER)
     try:
         sam_card.device.insert("resident")
@@ -130,7 +124,7 @@ def test_survives_pcscd_restart_and_reader_replug(pcscd: Pcscd, sam_card: VpcdVi
         service.close()
 
 
-def test_pcscd_down_is_a_typed_fault(pcscd: Pcscd) -> None:
+def test_pcscd_down_is_a_typed_fault(pcscd: PcscdProcess) -> None:
     pcscd.stop()
     try:
         with pytest.raises(errors.PcscUnavailable):

@@ -16,6 +16,8 @@ from terminal.reader.identities import load_identities
 from terminal.reader.service import ReaderService, Timeouts, decode
 from terminal.reader.virtual import Fault, VirtualSamReader, VirtualTransport
 
+from .faults import BEFORE_FIND, EXPECTED_ERROR
+
 FIXED_NOW = dt.datetime(2025, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
 IDENTITIES = load_identities()
 
@@ -88,22 +90,14 @@ def test_a_card_already_found_before_the_read_still_needs_removal_once(service: 
     assert svc.card_found() is True
 
 
-FAULTS: dict[Fault, type[ReaderFault]] = {
-    Fault.NO_CARD: errors.NoCard,
-    Fault.READ_FAILURE: errors.CardReadFailed,
-    Fault.BAD_CHECKSUM: errors.BadChecksum,
-    Fault.TRUNCATED_FRAME: errors.TruncatedFrame,
-    Fault.REMOVED_MID_READ: errors.CardRemoved,
-    Fault.NEVER_ANSWERS: errors.ReaderTimeout,
-}
 
 
-@pytest.mark.parametrize(("fault", "error"), FAULTS.items())
+@pytest.mark.parametrize(("fault", "error"), EXPECTED_ERROR.items())
 def test_each_fault_gives_its_typed_error(
     device: VirtualSamReader, service: ReaderService, fault: Fault, error: type[ReaderFault]
 ) -> None:
     device.insert("resident")
-    if fault in (Fault.NO_CARD, Fault.NEVER_ANSWERS):
+    if fault in BEFORE_FIND:
         device.set_fault(fault)
         with pytest.raises(error):
             service.read_next(timeout=0.3)
