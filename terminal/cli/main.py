@@ -19,7 +19,6 @@ COMMAND_MODULES = (
     "terminal.cli.setup_cmds",
     "terminal.cli.admin_cmds",
     "terminal.cli.reader_cmds",
-    "terminal.cli.reader_cmds",
     "terminal.cli.sync_cmds",
 )
 
