@@ -103,7 +103,7 @@ def decode_text_block(
         if card_type is CardType.FOREIGN_PERMANENT:
             number = idnumber.validate_old_foreign(number)
         else:
-            number = idnumber.validate_18(number)
+            number = idnumber.validate_18(number, foreign_2023=card_type is CardType.FOREIGN_PERMANENT_2023)
     except InvalidIdNumber:
         raise
     issue_count: int | None = None

@@ -38,14 +38,16 @@ def birth_date_of(number: str) -> dt.date:
         raise InvalidIdNumber(reason="出生日期不存在 / the birth date does not exist") from exc
 
 
-def validate_18(number: str) -> str:
-    """Validate an 18-character number (resident card, HMT permit, 2023 foreigner card); return it normalised."""
+def validate_18(number: str, *, foreign_2023: bool = False) -> str:
+    """Validate an 18-character number (resident card, HMT permit; with `foreign_2023`, the 2023 foreigner
+    card: 9, a province code, a 3-digit nationality code, then birth date, serial and check as usual)."""
     n = number.strip().upper()
     if len(n) != 18:
         raise InvalidIdNumber(reason="长度应为18位 / it must be 18 characters")
     if not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
         raise InvalidIdNumber(reason="含有无效字符 / it contains invalid characters")
-    if n[:2] not in PROVINCE_CODES:
+    region = n[1:3] if foreign_2023 else n[:2]
+    if (foreign_2023 and n[0] != "9") or region not in PROVINCE_CODES:
         raise InvalidIdNumber(reason="地区代码无效 / the region code is invalid")
     birth_date_of(n)
     if check_digit(n[:17]) != n[17]:

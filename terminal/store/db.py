@@ -170,7 +170,11 @@ class Database:
         """SQLCipher's page authentication over the whole file, then SQLite's own check."""
         with self.translated():
             problems = [str(r[0]) for r in self.conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-            result = [str(r[0]) for r in self.conn.execute("PRAGMA quick_check").fetchall()]
+        try:
+            with self.translated():
+                result = [str(r[0]) for r in self.conn.execute("PRAGMA quick_check").fetchall()]
+        except CorruptDatabase:
+            result = ["a page failed authentication"]
         if result != ["ok"]:
             problems.extend(result)
         return problems

@@ -19,7 +19,7 @@ from pypinyin import Style, pinyin
 
 from terminal.store.db import Connection, Database
 
-MAX_READINGS = 4
+MAX_READINGS = 6
 _CJK = re.compile(r"^[\u3400-\u9fff·]+$")
 _DIGITS = re.compile(r"^[0-9Xx]+$")
 _LETTERS = re.compile(r"^[A-Za-z]+$")
@@ -29,7 +29,10 @@ _CREDENTIAL = re.compile(r"^[A-Za-z]{2,4}\d{4,}$")
 def _readings(name: str) -> list[list[str]]:
     chars = [c for c in name if c != "·"]
     per_char = pinyin(chars, style=Style.NORMAL, heteronym=True, errors="ignore", strict=False)
-    combos = itertools.islice(itertools.product(*[r[:2] for r in per_char if r]), MAX_READINGS)
+    # Surnames are where polyphony bites (单 shan, 曾 zeng, 仇 qiu): keep three readings of the first
+    # character, two of the others.
+    options = [r[: 3 if i == 0 else 2] for i, r in enumerate(per_char) if r]
+    combos = itertools.islice(itertools.product(*options), MAX_READINGS)
     return [list(c) for c in combos]
 
 

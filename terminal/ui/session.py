@@ -1,0 +1,50 @@
+"""What the screens share while the app runs, passed to them through their constructors (no global app
+object): the home, the database thread, the reader thread, the language switcher and who is signed in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from terminal.core.roles import Action, may
+from terminal.store.db import Database
+from terminal.store.home import Home
+from terminal.ui.i18n import LanguageSwitcher
+from terminal.ui.reader_thread import ReaderThread
+from terminal.ui.tasks import Failure, TaskThread, run_in_background
+from terminal.usecases.context import Actor
+
+T = TypeVar("T")
+
+
+class SessionSignals(QObject):
+    signed_in = Signal(object)  # Actor
+    data_changed = Signal()  # a write happened: screens showing counts refresh
+    sync_changed = Signal(object)  # the sync worker's latest event (see sync_hook)
+
+
+@dataclass
+class Session:
+    home: Home
+    db: TaskThread[Database]
+    languages: LanguageSwitcher
+    reader: ReaderThread | None = None
+    actor: Actor | None = None
+    today: Callable[[], dt.date] = dt.date.today
+    signals: SessionSignals = field(default_factory=SessionSignals)
+
+    def run(self, op: Callable[[Database], T], on_success: Callable[[T], None] | None = None,
+            on_failure: Failure | None = None) -> None:  # fmt: skip
+        run_in_background(self.db, op, on_success, on_failure)
+
+    def may(self, action: Action) -> bool:
+        return self.actor is not None and may(self.actor.role, action)
+
+    def require_actor(self) -> Actor:
+        if self.actor is None:
+            raise RuntimeError("no operator is signed in")
+        return self.actor

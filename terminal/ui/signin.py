@@ -1,0 +1,106 @@
+"""The sign-in screen, also shown as the lock screen after the idle timeout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from terminal.core.errors import AccountLocked, AuthenticationFailed
+from terminal.store.db import Database
+from terminal.ui.feedback import FieldError, report_error
+from terminal.ui.session import Session
+from terminal.usecases import operators
+from terminal.usecases.context import Actor
+
+
+class SignInScreen(QWidget):
+    signed_in = Signal(object)  # Actor
+
+    def __init__(self, session: Session, agency_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInScreen")
+        self._session = session
+        self._locked = False
+        self.title = QLabel()
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.agency = QLabel(agency_name)
+        self.agency.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = FieldError()
+        self.error.setObjectName("signInError")
+        self.submit = QPushButton()
+        self.submit.setObjectName("signInButton")
+        self.submit.setDefault(True)
+        self.submit.clicked.connect(self.attempt)
+        self.password.returnPressed.connect(self.attempt)
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.textEdited.connect(self.error.clear_on_edit)
+
+        form = QFormLayout()
+        self._user_label, self._password_label = QLabel(), QLabel()
+        form.addRow(self._user_label, self.username)
+        form.addRow(self._password_label, self.password)
+        form.addRow("", self.error)
+        box = QWidget()
+        box.setMaximumWidth(420)
+        inner = QVBoxLayout(box)
+        inner.addWidget(self.title)
+        inner.addWidget(self.agency)
+        inner.addLayout(form)
+        inner.addWidget(self.submit)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("已锁定，请重新登录") if self._locked else self.tr("上门服务证登记终端"))
+        self._user_label.setText(self.tr("用户名"))
+        self._password_label.setText(self.tr("密码"))
+        self.submit.setText(self.tr("登录"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def reset(self, locked_user: str | None = None) -> None:
+        """Show as the sign-in (no user) or as the lock screen of `locked_user`."""
+        self._locked = locked_user is not None
+        self.username.setText(locked_user or "")
+        self.password.clear()
+        self.error.clear_error()
+        self.submit.setEnabled(True)
+        self.retranslate()
+        (self.password if locked_user else self.username).setFocus()
+
+    def attempt(self) -> None:
+        if not self.submit.isEnabled():
+            return
+        username, password = self.username.text(), self.password.text()
+        self.submit.setEnabled(False)
+
+        def op(db: Database) -> Actor:
+            return operators.sign_in(db, username, password)
+
+        self._session.run(op, self._succeeded, self._failed)
+
+    def _succeeded(self, actor: Actor) -> None:
+        self.password.clear()
+        self.submit.setEnabled(True)
+        self.signed_in.emit(actor)
+
+    def _failed(self, error: BaseException) -> None:
+        self.submit.setEnabled(True)
+        self.password.clear()
+        if isinstance(error, AuthenticationFailed | AccountLocked):
+            self.error.show_error(error)
+            self.password.setFocus()
+            return
+        report_error(self, error)

@@ -1,0 +1,77 @@
+"""Small builders for test data. Each returns a fresh value; override only what a test is about."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+from typing import Any
+
+from terminal.core import idnumber, synthetic
+from terminal.core.identity import CardRead
+from terminal.core.roles import Role
+from terminal.store.db import Database
+from terminal.store.home import Home
+from terminal.usecases import setup
+from terminal.usecases.context import Actor
+from terminal.usecases.registration import HealthCheckInput, InsuranceInput, LetterInput, ProfileInput
+
+TODAY = dt.date.today()
+UNLOCK_SECRET = "test-unlock-secret-1"
+_counter = iter(range(1, 10**9))
+
+
+def person(**overrides: Any) -> dict[str, Any]:
+    """A resident-card identity (JSON keys of `terminal reader read --json`), unique per call."""
+    n = next(_counter)
+    fields = synthetic.person(random.Random(n), n, TODAY)
+    if "birth_date" in overrides and "id_number" not in overrides:
+        birth = dt.date.fromisoformat(overrides["birth_date"])
+        fields["id_number"] = idnumber.make_valid_18(f"310104{birth:%Y%m%d}{n % 1000:03d}")
+    fields["valid_to"] = (TODAY + dt.timedelta(days=3650)).isoformat()
+    fields.update(overrides)
+    return fields
+
+
+def card_read(**overrides: Any) -> CardRead:
+    return synthetic.simulated_read(person(**overrides))
+
+
+def actor(role: Role = Role.CLERK, username: str | None = None) -> Actor:
+    return Actor(username or role.value, role, role.value)
+
+
+def agency() -> setup.AgencyInput:
+    return setup.AgencyInput(
+        name="测试家政服务有限公司", credit_code=setup.make_credit_code("91310105MA1FL0000"),
+        licence_kind="business_licence", licence_no="310105000111222", legal_representative="赵测试",
+        address="上海市徐汇区漕溪北路1号",
+    )  # fmt: skip
+
+
+def profile(complete: bool = True, **overrides: Any) -> ProfileInput:
+    hc = TODAY - dt.timedelta(days=30)
+    letters = [LetterInput("pi_consent", TODAY, None)]
+    if complete:
+        letters += [LetterInput("employment_commitment", TODAY, None), LetterInput("credit_authorisation", TODAY, None)]
+    values: dict[str, Any] = {
+        "phone": "13912345678", "current_address": "上海市徐汇区天钥桥路100号", "service_types": ["cleaning", "elderly"],
+        "education": "初中", "health_check": HealthCheckInput(hc, hc + dt.timedelta(days=365), "徐汇区中心医院"),
+        "insurance": InsuranceInput("中国人寿", "PL123456", hc, hc + dt.timedelta(days=365)), "letters": letters,
+    }  # fmt: skip
+    values.update(overrides)
+    return ProfileInput(**values)
+
+
+def make_home(root: Path, monkeypatch: Any = None) -> tuple[Home, str]:
+    """An initialised (non-demo) home unlocked by the test unlock secret. Returns (home, recovery key)."""
+    home = Home(root)
+    recovery = setup.init_home(home, agency(), "admin", "管理员", "admin1234", unlock_secret=UNLOCK_SECRET)
+    if monkeypatch is not None:
+        monkeypatch.setenv("TERMINAL_UNLOCK_SECRET", UNLOCK_SECRET)
+    return home, recovery
+
+
+def open_db(root: Path, monkeypatch: Any) -> Database:
+    home, _ = make_home(root, monkeypatch)
+    return home.open()

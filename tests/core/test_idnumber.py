@@ -1,0 +1,42 @@
+import pytest
+
+from terminal.core import idnumber
+from terminal.core.errors import InvalidIdNumber
+
+
+@pytest.mark.parametrize("number", ["11010519491231002X", "360426199101010071"])
+def test_reference_numbers_are_valid(number: str) -> None:
+    assert idnumber.validate_18(number) == number
+
+
+@pytest.mark.parametrize(
+    ("number", "reason_part"),
+    [
+        ("110105194912310021", "check digit"),
+        ("11010519491231002", "18 characters"),
+        ("990105194912310021", "region"),
+        ("110105194913310028", "birth date"),
+        ("11010519491231A02X", "invalid characters"),
+    ],
+)
+def test_invalid_numbers_say_why(number: str, reason_part: str) -> None:
+    with pytest.raises(InvalidIdNumber) as info:
+        idnumber.validate_18(number)
+    assert reason_part in info.value.message("en")
+
+
+def test_lowercase_x_is_normalised() -> None:
+    assert idnumber.validate_18("11010519491231002x") == "11010519491231002X"
+
+
+def test_old_foreigner_number_round_trip() -> None:
+    number = idnumber.make_valid_old_foreign("USA318001010" + "01")
+    assert idnumber.validate_old_foreign(number) == number
+    broken = number[:-1] + str((int(number[-1]) + 1) % 10)
+    with pytest.raises(InvalidIdNumber):
+        idnumber.validate_old_foreign(broken)
+
+
+def test_masking_keeps_region_and_last_four() -> None:
+    assert idnumber.mask("11010519491231002X") == "110105********002X"
+    assert idnumber.mask_phone("13912345678") == "139****5678"
