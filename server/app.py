@@ -18,7 +18,7 @@ from server.enrolment import enrol
 from server.errors import ApiError, api_error_handler, error_body
 from server.ingest import BatchIngest
 from server.models import Decision, Event, Terminal
-from server.verify_page import render_verification
+from server.verify_page import render_by_number, render_verification
 from terminal.sync import protocol as p
 from terminal.sync.receipt import receipt_of
 
@@ -115,10 +115,19 @@ def create_app(db_url: str, demo: bool = False) -> FastAPI:
             result = receipt_of(session.scalars(held))
         return {"terminal_id": terminal.id, **result.to_json(), "server_time": p.iso(p.utc_now())}
 
-    @app.get("/v/{payload}", response_class=HTMLResponse, include_in_schema=True)
-    async def verification_page(payload: str) -> HTMLResponse:
+    @app.get("/V/{payload}", response_class=HTMLResponse)
+    async def verification_page(payload: str, request: Request) -> HTMLResponse:
+        """The page a phone opens from the credential's QR code (the URL is signed in upper case)."""
+        scanned = str(request.base_url).rstrip("/").upper() + "/V/" + payload
         with sessions() as session:
-            status_code, html = render_verification(session, payload)
+            status_code, html = render_verification(session, scanned, allow_demo=demo)
+        return HTMLResponse(html, status_code=status_code)
+
+    @app.get("/c/{credential_no}", response_class=HTMLResponse)
+    async def status_page(credential_no: str) -> HTMLResponse:
+        """Live status by credential number, for centre staff and agencies."""
+        with sessions() as session:
+            status_code, html = render_by_number(session, credential_no)
         return HTMLResponse(html, status_code=status_code)
 
     @app.get("/healthz")

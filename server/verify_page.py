@@ -10,9 +10,13 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from server.models import Credential
+from server.models import Credential, Terminal
+from terminal.core.errors import InvalidInput
+from terminal.core.signing import b64url_decode
+from terminal.print import qrpayload
 
 _STATES = {
     "valid": ("有效", "#1a7f37", "该上门服务证有效。"),
@@ -21,6 +25,8 @@ _STATES = {
     "revoked": ("已吊销", "#c62828", "该证件已被吊销，请勿接受其上门服务。"),
     "expired": ("已过期", "#c62828", "该证件已超过有效期。"),
     "unknown": ("无法核验", "#c62828", "未找到该证件，或二维码不是本系统签发的。请谨慎对待。"),
+    "unsynced": ("签名有效", "#b58100", "二维码签名有效，但中心尚未收到该证件的同步记录，无法确认实时状态。"),
+    "refused": ("无效", "#c62828", "{what}"),
 }
 
 
@@ -30,7 +36,7 @@ class CredentialView:
     credential_no: str
     holder: str
     valid_to: str | None
-    lapsed: tuple[str, ...]
+    lapsed: tuple[str, ...]  # what lapsed ("attention"), or the refusal's explanation ("refused")
     simulated: bool
 
 
@@ -56,6 +62,8 @@ def credential_view(session: Session, credential_no: str, today: dt.date) -> Cre
 def render_page(view: CredentialView) -> str:
     title, colour, text = _STATES[view.state]
     text = text.format(what="、".join(view.lapsed))
+    if view.state == "refused":
+        text = view.lapsed[0] if view.lapsed else text
     rows = [("证件编号", view.credential_no)]
     if view.holder:
         rows.append(("持证人", view.holder))
@@ -83,7 +91,30 @@ th, td {{ padding: 6px 0; border-bottom: 1px solid #eee; }}
 """
 
 
-def render_verification(session: Session, payload: str) -> tuple[int, str]:
-    """Status page for a QR payload; until the signed-payload decoder is wired the payload is the number."""
-    view = credential_view(session, payload, dt.date.today())
+def render_by_number(session: Session, credential_no: str) -> tuple[int, str]:
+    """Live status by credential number (for centre staff and the agency)."""
+    view = credential_view(session, credential_no, dt.date.today())
     return (404 if view.state == "unknown" else 200), render_page(view)
+
+
+def render_verification(session: Session, scanned: str, allow_demo: bool) -> tuple[int, str]:
+    """The QR flow: check the signed payload offline-style, then add the centre's live status."""
+    try:
+        key_id = qrpayload.decode(scanned).terminal_key_id
+    except InvalidInput:
+        return 404, render_page(CredentialView("unknown", "", "", None, (), False))
+    terminal = session.scalars(select(Terminal).where(Terminal.key_id == key_id)).first()
+    known = {key_id: b64url_decode(terminal.public_key)} if terminal else {}
+    result = qrpayload.verify(scanned, known, allow_demo=allow_demo)
+    claims = result.credential.claims if result.credential else None
+    if claims is None:
+        return 404, render_page(CredentialView("unknown", "", "", None, (), False))
+    if not result.valid:
+        explained = CredentialView(
+            "refused", claims.credential_no, "", None, (result.reason.explain("zh"),), claims.demo
+        )
+        return 200, render_page(explained)
+    view = credential_view(session, claims.credential_no, dt.date.today())
+    if view.state == "unknown":
+        view = CredentialView("unsynced", claims.credential_no, "", claims.valid_to.isoformat(), (), claims.demo)
+    return 200, render_page(view)
