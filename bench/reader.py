@@ -1,0 +1,115 @@
+"""Card presented → decoded identity through the terminal's reader layer, against the raw pyscard
+exchange of the same frames (find, select, read in APDUs) in the same run, through a private pcscd + vpcd
+virtual card. Reports medians, the added milliseconds and the ratio. Target: the terminal adds ≤ 20 ms.
+
+    python -m bench reader [--json] [--iterations N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from smartcard import scard
+
+from terminal.reader import apdu, frames
+from terminal.reader.frames import Command
+from terminal.reader.pcsc import PcscBackend, PcscTransport
+from terminal.reader.pcsc_stack import TEST_PORT, PcscdProcess
+from terminal.reader.service import ReaderService, decode
+from terminal.reader.virtual import VirtualSamReader
+from terminal.reader.vpcd import CardMode, VpcdVirtualCard
+
+READER = "Virtual PCD 00 00"
+TARGET_ADDED_MS = 20.0
+
+
+def _wait_ready(timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if any(r.name == READER and r.state.value == "ready" for r in PcscBackend().list_readers()):
+            return
+        time.sleep(0.05)
+    raise SystemExit("the virtual card did not appear in pcscd")
+
+
+def _raw_read(card: int, protocol: int) -> bytes:
+    response = b""
+    for command in (Command.FIND_CARD, Command.SELECT_CARD, Command.READ_TEXT_PHOTO):
+        hresult, data = scard.SCardTransmit(card, protocol, list(apdu.wrap_frame(frames.encode_request(command))))
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise SystemExit(f"raw transmit failed: 0x{hresult & 0xFFFFFFFF:08X}")
+        response = bytes(data)
+    return response
+
+
+def measure(iterations: int) -> dict[str, object]:
+    device = VirtualSamReader()
+    card_sim = VpcdVirtualCard(device, TEST_PORT, mode=CardMode.SAM).start()
+    try:
+        _wait_ready()
+        _, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+        hresult, card, protocol = scard.SCardConnect(
+            context, READER, scard.SCARD_SHARE_SHARED, scard.SCARD_PROTOCOL_T0 | scard.SCARD_PROTOCOL_T1
+        )
+        if hresult != scard.SCARD_S_SUCCESS:
+            raise SystemExit(f"raw connect failed: 0x{hresult & 0xFFFFFFFF:08X}")
+        raw_ms: list[float] = []
+        for _ in range(iterations):
+            device.insert("resident")
+            started = time.perf_counter()
+            _raw_read(card, protocol)
+            raw_ms.append((time.perf_counter() - started) * 1000)
+        scard.SCardDisconnect(card, scard.SCARD_LEAVE_CARD)
+        scard.SCardReleaseContext(context)
+
+        service = ReaderService(PcscTransport(READER), poll_interval=0.001)
+        service.sam_id()  # the SAM ID is read once per reader, not per card
+        layer_ms: list[float] = []
+        for _ in range(iterations):
+            device.remove()
+            service.card_found()  # the worker sees the card leave
+            device.insert("resident")
+            started = time.perf_counter()
+            identity = decode(service.read_next(timeout=5))
+            layer_ms.append((time.perf_counter() - started) * 1000)
+            assert identity.provenance.simulated
+        service.close()
+    finally:
+        card_sim.stop()
+    baseline, terminal = statistics.median(raw_ms), statistics.median(layer_ms)
+    return {
+        "bench": "reader",
+        "iterations": iterations,
+        "baseline": "raw pyscard SCardTransmit of find+select+read frames",
+        "baseline_ms": round(baseline, 3),
+        "terminal_ms": round(terminal, 3),
+        "added_ms": round(terminal - baseline, 3),
+        "ratio": round(terminal / baseline, 2) if baseline else None,
+        "target_added_ms": TARGET_ADDED_MS,
+        "within_target": terminal - baseline <= TARGET_ADDED_MS,
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench reader")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--iterations", type=int, default=50)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-pcscd-") as tmp:
+        daemon = PcscdProcess(Path(tmp), TEST_PORT)
+        daemon.start()
+        try:
+            result = measure(args.iterations)
+        finally:
+            daemon.stop()
+    if args.json:
+        print(json.dumps(result))
+    else:
+        for key, value in result.items():
+            print(f"{key}: {value}")
+    return 0 if result["within_target"] else 1
