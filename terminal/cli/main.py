@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "terminal.cli.admin_cmds",
     "terminal.cli.reader_cmds",
     "terminal.cli.sync_cmds",
+    "terminal.cli.print_cmds",
 )
 
 
