@@ -1,0 +1,125 @@
+"""`python -m bench sync [--json] [--events N]`: drain N queued events to the reference server on loopback.
+
+Baseline in the same run: one bulk POST of the same events (same bytes) to a fresh server. Reports the
+drain's time and events/s and its ratio to the bulk rate. Targets: 10,000 events in ≤ 10 s, and at
+least half the bulk POST's rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import uvicorn
+
+from server import admin
+from server.app import create_app
+from terminal.core.signing import TerminalKey
+from terminal.store import outbox
+from terminal.store.db import Database
+from terminal.store.migrate import migrate
+from terminal.store.outbox import OutboxRepo, SyncStateRepo
+from terminal.sync.client import SyncClient
+from terminal.sync.engine import SyncEngine
+from terminal.sync.ports import wire_event
+from terminal.sync.protocol import MAX_PUSH_BATCH
+
+
+class _Server:
+    def __init__(self, db_path: Path) -> None:
+        self.app = create_app(f"sqlite:///{db_path}", demo=False)
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="critical", lifespan="off", access_log=False))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+
+    def __enter__(self) -> _Server:
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.01)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+    def enrolled_client(self, key: TerminalKey) -> SyncClient:
+        with self.app.state.sessions.begin() as session:
+            code = admin.new_enrolment_code(session)
+        client = SyncClient(self.url, key, timeout=120)
+        client.enrol(code, "91310000MA1FL0000X", "基准测试机构", "bench")
+        return client
+
+
+def _queue(db: Database, count: int) -> None:
+    with db.transaction():
+        for i in range(count):
+            outbox.enqueue(db, "worker", uuid.uuid4().hex, 1, "worker.registered",
+                           {"identity": {"id_number": f"3101011990{i:08d}", "name": "基准"}, "phone": "13800000000"},
+                           provenance={"reader": "bench", "simulated": False})  # fmt: skip
+
+
+def run(events: int, batch: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        db = Database.open(root / "terminal.db", os.urandom(32))
+        migrate(db)
+        _queue(db, events)
+        key = TerminalKey.generate()
+        wire = [wire_event(e) for e in OutboxRepo(db).pending(events)]
+
+        with _Server(root / "bulk.db") as bulk_server:
+            client = bulk_server.enrolled_client(key)
+            started = time.perf_counter()
+            for i in range(0, len(wire), MAX_PUSH_BATCH):
+                results = client.push(wire[i : i + MAX_PUSH_BATCH])
+                assert all(r.status == "accepted" for r in results)
+            bulk_seconds = time.perf_counter() - started
+
+        with _Server(root / "drain.db") as drain_server:
+            client = drain_server.enrolled_client(key)
+            engine = SyncEngine(OutboxRepo(db), SyncStateRepo(db), client, lambda c, k: None, batch_size=batch)
+            started = time.perf_counter()
+            report = engine.push()
+            drain_seconds = time.perf_counter() - started
+            receipt_matches = engine.reconcile().matches
+        db.close()
+    drain_rate = events / drain_seconds
+    bulk_rate = events / bulk_seconds
+    return {
+        "benchmark": "sync",
+        "events": events,
+        "batch_size": batch,
+        "drain_seconds": round(drain_seconds, 3),
+        "drain_events_per_second": round(drain_rate, 1),
+        "bulk_seconds": round(bulk_seconds, 3),
+        "bulk_events_per_second": round(bulk_rate, 1),
+        "ratio_to_bulk": round(drain_rate / bulk_rate, 3),
+        "accepted": report.accepted,
+        "receipt_matches": receipt_matches,
+        "targets": {"drain_seconds_max": 10.0 * events / 10_000, "ratio_to_bulk_min": 0.5},
+        "meets_targets": drain_seconds <= 10.0 * events / 10_000 and drain_rate / bulk_rate >= 0.5,
+    }
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench sync")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--batch", type=int, default=500)
+    args = parser.parse_args(argv)
+    result = run(args.events, args.batch)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for name, value in result.items():
+            print(f"{name}: {value}")
+    return 0 if result["meets_targets"] else 1
