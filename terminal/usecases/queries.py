@@ -144,6 +144,7 @@ def worker_record(db: Database, actor: Actor, worker_id: int) -> WorkerRecord:
 
 @dataclass(frozen=True)
 class TimelineEvent:
+    seq: int
     at: str
     operator: str
     action: str
@@ -168,9 +169,9 @@ def timeline(db: Database, worker_id: int) -> list[TimelineEvent]:
         sent = {e.kind: e for e in repo.by_entity(uid)}
         for entry in audit.entries_for(db, uid):
             ev = sent.get(entry.action)
-            events.append(TimelineEvent(entry.at, entry.operator, entry.action, entry.entity,
+            events.append(TimelineEvent(entry.seq, entry.at, entry.operator, entry.action, entry.entity,
                                         ev.state if ev else None, ev.reject_reason if ev else None))  # fmt: skip
-    events.sort(key=lambda e: e.at)
+    events.sort(key=lambda e: e.seq)
     return events
 
 

@@ -125,10 +125,8 @@ def register_worker(db: Database, actor: Actor, card_read: CardRead, profile: Pr
         )  # fmt: skip
         for code in types:
             db.execute("INSERT INTO worker_service_types(worker_id, code) VALUES (?, ?)", (worker_id, code))
-        from terminal.usecases import records
-
-        records.add_profile_records(db, actor, worker_id, uid, read_id, identity, profile)
         search.reindex_worker(db.conn, worker_id)
+        # The worker's own event goes first: the centre must know the worker before the records about them.
         audit.append(db, actor.username, "worker.registered", "worker", uid, {"id": identity.masked_id_number})
         outbox.enqueue(
             db, "worker", uid, 1, "worker.registered",
@@ -136,6 +134,9 @@ def register_worker(db: Database, actor: Actor, card_read: CardRead, profile: Pr
              "registered_at": now},
             provenance=identity.provenance.to_json(), simulated=identity.provenance.simulated,
         )  # fmt: skip
+        from terminal.usecases import records
+
+        records.add_profile_records(db, actor, worker_id, uid, read_id, identity, profile)
     return worker_id
 
 

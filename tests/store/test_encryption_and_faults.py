@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
+from terminal.core import synthetic
 from terminal.core.errors import CorruptDatabase, DatabaseLocked, DiskFull, KeyUnavailable, NewerSchema, WrongKey
 from terminal.core.roles import Role
 from terminal.store import keys
@@ -15,7 +17,6 @@ from terminal.store.home import Home
 from terminal.store.migrations import LATEST
 from terminal.usecases import registration
 from tests.builders import UNLOCK_SECRET, actor, card_read, make_home, person, profile
-from terminal.core import synthetic
 
 TODAY = dt.date.today()
 
@@ -159,7 +160,7 @@ def test_keyring_protector_unlocks_without_a_secret(tmp_path: Path, monkeypatch:
 
     class MemoryKeyring(KeyringBackend):
         priority = 1  # type: ignore[assignment]
-        store: dict[tuple[str, str], str] = {}
+        store: ClassVar[dict[tuple[str, str], str]] = {}
 
         def get_password(self, service: str, username: str) -> str | None:
             return self.store.get((service, username))
