@@ -43,12 +43,6 @@ class CardRemoved(ReaderFault):
     en_template = "The card was moved away during the read. Hold the card still on the reader and read again."
 
 
-class CardStillPresent(ReaderFault):
-    code = "card_still_present"
-    zh_template = "上一张证件仍在读卡器上。请先拿开证件，再放下一张。"
-    en_template = "The previous card is still on the reader. Take it away before placing the next one."
-
-
 class ReaderTimeout(ReaderFault):
     code = "reader_timeout"
     zh_template = "读卡器在 {seconds} 秒内没有应答。请拔插读卡器后重试。"
