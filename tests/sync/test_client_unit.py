@@ -1,0 +1,59 @@
+"""Client classification through the transport seam: status and error code decide, never message text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import pytest
+
+from terminal.core.errors import SyncErrorKind, SyncFault
+from terminal.core.signing import TerminalKey
+from terminal.sync.client import SyncClient, parse_retry_after
+from terminal.sync.transport import HttpResponse
+
+NOW = dt.datetime(2026, 11, 26, 12, tzinfo=dt.UTC)
+
+
+class OneAnswer:
+    def __init__(self, status: int, body: bytes, headers: Mapping[str, str] | None = None) -> None:
+        self.answer = HttpResponse(status, dict(headers or {}), body)
+        self.sent: list[tuple[str, str]] = []
+
+    def send(self, method: str, url: str, headers: Mapping[str, str], body: bytes, timeout: float) -> HttpResponse:
+        self.sent.append((method, url))
+        return self.answer
+
+
+def test_retry_after_forms() -> None:
+    assert parse_retry_after("7", NOW) == 7.0
+    assert parse_retry_after("Thu, 26 Nov 2026 12:00:30 GMT", NOW) == 30.0
+    assert parse_retry_after("soon", NOW) is None
+    assert parse_retry_after(None, NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "kind"),
+    [
+        (200, b"<html>captive portal</html>", SyncErrorKind.PROTOCOL),
+        (200, b"[]", SyncErrorKind.PROTOCOL),
+        (502, b"bad gateway", SyncErrorKind.SERVER_ERROR),
+        (401, b'{"error": {"code": "bad_signature", "message": "not enrolled"}}', SyncErrorKind.AUTH),
+        (400, b'{"error": {"code": "bad_cursor", "message": "x"}}', SyncErrorKind.REJECTED),
+        (302, b"", SyncErrorKind.PROTOCOL),
+    ],
+)
+def test_failures_are_typed(status: int, body: bytes, kind: SyncErrorKind) -> None:
+    client = SyncClient("http://centre", TerminalKey.generate(), "T1", transport=OneAnswer(status, body))
+    with pytest.raises(SyncFault) as info:
+        client.receipt()
+    assert info.value.kind is kind
+
+
+def test_push_answer_must_be_well_formed() -> None:
+    transport = OneAnswer(200, b'{"results": [{"event_id": "a", "status": "maybe"}]}')
+    client = SyncClient("http://centre/", TerminalKey.generate(), "T1", transport=transport)
+    with pytest.raises(SyncFault) as info:
+        client.push([])
+    assert info.value.kind is SyncErrorKind.PROTOCOL
+    assert transport.sent == [("POST", "http://centre/v1/events")]
