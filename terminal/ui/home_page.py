@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from terminal.core.errors import SyncErrorKind
@@ -74,9 +74,9 @@ class HomePage(QWidget):
         layout.addWidget(self.refresh_button, 3, 1)
         layout.setRowStretch(4, 1)
         session.signals.data_changed.connect(self.refresh)
-        session.signals.sync_changed.connect(lambda _event: self.refresh())
+        session.signals.sync_changed.connect(self._sync_event)
         if session.reader is not None:
-            session.reader.status_changed.connect(lambda _s: self._show_reader())
+            session.reader.status_changed.connect(self._reader_status)  # a bound slot: delivered in this thread
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -104,6 +104,14 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         today = self._session.today()
         self._session.run(lambda db: load_home_data(db, today), self._loaded)
+
+    @Slot(object)
+    def _sync_event(self, _event: object) -> None:
+        self.refresh()
+
+    @Slot(str)
+    def _reader_status(self, _status: str) -> None:
+        self._show_reader()
 
     def _loaded(self, data: HomeData) -> None:
         self.data = data

@@ -8,8 +8,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )  # fmt: skip
 
 from terminal.core import service_types
@@ -19,7 +28,11 @@ from terminal.ui.i18n import ui_lang
 from terminal.ui.scan_picker import ScanPicker
 from terminal.usecases import validation
 from terminal.usecases.registration import (
-    CertificateInput, HealthCheckInput, InsuranceInput, LetterInput, ProfileInput,
+    CertificateInput,
+    HealthCheckInput,
+    InsuranceInput,
+    LetterInput,
+    ProfileInput,
 )  # fmt: skip
 
 

@@ -1,0 +1,23 @@
+"""`terminal` / `terminal --demo`: start the desktop app."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from terminal.store.home import Home
+from terminal.ui.controller import TerminalApp, demo_home_path
+from terminal.ui.i18n import load_app_font
+
+
+def run_app(home: str | None, demo: bool, lang: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("上门服务证登记终端")
+    load_app_font(app)
+    terminal = TerminalApp(app, demo_home_path(home) if demo else Home.resolve(home), demo, lang)
+    terminal.start()
+    code = app.exec()
+    terminal.shutdown()
+    return code

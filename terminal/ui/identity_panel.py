@@ -1,0 +1,195 @@
+"""The identity as read from the card, read-only (labels, never editable widgets), with the photo or the
+reason there is none, and the registration checks: refusals, warnings and an existing record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from terminal.core.errors import ReaderFault, TerminalError
+from terminal.core.identity import Identity
+from terminal.core.registration_rules import WARNING_TEXT
+from terminal.ui.i18n import ui_lang
+from terminal.usecases.registration import CardPreview
+
+PhotoDecoder = Callable[[bytes], bytes]  # WLT → BMP; raises PhotoDecoderUnavailable
+FIELDS = ("name", "sex", "ethnicity", "birth", "id", "address", "authority", "valid", "card_type")
+
+
+class IdentityPanel(QWidget):
+    open_record = Signal(int)  # worker id of an existing registration
+
+    def __init__(self, decode_photo: PhotoDecoder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("identityPanel")
+        self._decode_photo = decode_photo
+        self.preview: CardPreview | None = None
+        self.refusal: TerminalError | None = None
+        self.read_fault: ReaderFault | None = None
+        self.photo_reason: TerminalError | None = None
+        self.photo_file: Path | None = None
+        self.prompt = QLabel()
+        self.prompt.setObjectName("cardPrompt")
+        self.prompt.setStyleSheet("font-size: 16pt;")
+        self.values = {key: QLabel() for key in FIELDS}
+        self._captions = {key: QLabel() for key in FIELDS}
+        for key, label in self.values.items():
+            label.setObjectName(f"identity_{key}")
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.photo = QLabel()
+        self.photo.setObjectName("identityPhoto")
+        self.photo.setFixedSize(143, 176)  # the card photo's 102×126 at 1.4×
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setWordWrap(True)
+        self.photo.setStyleSheet("border: 1px solid #999;")
+        self.photo_button = QPushButton()
+        self.photo_button.setObjectName("photoFromFile")
+        self.photo_button.clicked.connect(self._ask_photo)
+        self.status = QLabel()
+        self.status.setObjectName("identityStatus")
+        self.status.setWordWrap(True)
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openExisting")
+        self.open_button.clicked.connect(self._open_existing)
+        self.open_button.hide()
+
+        form = QFormLayout()
+        for key in FIELDS:
+            form.addRow(self._captions[key], self.values[key])
+        photo_column = QVBoxLayout()
+        photo_column.addWidget(self.photo)
+        photo_column.addWidget(self.photo_button)
+        photo_column.addStretch(1)
+        row = QHBoxLayout()
+        row.addLayout(form, 1)
+        row.addLayout(photo_column)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.prompt)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.open_button)
+        self.retranslate()
+        self.clear()
+
+    def retranslate(self) -> None:
+        captions = {"name": self.tr("姓名"), "sex": self.tr("性别"), "ethnicity": self.tr("民族/国籍"),
+                    "birth": self.tr("出生日期"), "id": self.tr("证件号码"), "address": self.tr("住址"),
+                    "authority": self.tr("签发机关"), "valid": self.tr("有效期限"), "card_type": self.tr("证件类型")}  # fmt: skip
+        for key, text in captions.items():
+            self._captions[key].setText(text)
+        self.photo_button.setText(self.tr("从文件选择照片…"))
+        self.open_button.setText(self.tr("打开已登记的档案(&O)"))
+        self._show_prompt()
+        self._show_photo()
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def clear(self) -> None:
+        self.preview, self.refusal, self.read_fault, self.photo_file = None, None, None, None
+        for label in self.values.values():
+            label.clear()
+        self.retranslate()
+
+    def _show_prompt(self) -> None:
+        self.prompt.setText(self.tr("请将身份证放在读卡器上") if self.preview is None
+                            else self.tr("已读取证件，可以继续填写资料"))  # fmt: skip
+
+    def show_preview(self, preview: CardPreview) -> None:
+        self.preview, self.refusal, self.read_fault, self.photo_file = preview, None, None, None
+        identity = preview.identity
+        self._fill(identity)
+        self.photo_reason = None
+        self.retranslate()
+
+    def show_refusal(self, identity: Identity | None, error: TerminalError) -> None:
+        """A card that may not be registered (expired, under age, invalid number): shown, but refused."""
+        self.preview, self.refusal, self.read_fault = None, error, None
+        if identity is not None:
+            self._fill(identity)
+        self.retranslate()
+
+    def show_read_fault(self, fault: ReaderFault) -> None:
+        """The read failed half way: keep whatever identity was shown before and say what to do."""
+        self.read_fault = fault
+        self._show_status()
+
+    def _fill(self, identity: Identity) -> None:
+        valid_to = identity.valid_to.isoformat() if identity.valid_to else "长期"
+        values = {
+            "name": identity.display_name + (f" ({identity.english_name})" if identity.name and identity.english_name else ""),
+            "sex": identity.sex, "ethnicity": identity.ethnicity or identity.nationality or "",
+            "birth": identity.birth_date.isoformat(), "id": identity.masked_id_number,
+            "address": identity.address or "", "authority": identity.issuing_authority or "",
+            "valid": f"{identity.valid_from.isoformat() if identity.valid_from else ''} – {valid_to}",
+            "card_type": identity.card_type.label_zh + (" · 模拟" if identity.provenance.simulated else ""),
+        }  # fmt: skip
+        for key, text in values.items():
+            self.values[key].setText(text)
+
+    def _show_photo(self) -> None:
+        if self.photo_file is not None:
+            self.photo.setPixmap(QPixmap(str(self.photo_file)).scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
+            return
+        identity = self.preview.identity if self.preview else None
+        if identity is None:
+            self.photo.clear()
+            self.photo.setText(self.tr("照片"))
+            self.photo_button.setEnabled(False)
+            return
+        self.photo_button.setEnabled(True)
+        if identity.photo_wlt:
+            try:
+                bmp = self._decode_photo(identity.photo_wlt)
+            except TerminalError as reason:
+                self.photo_reason = reason
+            else:
+                pixmap = QPixmap()
+                pixmap.loadFromData(bmp)
+                self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
+                return
+        self.photo.clear()
+        self.photo.setText(self.photo_reason.message(ui_lang()) if self.photo_reason else self.tr("证件没有照片"))
+
+    def _ask_photo(self) -> None:
+        dialog = QFileDialog(self, self.tr("选择照片"))
+        dialog.setNameFilter(self.tr("图片 (*.png *.jpg *.jpeg *.bmp)"))
+        dialog.fileSelected.connect(lambda path: self.set_photo_file(Path(path)))
+        dialog.open()
+
+    def set_photo_file(self, path: Path) -> None:
+        self.photo_file = path
+        self._show_photo()
+
+    def _show_status(self) -> None:
+        lang = ui_lang()
+        lines: list[str] = []
+        style = "color: #1b5e20;"
+        if self.read_fault is not None:
+            lines.append(self.read_fault.message(lang) + " " + self.tr("已填写的资料不会丢失。"))
+            style = "color: #b00020;"
+        if self.refusal is not None:
+            lines.append(self.refusal.message(lang))
+            style = "color: #b00020;"
+        existing = self.preview.existing_worker_id if self.preview else None
+        if self.preview is not None:
+            lines += [WARNING_TEXT[w][0 if lang == "zh" else 1] for w in self.preview.check.warnings if w in WARNING_TEXT]
+            if existing is not None:
+                lines.append(self.tr("该人员已在本机构登记，请打开其档案。"))
+                style = "color: #b00020;"
+            elif not lines:
+                lines.append(self.tr("校验通过：证件有效，号码校验位正确，年龄 %1 岁。").replace("%1", str(self.preview.check.age)))
+        self.status.setText("\n".join(lines))
+        self.status.setStyleSheet(style)
+        self.open_button.setVisible(existing is not None)
+
+    def _open_existing(self) -> None:
+        if self.preview is not None and self.preview.existing_worker_id is not None:
+            self.open_record.emit(self.preview.existing_worker_id)

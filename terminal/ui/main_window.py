@@ -1,0 +1,186 @@
+"""The main window: sign-in/lock screen in front of the pages, menus built from the operator's role,
+language switch, busy indicator and messages in the status bar, idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
+
+from terminal.core import messages
+from terminal.core.identity import CardRead
+from terminal.core.roles import Action
+from terminal.ui.feedback import MessageBridge
+from terminal.ui.home_page import HomePage
+from terminal.ui.identity_panel import PhotoDecoder
+from terminal.ui.idle import IdleWatcher
+from terminal.ui.register_page import RegisterPage
+from terminal.ui.session import Session
+from terminal.ui.signin import SignInScreen
+from terminal.ui.worker_page import WorkerPage
+from terminal.ui.workers_page import WorkersPage
+from terminal.usecases.context import Actor
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, session: Session, idle: IdleWatcher, decode_photo: PhotoDecoder, agency_name: str = "") -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.idle = idle
+        self.front = QStackedWidget()
+        self.signin = SignInScreen(session, agency_name)
+        self.pages = QStackedWidget()
+        self.home = HomePage(session)
+        self.register = RegisterPage(session, decode_photo)
+        self.workers = WorkersPage(session)
+        self.worker = WorkerPage(session)
+        for page in (self.home, self.register, self.workers, self.worker):
+            self.pages.addWidget(page)
+        self.front.addWidget(self.signin)
+        self.front.addWidget(self.pages)
+        self.setCentralWidget(self.front)
+        self.signin.signed_in.connect(self._signed_in)
+        self.register.open_worker.connect(self.open_worker)
+        self.workers.open_worker.connect(self.open_worker)
+        idle.idle.connect(self.lock)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.busy)
+        session.db.busy_changed.connect(lambda n: self.busy.setVisible(n > 0))
+        self.bridge = MessageBridge()
+        self.bridge.shown.connect(self._show_message)
+        if session.reader is not None:
+            session.reader.card_read.connect(self._card_read)
+            session.reader.fault.connect(self.register.read_failed)
+        self.menu_actions: dict[str, QAction] = {}
+        self._build_menus()
+        self.retranslate()
+        self.resize(1200, 800)
+        self.signin.reset()
+
+    # --- menus -------------------------------------------------------------------------------------
+    def _action(self, key: str, shortcut: str | None, slot: object) -> QAction:
+        action = QAction(self)
+        action.setObjectName(f"action_{key}")
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.menu_actions[key] = action
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.work_menu = bar.addMenu("")
+        self.work_menu.addAction(self._action("home", "F2", lambda: self.show_page(self.home)))
+        self.work_menu.addAction(self._action("register", "F3", lambda: self.show_page(self.register)))
+        self.work_menu.addAction(self._action("workers", "F4", lambda: self.show_page(self.workers)))
+        self.work_menu.addSeparator()
+        self.work_menu.addAction(self._action("lock", "Ctrl+L", self.lock))
+        self.work_menu.addAction(self._action("sign_out", None, self.sign_out))
+        self.lang_menu = bar.addMenu("")
+        self.lang_menu.addAction(self._action("lang_zh", None, lambda: self.switch_language("zh")))
+        self.lang_menu.addAction(self._action("lang_en", None, lambda: self.switch_language("en")))
+        self._apply_role(None)
+
+    def _apply_role(self, actor: Actor | None) -> None:
+        signed_in = actor is not None
+        for key in ("home", "workers", "lock", "sign_out"):
+            self.menu_actions[key].setVisible(signed_in)
+        self.menu_actions["register"].setVisible(signed_in and self.session.may(Action.REGISTER_WORKER))
+        self.work_menu.menuAction().setVisible(signed_in)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("上门服务证登记终端"))
+        self.work_menu.setTitle(self.tr("工作(&W)"))
+        self.lang_menu.setTitle(self.tr("语言 / Language"))
+        texts = {"home": self.tr("首页"), "register": self.tr("登记人员"), "workers": self.tr("查找人员"),
+                 "lock": self.tr("锁定"), "sign_out": self.tr("退出登录"), "lang_zh": "中文", "lang_en": "English"}  # fmt: skip
+        for key, text in texts.items():
+            self.menu_actions[key].setText(text)
+        actor = self.session.actor
+        self.user_label.setText(f"{actor.display_name or actor.username}（{actor.role.label_zh}）" if actor else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def switch_language(self, lang: str) -> None:
+        self.session.languages.switch(lang)
+        self.session.home.update_config(language=self.session.languages.lang)
+
+    # --- sign-in and lock ---------------------------------------------------------------------------
+    def _signed_in(self, actor: Actor) -> None:
+        previous = self.session.actor
+        self.session.actor = actor
+        if previous is not None and previous.username != actor.username:
+            self.register.start_over()  # another operator: nothing of the previous one's work stays open
+            self.worker.view = None
+            self.show_page(self.home)
+        elif previous is None:
+            self.show_page(self.home)
+        self._apply_role(actor)
+        self.retranslate()
+        self.front.setCurrentWidget(self.pages)
+        self.idle.arm()
+        self.home.refresh()
+        self.workers.refresh()
+        self.session.signals.signed_in.emit(actor)
+
+    def lock(self) -> None:
+        """Back to the lock screen; the pages (and anything typed) stay as they are for the same operator."""
+        if self.session.actor is None:
+            return
+        self.idle.disarm()
+        self.signin.reset(self.session.actor.username)
+        self.front.setCurrentWidget(self.signin)
+        self.work_menu.menuAction().setVisible(False)
+
+    def sign_out(self) -> None:
+        self.idle.disarm()
+        self.session.actor = None
+        self.register.start_over()
+        self._apply_role(None)
+        self.retranslate()
+        self.signin.reset()
+        self.front.setCurrentWidget(self.signin)
+
+    @property
+    def locked(self) -> bool:
+        return self.front.currentWidget() is self.signin
+
+    # --- pages ---------------------------------------------------------------------------------------
+    def show_page(self, page: QWidget) -> None:
+        if page is self.register and not self.session.may(Action.REGISTER_WORKER):
+            return
+        self.pages.setCurrentWidget(page)
+        if page is self.home:
+            self.home.refresh()
+        elif page is self.workers:
+            self.workers.search.setFocus()
+
+    def open_worker(self, worker_id: int) -> None:
+        self.worker.load(worker_id)
+        self.pages.setCurrentWidget(self.worker)
+
+    def _card_read(self, card: CardRead) -> None:
+        if self.locked or not self.session.may(Action.REGISTER_WORKER):
+            return  # a card tapped on a locked terminal is ignored: nobody is responsible for it
+        self.show_page(self.register)
+        self.register.card_presented(card)
+
+    def _show_message(self, message: messages.Message) -> None:
+        self.statusBar().showMessage(message.text(self.session.languages.lang), 10_000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.bridge.close()
+        self.closed.emit()
+        super().closeEvent(event)

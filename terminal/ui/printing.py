@@ -1,0 +1,137 @@
+"""The Qt print path: a card PDF painted onto a named printer at the printer's own resolution, a
+preview dialog, and per-printer offset calibration in 0.1 mm steps.
+
+It never records anything: `print_pdf` returns a PrintOutcome only once the print system confirmed the
+job (terminal.print.jobs); every failure is a typed PrintFault and the caller leaves the credential
+waiting. Pages are rendered with QtPdf, so what prints is exactly the PDF the terminal produced.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from terminal.print import jobs
+from terminal.print.errors import PrinterNotSelected, PrinterUnavailable
+from terminal.print.jobs import PrintSystem
+
+ID1_MM = (85.6, 54.0)
+NUDGE_MM = 0.1
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """How far to move the image on one printer, in mm (positive: right and down)."""
+
+    dx_mm: float = 0.0
+    dy_mm: float = 0.0
+
+    def nudged(self, right_steps: int = 0, down_steps: int = 0) -> Calibration:
+        return Calibration(round(self.dx_mm + right_steps * NUDGE_MM, 1), round(self.dy_mm + down_steps * NUDGE_MM, 1))
+
+
+def load_calibrations(path: Path) -> dict[str, Calibration]:
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {name: Calibration(**values) for name, values in data.items()}
+
+
+def save_calibration(path: Path, printer: str, calibration: Calibration) -> None:
+    all_ = load_calibrations(path)
+    all_[printer] = calibration
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({k: asdict(v) for k, v in all_.items()}, indent=1), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class PrintOutcome:
+    printer: str
+    job_id: int
+    pages: int
+
+
+class PdfPages:
+    """A loaded PDF (kept parentless and referenced: QPdfDocument parented to a view crashed at exit)."""
+
+    def __init__(self, pdf: bytes) -> None:
+        self._file = tempfile.NamedTemporaryFile(suffix=".pdf")  # noqa: SIM115 - lives with the object
+        self._file.write(pdf)
+        self._file.flush()
+        self.document = QPdfDocument()
+        if self.document.load(self._file.name) != QPdfDocument.Error.None_:
+            raise PrinterUnavailable(printer="-", state="PDF could not be loaded")
+
+    def paint(self, printer: QPrinter, calibration: Calibration = Calibration()) -> int:
+        """Paint every page at the printer's resolution; return the page count. False from begin()
+        means Qt has no usable printer (e.g. no print system at all)."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise PrinterUnavailable(printer=printer.printerName(), state="cannot start printing")
+        dpi = printer.resolution()
+        count = self.document.pageCount()
+        try:
+            for page in range(count):
+                if page:
+                    printer.newPage()
+                size_pt = self.document.pagePointSize(page)
+                pixels = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
+                image = self.document.render(page, pixels)
+                offset = QPointF(calibration.dx_mm / 25.4 * dpi, calibration.dy_mm / 25.4 * dpi)
+                painter.drawImage(QRectF(offset, QSizeF(pixels)), image)
+        finally:
+            painter.end()
+        return count
+
+
+def card_printer(printer_name: str, title: str, page_mm: tuple[float, float] = ID1_MM) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPrinterName(printer_name)
+    if printer.printerName() != printer_name:  # Qt keeps the previous printer for an unknown name
+        raise PrinterNotSelected(printer=printer_name, actual=printer.printerName())
+    size = QPageSize(QSizeF(*page_mm), QPageSize.Unit.Millimeter, "ID-1", QPageSize.SizeMatchPolicy.ExactMatch)
+    # Portrait with the card's own width and height: Qt then sends media=Custom.85.6x54mm unrotated.
+    printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF()))
+    printer.setFullPage(True)
+    printer.setDocName(title)
+    return printer
+
+
+def print_pdf(
+    pdf: bytes,
+    printer_name: str,
+    title: str,
+    calibration: Calibration = Calibration(),
+    system: PrintSystem | None = None,
+    page_mm: tuple[float, float] = ID1_MM,
+    confirm_timeout: float = 60.0,
+) -> PrintOutcome:
+    """Print and wait for the print system's confirmation. Raises a PrintFault subclass otherwise."""
+    system = system or jobs.default_print_system()
+    jobs.check_printer(system, printer_name)
+    printer = card_printer(printer_name, title, page_mm)
+    pages = PdfPages(pdf)
+    before = jobs.last_job_id(system, printer_name)
+    count = pages.paint(printer, calibration)
+    job = jobs.confirm_job(system, printer_name, before, timeout=confirm_timeout)
+    return PrintOutcome(printer_name, job, count)
+
+
+def preview_dialog(
+    pdf: bytes, printer_name: str, calibration: Calibration = Calibration(), parent: QWidget | None = None
+) -> QPrintPreviewDialog:
+    """A preview of exactly what print_pdf will send; the caller shows it (exec/open)."""
+    printer = card_printer(printer_name, "preview")
+    pages = PdfPages(pdf)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.paintRequested.connect(lambda target: pages.paint(target, calibration))
+    dialog._pages = pages  # type: ignore[attr-defined]  # keep the document alive with the dialog
+    return dialog

@@ -1,0 +1,217 @@
+"""First run of a real home: agency registration data, the first administrator, reader choice, server
+address (may stay empty to work offline), then the home is created and the recovery key is shown once,
+with a confirm step (the operator types its last group back)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)  # fmt: skip
+
+from terminal.core.errors import InvalidInput, ReaderFault, TerminalError
+from terminal.reader.pcsc import PcscBackend
+from terminal.store.home import Home
+from terminal.ui.feedback import FieldError, report_error
+from terminal.ui.i18n import ui_lang
+from terminal.ui.tasks import TaskThread
+from terminal.usecases import setup
+
+VIRTUAL_READER = "virtual"
+
+
+def _line(name: str, echo: QLineEdit.EchoMode = QLineEdit.EchoMode.Normal) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setEchoMode(echo)
+    return edit
+
+
+class AgencyPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("机构登记信息"))
+        self.setSubTitle(self.tr("请按营业执照或民办非企业单位登记证书填写。"))
+        self.name, self.credit_code, self.licence_no = _line("agencyName"), _line("creditCode"), _line("licenceNo")
+        self.legal, self.address, self.phone = _line("legalRep"), _line("agencyAddress"), _line("agencyPhone")
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("营业执照"), "business_licence")
+        self.kind.addItem(self.tr("民办非企业单位登记证书"), "civil_non_enterprise")
+        self.code_error = FieldError()
+        self.code_error.setObjectName("creditCodeError")
+        form = QFormLayout(self)
+        form.addRow(self.tr("机构名称"), self.name)
+        form.addRow(self.tr("统一社会信用代码"), self.credit_code)
+        form.addRow("", self.code_error)
+        form.addRow(self.tr("证照类型"), self.kind)
+        form.addRow(self.tr("证照编号"), self.licence_no)
+        form.addRow(self.tr("法定代表人"), self.legal)
+        form.addRow(self.tr("经营地址"), self.address)
+        form.addRow(self.tr("联系电话"), self.phone)
+        for field, edit in (("agency*", self.name), ("credit*", self.credit_code), ("licence*", self.licence_no),
+                            ("legal*", self.legal), ("address*", self.address)):  # fmt: skip
+            self.registerField(field, edit)
+        self.credit_code.textEdited.connect(self.code_error.clear_on_edit)
+
+    def validatePage(self) -> bool:
+        try:
+            setup.validate_credit_code(self.credit_code.text())
+        except InvalidInput as error:
+            self.code_error.show_error(error)
+            return False
+        return True
+
+    def agency(self) -> setup.AgencyInput:
+        return setup.AgencyInput(self.name.text().strip(), self.credit_code.text().strip().upper(),
+                                 str(self.kind.currentData()), self.licence_no.text().strip(), self.legal.text().strip(),
+                                 self.address.text().strip(), self.phone.text().strip())  # fmt: skip
+
+
+class AdminPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("第一位管理员"))
+        self.setSubTitle(self.tr("密码至少8位，须包含字母和数字。"))
+        self.username, self.display_name = _line("adminUser"), _line("adminName")
+        self.password = _line("adminPassword", QLineEdit.EchoMode.Password)
+        self.again = _line("adminPasswordAgain", QLineEdit.EchoMode.Password)
+        self.error = FieldError()
+        form = QFormLayout(self)
+        form.addRow(self.tr("用户名"), self.username)
+        form.addRow(self.tr("姓名"), self.display_name)
+        form.addRow(self.tr("密码"), self.password)
+        form.addRow(self.tr("再次输入密码"), self.again)
+        form.addRow("", self.error)
+        self.registerField("admin*", self.username)
+        self.registerField("password*", self.password)
+
+    def validatePage(self) -> bool:
+        if self.password.text() != self.again.text():
+            self.error.show_error(self.tr("两次输入的密码不一致。"))
+            return False
+        return True
+
+
+class ReaderPage(QWizardPage):
+    def __init__(self, pcsc: PcscBackend | None) -> None:
+        super().__init__()
+        self.setTitle(self.tr("读卡器"))
+        self.group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        virtual = QRadioButton(self.tr("虚拟读卡器（仅用于演示和培训，读取的数据标记为模拟）"))
+        virtual.setProperty("reader", VIRTUAL_READER)
+        self.group.addButton(virtual)
+        layout.addWidget(virtual)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        readers = []
+        if pcsc is not None:
+            try:
+                readers = pcsc.list_readers()
+            except ReaderFault as fault:
+                self.note.setText(fault.message())
+        for info in readers:
+            button = QRadioButton(f"{info.name}（{info.state.value}）")
+            button.setProperty("reader", f"pcsc:{info.name}")
+            self.group.addButton(button)
+            layout.addWidget(button)
+        (self.group.buttons()[-1]).setChecked(True)
+        layout.addWidget(self.note)
+
+    def choice(self) -> str:
+        button = self.group.checkedButton()
+        return str(button.property("reader")) if button else VIRTUAL_READER
+
+
+class ServerPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("中心服务器"))
+        self.setSubTitle(self.tr("可以留空，先离线工作；以后在设置中填写。"))
+        self.url = _line("serverUrl")
+        self.url.setPlaceholderText("https://")
+        form = QFormLayout(self)
+        form.addRow(self.tr("服务器地址"), self.url)
+
+
+class RecoveryKeyPage(QWizardPage):
+    """Creates the home, then shows the recovery key once; finishing needs its last group typed back."""
+
+    def __init__(self, create: object) -> None:
+        super().__init__()
+        self.setTitle(self.tr("恢复密钥"))
+        self._create = create
+        self.recovery_key: str | None = None
+        self.status = QLabel(self.tr("正在创建数据文件夹…"))
+        self.status.setWordWrap(True)
+        self.key_label = QLabel()
+        self.key_label.setObjectName("recoveryKeyShown")
+        self.key_label.setStyleSheet("font-size: 18pt; font-family: monospace;")
+        self.confirm = _line("recoveryConfirm")
+        self.confirm.setEnabled(False)
+        self.confirm.textChanged.connect(lambda _t: self.completeChanged.emit())
+        layout = QVBoxLayout(self)
+        for widget in (self.status, self.key_label, QLabel(self.tr("请输入恢复密钥的最后4位以确认已抄写：")), self.confirm):
+            layout.addWidget(widget)
+
+    def initializePage(self) -> None:
+        if self.recovery_key is None:
+            self._create(self)  # type: ignore[operator]
+
+    def created(self, recovery_key: str) -> None:
+        self.recovery_key = recovery_key
+        self.status.setText(self.tr("数据文件夹已创建。恢复密钥只显示这一次：请抄写在纸上，交管理员离线保管。"
+                                    "本机密钥丢失时，只能用它打开数据。"))  # fmt: skip
+        self.key_label.setText(recovery_key)
+        self.confirm.setEnabled(True)
+        self.confirm.setFocus()
+        self.completeChanged.emit()
+
+    def failed(self, message: str) -> None:
+        self.status.setText(message + "\n" + self.tr("请返回上一步修改后重试。"))
+
+    def isComplete(self) -> bool:
+        key = self.recovery_key
+        return key is not None and self.confirm.text().strip().upper() == key.split("-")[-1]
+
+
+class SetupWizard(QWizard):
+    def __init__(self, home: Home, worker: TaskThread[None], pcsc: PcscBackend | None = None,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("setupWizard")
+        self.setWindowTitle(self.tr("首次设置"))
+        self.home, self._worker = home, worker
+        self.agency_page, self.admin_page = AgencyPage(), AdminPage()
+        self.reader_page, self.server_page = ReaderPage(pcsc), ServerPage()
+        self.key_page = RecoveryKeyPage(self._create)
+        for page in (self.agency_page, self.admin_page, self.reader_page, self.server_page, self.key_page):
+            self.addPage(page)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+
+    def _create(self, page: RecoveryKeyPage) -> None:
+        home, agency = self.home, self.agency_page.agency()
+        admin = self.admin_page
+        username, name, password = admin.username.text(), admin.display_name.text(), admin.password.text()
+        reader, server = self.reader_page.choice(), self.server_page.url.text().strip()
+
+        def op(_none: None) -> str:
+            recovery = setup.init_home(home, agency, username, name or username, password)
+            home.update_config(reader=reader, server_url=server, language="zh")
+            return recovery
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, TerminalError):
+                page.failed(error.message(ui_lang()))
+            else:
+                report_error(self, error)
+
+        self._worker.submit(op, page.created, failed)

@@ -1,0 +1,165 @@
+"""One worker's record: profile, credentials, training, contracts, evaluations, complaints, credit records,
+and a timeline of everything recorded with each event's sync state. The full ID number is shown only to
+roles that may see it, on request, and each reveal is audited (queries.reveal_id_number)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from terminal.core import idnumber, service_types
+from terminal.core.roles import Action
+from terminal.store.db import Database
+from terminal.ui.i18n import ui_lang
+from terminal.ui.session import Session
+from terminal.usecases import queries
+from terminal.usecases.context import Actor
+
+TABLE_TABS = ("credentials", "training", "contracts", "evaluations", "complaints", "credit_records")
+
+
+@dataclass(frozen=True)
+class WorkerView:
+    record: queries.WorkerRecord
+    timeline: list[queries.TimelineEvent]
+
+
+def load_worker(db: Database, actor: Actor, worker_id: int) -> WorkerView:
+    return WorkerView(queries.worker_record(db, actor, worker_id), queries.timeline(db, worker_id))
+
+
+def fill_table(table: QTableWidget, rows: list[dict[str, Any]]) -> None:
+    columns = list(rows[0]) if rows else []
+    table.clear()
+    table.setColumnCount(len(columns))
+    table.setRowCount(len(rows))
+    table.setHorizontalHeaderLabels(columns)
+    for r, row in enumerate(rows):
+        for c, key in enumerate(columns):
+            value = row[key]
+            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+
+def _table(name: str) -> QTableWidget:
+    table = QTableWidget()
+    table.setObjectName(name)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+class WorkerPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workerPage")
+        self._session = session
+        self.view: WorkerView | None = None
+        self.revealed_id: str | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("workerHeading")
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.reveal_button = QPushButton()
+        self.reveal_button.setObjectName("revealId")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("workerTabs")
+        self.profile = QWidget()
+        self._profile_form = QFormLayout(self.profile)
+        self.profile_values: dict[str, QLabel] = {}
+        self._profile_captions: dict[str, QLabel] = {}
+        for key in ("id", "phone", "address", "permit", "education", "types", "health", "insurance", "central"):
+            self.profile_values[key], self._profile_captions[key] = QLabel(), QLabel()
+            self.profile_values[key].setObjectName(f"profile_{key}")
+            self._profile_form.addRow(self._profile_captions[key], self.profile_values[key])
+        self.tables = {name: _table(name) for name in (*TABLE_TABS, "timeline")}
+        self.tabs.addTab(self.profile, "")
+        for name in (*TABLE_TABS, "timeline"):
+            self.tabs.addTab(self.tables[name], "")
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.reveal_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        titles = [self.tr("基本资料"), self.tr("证件"), self.tr("培训"), self.tr("服务合同"), self.tr("服务评价"),
+                  self.tr("投诉"), self.tr("信用记录"), self.tr("时间线")]  # fmt: skip
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)
+        captions = {"id": self.tr("证件号码"), "phone": self.tr("手机"), "address": self.tr("现住址"),
+                    "permit": self.tr("居住证号"), "education": self.tr("文化程度"), "types": self.tr("服务类型"),
+                    "health": self.tr("体检"), "insurance": self.tr("保险"), "central": self.tr("中心核查")}  # fmt: skip
+        for key, text in captions.items():
+            self._profile_captions[key].setText(text)
+        self.reveal_button.setText(self.tr("显示完整证件号（将记录审计）"))
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def load(self, worker_id: int) -> None:
+        actor = self._session.require_actor()
+        self.revealed_id = None
+        self._session.run(lambda db: load_worker(db, actor, worker_id), self._loaded)
+
+    def _loaded(self, view: WorkerView) -> None:
+        self.view = view
+        self._show()
+
+    def reveal(self) -> None:
+        if self.view is None:
+            return
+        actor, worker_id = self._session.require_actor(), self.view.record.worker_id
+        self._session.run(lambda db: queries.reveal_id_number(db, actor, worker_id), self._revealed)
+
+    def _revealed(self, number: str) -> None:
+        self.revealed_id = number
+        self._show()
+
+    def _show(self) -> None:
+        may_reveal = self._session.may(Action.VIEW_FULL_ID)
+        self.reveal_button.setVisible(may_reveal and self.view is not None and self.revealed_id is None)
+        if self.view is None:
+            self.heading.clear()
+            return
+        record, lang = self.view.record, ui_lang()
+        self.heading.setText(f"{record.identity.display_name}  {record.identity.sex}  "
+                             f"{record.identity.birth_date.isoformat()}")  # fmt: skip
+        tables = record.tables
+        health = tables["health_checks"][0] if tables["health_checks"] else None
+        insurance = tables["insurance"][0] if tables["insurance"] else None
+        values = {
+            "id": self.revealed_id or record.masked_id,
+            "phone": record.phone if may_reveal else idnumber.mask_phone(record.phone),
+            "address": record.current_address, "permit": record.residence_permit_no or "",
+            "education": record.education or "",
+            "types": "、".join(service_types.label(c, lang) for c in record.service_types),
+            "health": f"{health['checked_on']} – {health['expires_on']} {health['institution']}" if health else "",
+            "insurance": f"{insurance['insurer']} {insurance['policy_no']} – {insurance['expires_on']}" if insurance else "",
+            "central": record.central_status or self.tr("未核查"),
+        }  # fmt: skip
+        for key, text in values.items():
+            self.profile_values[key].setText(text)
+        for name in TABLE_TABS:
+            fill_table(self.tables[name], tables[name])
+        fill_table(self.tables["timeline"], [
+            {"at": e.at, "operator": e.operator, "action": e.action, "sync": e.sync_state or self.tr("无需上传"),
+             "reason": e.reject_reason} for e in self.view.timeline])  # fmt: skip
