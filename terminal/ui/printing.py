@@ -133,5 +133,7 @@ def preview_dialog(
     pages = PdfPages(pdf)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.paintRequested.connect(lambda target: pages.paint(target, calibration))
-    dialog._pages = pages  # type: ignore[attr-defined]  # keep the document alive with the dialog
+    # The dialog holds neither: without these references Python frees them under it (a crash).
+    dialog._pages = pages  # type: ignore[attr-defined]
+    dialog._printer = printer  # type: ignore[attr-defined]
     return dialog
