@@ -62,8 +62,26 @@ def _check_disk(home: Home) -> CheckResult:
                        "" if ok else "清理磁盘，至少保留500MB / free at least 500 MB")  # fmt: skip
 
 
-def _check_server(home: Home) -> CheckResult:
+def _server_url(home: Home) -> str | None:
+    """The enrolled server (in the database) or, before enrolment, the address IT put in config.json."""
+    if home.exists():
+        try:
+            db = home.open()
+        except TerminalError:
+            db = None
+        if db is not None:
+            try:
+                enrolled = db.scalar("SELECT value FROM sync_state WHERE key = 'server_url'")
+            finally:
+                db.close()
+            if enrolled:
+                return str(enrolled)
     url = home.config().get("server_url") if home.root.exists() else None
+    return str(url) if url else None
+
+
+def _check_server(home: Home) -> CheckResult:
+    url = _server_url(home)
     if not url:
         return CheckResult("server", True, "未配置服务器，离线工作 / no server configured: working offline")
     import requests
@@ -78,15 +96,56 @@ def _check_server(home: Home) -> CheckResult:
                        "" if ok else "联系中心服务器管理员 / contact the central server's administrator")  # fmt: skip
 
 
+def _check_readers(home: Home) -> list[CheckResult]:
+    from terminal.reader.discovery import VIRTUAL, discover
+
+    chosen = home.config().get("reader") if home.root.exists() else None
+    if chosen == VIRTUAL or (chosen is None and home.exists() and home.is_demo):
+        return [CheckResult("reader", True, "虚拟读卡器（演示）/ virtual reader (demo)")]
+    found = discover()
+    results = [
+        CheckResult("reader", False, f.message("en"), f.message("zh")) for f in found.faults
+    ]
+    if not found.readers:
+        results.append(CheckResult("reader", False, "未发现读卡器 / no card reader found",
+                                   "连接读卡器并安装驱动；Windows 检查“智能卡”服务已启动 / connect the reader, install "
+                                   "its driver; on Windows check the Smart Card service is running"))  # fmt: skip
+    for r in found.readers:
+        mark = " ← chosen" if r.name == chosen else ""
+        results.append(CheckResult("reader", r.state.value != "unavailable", f"{r.name} ({r.kind}, {r.state.value}){mark}",
+                                   "重新插拔读卡器 / replug the reader"))  # fmt: skip
+    if chosen and chosen not in {r.name for r in found.readers}:
+        results.append(CheckResult("reader", False, f"{chosen}: 所选读卡器未连接 / the chosen reader is not connected",
+                                   "连接该读卡器或在设置中重新选择 / connect it or choose another in settings"))  # fmt: skip
+    return results
+
+
+def _check_printer(home: Home) -> list[CheckResult]:
+    from terminal.print.jobs import check_printer, default_print_system
+
+    printer = home.config().get("printer") if home.root.exists() else None
+    if not printer:
+        return [CheckResult("printer", True, "未选择打印机，可输出PDF / no printer chosen: PDF output works")]
+    try:
+        check_printer(default_print_system(), str(printer))
+    except TerminalError as err:
+        return [CheckResult("printer", False, err.message("en"), err.message("zh"))]
+    return [CheckResult("printer", True, f"{printer}: 就绪 / ready")]
+
+
 Check = Callable[[Home], list[CheckResult]]
-EXTRA_CHECKS: list[Check] = []
+CHECKS: tuple[Check, ...] = (
+    lambda home: [_check_home(home)],
+    _check_key_and_database,
+    lambda home: [_check_disk(home)],
+    lambda home: [_check_server(home)],
+    _check_readers,
+    _check_printer,
+)
 
 
 def run_checks(home: Home) -> list[CheckResult]:
-    results = [_check_home(home), *_check_key_and_database(home), _check_disk(home), _check_server(home)]
-    for check in EXTRA_CHECKS:
-        results.extend(check(home))
-    return results
+    return [result for check in CHECKS for result in check(home)]
 
 
 def render(results: list[CheckResult]) -> str:

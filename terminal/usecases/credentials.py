@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from terminal.core import lifecycle
-from terminal.core.errors import InvalidInput, IssuePreconditionFailed, NotFound, StaleCentralData
+from terminal.core.errors import InvalidInput, IssuePreconditionFailed, NotFound
 from terminal.core.identity import CardRead
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action
@@ -21,7 +21,6 @@ from terminal.usecases.journal import record, worker_ref
 
 VALIDITY_DAYS = 365
 DEFAULT_STALENESS_DAYS = 7
-LAST_PULL_KEY = "last_pull_at"
 
 
 @dataclass(frozen=True)
@@ -65,8 +64,12 @@ def _next_number(db: Database, today: dt.date) -> str:
 
 def _payload(db: Database, cred: Credential, action: str, reason: str | None, at: str) -> dict[str, object]:
     wuid, _, _ = worker_ref(db, cred.worker_id)
+    # The centre's verification page shows "attention" when these lapse, so they travel with the credential.
+    health = db.scalar("SELECT max(expires_on) FROM health_checks WHERE worker_id = ? AND passed = 1", (cred.worker_id,))
+    insurance = db.scalar("SELECT max(expires_on) FROM insurance WHERE worker_id = ?", (cred.worker_id,))
     return {"credential_no": cred.credential_no, "worker_uid": wuid, "version": cred.version,
             "state": cred.state.value, "valid_from": cred.valid_from, "valid_to": cred.valid_to,
+            "health_valid_to": health, "insurance_valid_to": insurance,
             "action": action, "reason": reason, "at": at}  # fmt: skip
 
 
@@ -130,10 +133,11 @@ def issue_preconditions(db: Database, worker_id: int, today: dt.date) -> list[st
 
 
 def staleness_gate(db: Database, now: dt.datetime) -> None:
+    """Issuing needs fresh central data (revocations, background checks): see terminal/sync/staleness.py."""
+    from terminal.sync.staleness import require_fresh_central_data
+
     limit = int(SettingsRepo(db).get("issue_staleness_days") or DEFAULT_STALENESS_DAYS)
-    last = SyncStateRepo(db).get(LAST_PULL_KEY)
-    if last is None or now - dt.datetime.fromisoformat(last) > dt.timedelta(days=limit):
-        raise StaleCentralData(days=limit)
+    require_fresh_central_data(SyncStateRepo(db), now, limit)
 
 
 def transition(

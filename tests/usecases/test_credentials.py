@@ -18,6 +18,7 @@ from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
+from terminal.sync import state as sync_keys
 from terminal.usecases import central, credentials, registration, training
 from terminal.usecases.context import utcnow
 from tests.builders import actor, person, profile
@@ -27,7 +28,7 @@ CLERK, SUP, TRAINER = actor(Role.CLERK), actor(Role.SUPERVISOR), actor(Role.TRAI
 
 
 def _fresh_pull(db: Database, age: dt.timedelta = dt.timedelta(hours=1)) -> None:
-    SyncStateRepo(db).set(credentials.LAST_PULL_KEY, (utcnow() - age).isoformat())
+    SyncStateRepo(db).set(sync_keys.LAST_PULL_AT, (utcnow() - age).isoformat())
 
 
 def _register(db: Database, complete: bool = True, trained: bool = True) -> tuple[int, CardRead]:
