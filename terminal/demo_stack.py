@@ -1,0 +1,75 @@
+"""What `terminal --demo` runs beside the app: a demo home, and the reference central server on loopback
+(in demo mode, so simulated identities are accepted and marked), with this terminal enrolled in it.
+
+Qt-free: the app calls `prepare_demo(home)` on its network thread and keeps the returned server until exit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from terminal.store.home import Home
+from terminal.usecases import setup
+
+if TYPE_CHECKING:
+    from server.embedded import EmbeddedServer
+
+log = logging.getLogger(__name__)
+
+DEMO_PORT = 18650
+DEMO_WORKERS = 200
+CENTRE_DB = "demo-centre.db"
+
+
+@dataclass
+class DemoStack:
+    home: Home
+    server: EmbeddedServer | None
+    offline_reason: str | None = None
+
+    @property
+    def server_url(self) -> str | None:
+        return self.server.url if self.server else None
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+
+def ensure_demo_home(home: Home, workers: int = DEMO_WORKERS, progress: Callable[[int, int], None] | None = None) -> None:
+    from terminal.usecases.demo import fill_demo
+
+    if not home.exists():
+        setup.init_demo_home(home, lambda db: fill_demo(db, workers, progress=progress))
+
+
+def start_demo_server(home: Home) -> DemoStack:
+    """Start the demo centre and enrol this terminal in it (once). Without the server's packages the demo
+    still runs, offline, and says why."""
+    try:
+        from server.embedded import EmbeddedServer, port_is_free
+    except ImportError as exc:  # the packaged terminal ships without the reference server
+        return DemoStack(home, None, f"reference server not installed ({exc.name})")
+    from terminal.store.outbox import SyncStateRepo
+    from terminal.sync import state as sync_keys
+    from terminal.sync.wiring import enrol_terminal
+
+    port = DEMO_PORT if port_is_free(DEMO_PORT) else None
+    server = EmbeddedServer(f"sqlite:///{home.root / CENTRE_DB}", demo=True, port=port).start()
+    db = home.open()
+    try:
+        state = SyncStateRepo(db)
+        enrolled_at = state.get(sync_keys.SERVER_URL)
+        if enrolled_at is None:
+            enrol_terminal(db, server.enrolment_code(), server.url)
+        elif enrolled_at != server.url:
+            # The demo port was taken this time: same centre database, same enrolment, new address.
+            state.set(sync_keys.SERVER_URL, server.url)
+    finally:
+        db.close()
+    log.info("demo centre running at %s", server.url)
+    return DemoStack(home, server)

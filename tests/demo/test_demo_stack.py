@@ -1,0 +1,50 @@
+"""`terminal --demo` runs beside the app: a demo home and the demo centre on loopback, enrolled and syncing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from server import admin
+from server.models import Event
+from terminal.core.lifecycle import State
+from terminal.demo_stack import ensure_demo_home, start_demo_server
+from terminal.store.home import Home
+from terminal.sync.wiring import engine_for, status_of
+from terminal.usecases.context import utcnow
+
+
+def test_demo_syncs_with_its_own_centre_and_pulls_decisions(tmp_path: Path) -> None:
+    home = Home(tmp_path / "demo")
+    ensure_demo_home(home, workers=12)
+    stack = start_demo_server(home)
+    try:
+        assert stack.server is not None and stack.server_url is not None
+        db = home.open()
+        try:
+            report = engine_for(db).sync_once()
+            queued = db.scalar("SELECT count(*) FROM outbox")
+            assert report.accepted == queued and report.rejected == 0
+            with stack.server.sessions() as session:
+                assert session.scalar(select(func.count()).select_from(Event)) == queued
+            issued = db.scalar("SELECT credential_no FROM credentials WHERE state = 'issued' LIMIT 1")
+            assert issued is not None
+            with stack.server.sessions.begin() as session:
+                admin.set_credential_status(session, issued, "revoked", "中心注销（演示）")
+            engine_for(db).sync_once()
+            assert db.scalar("SELECT state FROM credentials WHERE credential_no = ?", (issued,)) == State.REVOKED.value
+            assert status_of(db, utcnow())["issuing_blocked"] is False
+        finally:
+            db.close()
+    finally:
+        stack.stop()
+    again = start_demo_server(home)  # a second start keeps the enrolment
+    try:
+        db = home.open()
+        try:
+            assert engine_for(db).sync_once().rejected == 0
+        finally:
+            db.close()
+    finally:
+        again.stop()
