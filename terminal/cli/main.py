@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "terminal.cli.reader_cmds",
     "terminal.cli.sync_cmds",
     "terminal.cli.print_cmds",
+    "terminal.cli.credential_cmds",
 )
 
 

@@ -23,9 +23,29 @@ def register(subparsers: Any) -> None:
     verify.set_defaults(func=run_verify)
 
 
+def _local_knowledge(args: argparse.Namespace) -> tuple[dict[str, bytes], list[tuple[str, int] | str], bool]:
+    """On a terminal with a home: its own key, the versions it knows are void, and whether it is a demo."""
+    from terminal.core.errors import TerminalError
+    from terminal.store.home import Home
+    from terminal.usecases import printing
+
+    home = Home.resolve(args.home)
+    if not home.exists():
+        return {}, [], False
+    try:
+        db = home.open()
+    except TerminalError:
+        return {}, [], False
+    try:
+        return printing.known_keys(db), printing.void_versions(db), printing.is_demo(db)
+    finally:
+        db.close()
+
+
 def run_verify(args: argparse.Namespace) -> int:
-    keys = known_terminal_keys(key_file=args.key_file)
-    result = qrpayload.verify(args.text, keys, allow_demo=args.allow_demo)
+    store_keys, void, demo_home = _local_knowledge(args)
+    keys = known_terminal_keys(store_keys=store_keys, key_file=args.key_file)
+    result = qrpayload.verify(args.text, keys, revoked=void, allow_demo=args.allow_demo or demo_home)
     lang = args.lang or os.environ.get("TERMINAL_LANG", "zh")
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))

@@ -85,6 +85,8 @@ def _advance(db: Database, staff: dict[Role, Actor], no: str, target: State, tod
 def fill_demo(db: Database, workers: int = 200, seed: int = 20261126, progress: Progress | None = None) -> None:
     setup.initialise_database(db, DEMO_AGENCY, "admin", "演示管理员", DEMO_PASSWORD)
     SettingsRepo(db).set("demo", "1")
+    # Until the demo centre has enrolled this terminal, cards point at where that centre will listen.
+    SettingsRepo(db).set("verify_base_url", "http://127.0.0.1:18650")
     admin = Actor("admin", Role.ADMINISTRATOR)
     for username, name, role in DEMO_OPERATORS[1:]:
         operators.create_operator(db, admin, username, name, role, DEMO_PASSWORD)
