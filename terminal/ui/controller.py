@@ -25,6 +25,7 @@ from terminal.ui.i18n import LanguageSwitcher
 from terminal.ui.idle import IdleWatcher
 from terminal.ui.main_window import MainWindow
 from terminal.ui.reader_thread import ReaderThread
+from terminal.ui.refguard import protect_singletons
 from terminal.ui.session import Session
 from terminal.ui.tasks import TaskThread
 from terminal.ui.unlock import RecoveryKeyDialog
@@ -48,6 +49,7 @@ class TerminalApp:
     def __init__(self, app: QApplication, home: Home, demo: bool, lang: str | None = None,
                  virtual_device: VirtualSamReader | None = None, idle_ms: int | None = None,
                  demo_workers: int = 200) -> None:  # fmt: skip
+        protect_singletons()
         self.app, self.home, self.demo = app, home, demo
         self.languages = LanguageSwitcher(app)
         self.languages.switch(lang or (home.config().get("language") if home.root.exists() else None) or "zh")

@@ -119,7 +119,9 @@ class WorkersPage(QWidget):
                 self.type_filter.addItem(service_types.label(code, lang), code)
             self.state_filter.setCurrentIndex(max(0, self.state_filter.findData(current_state)))
             self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(current_type)))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(WorkerTableModel.COLUMNS) - 1)
+        # A reset re-reads the headers in the new language. (Emitting headerDataChanged from Python
+        # over-releases a bool in PySide6 6.12 and crashes the interpreter at exit.)
+        self.model.set_rows(self.model.rows)
         self._show_count()
 
     def changeEvent(self, event: QEvent) -> None:

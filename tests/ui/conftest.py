@@ -91,6 +91,10 @@ def start_app(qtbot: QtBot, home: Home, device: VirtualSamReader, **kwargs: obje
             terminal.shutdown()
         if terminal.languages.lang != "zh":
             terminal.languages.switch("zh")
+        for widget in QApplication.topLevelWidgets():  # dialogs and windows of this test go with it
+            widget.close()
+            widget.deleteLater()
+        qtbot.wait(1)
 
 
 @pytest.fixture
@@ -106,3 +110,4 @@ def running(qtbot: QtBot, demo_home: Home, device: VirtualSamReader) -> Iterator
 def signed_in(running: Running) -> Running:
     running.sign_in()
     return running
+
