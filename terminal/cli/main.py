@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "terminal.cli.sync_cmds",
     "terminal.cli.print_cmds",
     "terminal.cli.credential_cmds",
+    "terminal.cli.report_cmds",
 )
 
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from terminal.print.errors import LayoutInvalid
+from terminal.resources import resource_root
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = resource_root()
 LAYOUT_DIR = RESOURCES / "layouts"
 FONT_DIR = RESOURCES / "fonts"
 

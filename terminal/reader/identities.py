@@ -13,8 +13,9 @@ from typing import Any
 
 from terminal.core.cardtext import encode_text_block
 from terminal.core.errors import InvalidInput
+from terminal.resources import resource_path
 
-DEMO_IDENTITIES = Path(__file__).resolve().parents[2] / "resources" / "demo" / "identities.json"
+DEMO_IDENTITIES = resource_path("demo", "identities.json")
 
 
 def load_identities(path: Path = DEMO_IDENTITIES) -> dict[str, dict[str, Any]]:

@@ -1,0 +1,1 @@
+"""Agency reports: figures from the store, exported to Excel (xlsx) and PDF. Qt-free."""
