@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from terminal.core.errors import PermissionDenied
+from terminal.core.lifecycle import State
+from terminal.core.roles import Action, Role
+from terminal.store.db import Database
+from terminal.usecases import credentials, registration
+from terminal.usecases.credential_batches import batch_transition, expire_due
+from tests.builders import actor, card_read, profile
+
+TODAY = dt.date.today()
+CLERK, SUP = actor(Role.CLERK), actor(Role.SUPERVISOR)
+
+
+def test_batch_approval_reports_each_item_and_goes_on(db: Database) -> None:
+    numbers = [credentials.apply(db, CLERK, registration.register_worker(db, CLERK, card_read(), profile(), TODAY), TODAY)
+               for _ in range(3)]  # fmt: skip
+    credentials.transition(db, SUP, numbers[1], Action.APPROVE, TODAY)  # already approved: refused in the batch
+    results = batch_transition(db, SUP, [*numbers, "SH-MISSING"], Action.APPROVE, TODAY)
+    assert [r.ok for r in results] == [True, False, True, False]
+    assert all(credentials.get(db, n).state is State.APPROVED for n in numbers)
+    with pytest.raises(PermissionDenied):
+        batch_transition(db, CLERK, numbers, Action.APPROVE, TODAY)
+
+
+def test_expire_due(db: Database) -> None:
+    worker_id = registration.register_worker(db, CLERK, card_read(), profile(), TODAY)
+    no = credentials.apply(db, CLERK, worker_id, TODAY)
+    credentials.transition(db, SUP, no, Action.APPROVE, TODAY)
+    # An issued credential from a year ago (how it got issued is not what this test is about).
+    with db.transaction():
+        db.execute("UPDATE credentials SET state = 'issued', valid_to = ? WHERE credential_no = ?",
+                   ((TODAY - dt.timedelta(days=1)).isoformat(), no))  # fmt: skip
+    assert expire_due(db, SUP, TODAY) == [no]
+    assert credentials.get(db, no).state is State.EXPIRED
+    assert expire_due(db, SUP, TODAY) == []
