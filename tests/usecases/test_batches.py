@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from terminal.core.errors import PermissionDenied
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
