@@ -57,7 +57,8 @@ class WorkerTableModel(QAbstractTableModel):
             state = State(row.credential_state)
             return state.label_zh if lang == "zh" else state.value
         if column == "name" and row.simulated:
-            return f"{row.name} · {self.tr('模拟')}"
+            suffix = self.tr("模拟")
+            return f"{row.name} · {suffix}"
         value = getattr(row, column)
         return "" if value is None else str(value)
 
