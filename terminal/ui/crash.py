@@ -18,6 +18,8 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from terminal.ui.feedback import show_dialog
+
 log = logging.getLogger("terminal.ui.crash")
 
 NEW_SUFFIX = ".txt"
@@ -79,7 +81,7 @@ class CrashHandler:
                           QCoreApplication.translate("crash", "程序出现意外错误，已保存错误报告（不含个人信息）：\n{0}\n"
                                       "请把该文件发给技术支持。已保存的数据不受影响。").format(report))  # fmt: skip
         box.setObjectName("crashDialog")
-        box.open()
+        show_dialog(box)
 
 
 def offer_reports(folder: Path) -> list[Path]:
@@ -89,6 +91,6 @@ def offer_reports(folder: Path) -> list[Path]:
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("crash", "上次运行的错误报告"),
                           QCoreApplication.translate("crash", "上次运行时程序出错，错误报告保存在：\n{0}\n请发给技术支持。").format(folder))
         box.setObjectName("crashReportsOffer")
-        box.open()
+        show_dialog(box)
         mark_offered(reports)
     return reports

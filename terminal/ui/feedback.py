@@ -31,6 +31,16 @@ class MessageBridge(QObject):
         messages.remove_sink(self._sink)
 
 
+_open_dialogs: set[QMessageBox] = set()
+
+
+def show_dialog(box: QMessageBox) -> None:
+    """Open a non-modal message box; a parentless one is kept referenced until it is closed."""
+    _open_dialogs.add(box)
+    box.finished.connect(lambda _result: _open_dialogs.discard(box))
+    box.open()
+
+
 def report_error(parent: QWidget | None, error: BaseException) -> None:
     """The default failure handler of background work."""
     if not isinstance(error, TerminalError):
@@ -40,7 +50,7 @@ def report_error(parent: QWidget | None, error: BaseException) -> None:
     title = QCoreApplication.translate("feedback", "出错了")
     box = QMessageBox(QMessageBox.Icon.Warning, title, error.message(ui_lang()), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorDialog")
-    box.open()
+    show_dialog(box)
 
 
 class FieldError(QLabel):
