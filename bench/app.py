@@ -1,0 +1,139 @@
+"""`python -m bench app --json`: the desktop app's responsiveness, measured in-process (offscreen).
+
+Ratios are measured value / target (≤ 1.0 meets the target):
+  start_to_signin   start of the app to the sign-in window shown          target 1.5 s
+  tap_to_identity   card read completed to identity shown                  target 100 ms
+  keystroke         one keystroke in the worker search (N workers)         target 50 ms
+  memory_growth     RSS after scripted use / RSS after start               target 1.2
+The home with N workers is built once (registrations in one outer transaction) and cached."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _build_home(root: Path, workers: int) -> None:
+    from terminal.core import synthetic
+    from terminal.core.roles import Role
+    from terminal.store.home import Home
+    from terminal.usecases import demo, registration, setup
+    from terminal.usecases.context import Actor
+
+    def fill(db: object) -> None:
+        demo.fill_demo(db, workers=10)  # type: ignore[arg-type]
+        clerk, rng, today = Actor("dengji", Role.CLERK), random.Random(7), dt.date.today()
+        with db.transaction():  # type: ignore[attr-defined]
+            for i in range(10, workers):
+                read = synthetic.simulated_read(synthetic.person(rng, i, today))
+                registration.register_worker(db, clerk, read, demo._profile(rng, today, False), today)  # type: ignore[arg-type]
+
+    setup.init_demo_home(Home(root), fill)
+
+
+def _wait(app: object, condition: object, timeout: float = 30.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition() and time.perf_counter() < deadline:  # type: ignore[operator]
+        app.processEvents()  # type: ignore[attr-defined]
+        time.sleep(0.001)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench app")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--workers", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=200, help="scripted-use rounds for the memory check")
+    args = parser.parse_args(argv)
+
+    import psutil
+    from PySide6.QtWidgets import QApplication
+
+    from terminal.reader.virtual import VirtualSamReader
+    from terminal.store.home import Home
+    from terminal.ui.controller import TerminalApp
+    from terminal.ui.i18n import load_app_font
+    from terminal.ui.refguard import protect_singletons
+
+    protect_singletons()
+    cache = Path(tempfile.gettempdir()) / f"terminal-bench-app-{args.workers}"
+    if not (cache / "terminal.db").exists():
+        shutil.rmtree(cache, ignore_errors=True)
+        _build_home(cache, args.workers)
+    work = Path(tempfile.mkdtemp(prefix="bench-app-"))
+    shutil.copytree(cache, work / "home")
+    app = QApplication.instance() or QApplication([])
+    load_app_font(app)  # type: ignore[arg-type]
+    device = VirtualSamReader()
+    t0 = time.perf_counter()
+    terminal = TerminalApp(app, Home(work / "home"), True, virtual_device=device)  # type: ignore[arg-type]
+    terminal.start()
+    _wait(app, lambda: terminal.window is not None and terminal.window.isVisible())
+    start_s = time.perf_counter() - t0
+    window = terminal.window
+    assert window is not None
+    window.signin.username.setText("dengji")
+    window.signin.password.setText("demo1234")
+    window.signin.attempt()
+    _wait(app, lambda: not window.locked and terminal.db.pending == 0)
+    rss_start = psutil.Process().memory_info().rss
+
+    read_done: list[float] = []
+    assert terminal.session is not None and terminal.session.reader is not None
+    terminal.session.reader.card_read.connect(lambda _c: read_done.append(time.perf_counter()))
+    tap_ms: list[float] = []
+    panel = window.register.panel
+    for label in ("resident", "resident_long_term", "foreign_permanent") * 3:
+        panel.clear()
+        read_done.clear()
+        device.insert(label)
+        _wait(app, lambda: panel.preview is not None or panel.refusal is not None)
+        tap_ms.append((time.perf_counter() - read_done[0]) * 1000)
+        device.remove()
+        _wait(app, lambda: terminal.session.reader.status.value == "waiting")
+
+    window.show_page(window.workers)
+    key_ms: list[float] = []
+    for word in ("wang", "li", "13", "zhang", "0012"):
+        window.workers.search.clear()
+        _wait(app, lambda: terminal.db.pending == 0)
+        for ch in word:
+            before = window.workers.searches
+            t = time.perf_counter()
+            window.workers.search.insert(ch)
+            _wait(app, lambda b=before: window.workers.searches > b and terminal.db.pending == 0)
+            key_ms.append((time.perf_counter() - t) * 1000)
+
+    for i in range(args.rounds):  # a scaled-down hour at the front desk
+        window.workers.search.setText(random.choice(("wang", "li", "zhang", "chen", "")))
+        _wait(app, lambda: terminal.db.pending == 0)
+        if window.workers.model.rows:
+            window.open_worker(window.workers.model.rows[i % len(window.workers.model.rows)].worker_id)
+            _wait(app, lambda: terminal.db.pending == 0)
+        window.show_page(window.home)
+        _wait(app, lambda: terminal.db.pending == 0)
+    rss_end = psutil.Process().memory_info().rss
+    window.close()
+    shutil.rmtree(work, ignore_errors=True)
+
+    def median(values: list[float]) -> float:
+        return sorted(values)[len(values) // 2]
+
+    results = {
+        "workers": args.workers,
+        "start_to_signin_s": round(start_s, 3), "start_to_signin_ratio": round(start_s / 1.5, 3),
+        "tap_to_identity_ms": round(median(tap_ms), 2), "tap_to_identity_ratio": round(median(tap_ms) / 100, 3),
+        "keystroke_ms_median": round(median(key_ms), 2), "keystroke_ms_max": round(max(key_ms), 2),
+        "keystroke_ratio": round(median(key_ms) / 50, 3),
+        "memory_growth": round(rss_end / rss_start, 3), "memory_growth_ratio": round(rss_end / rss_start / 1.2, 3),
+    }  # fmt: skip
+    print(json.dumps(results, indent=None if args.json else 2))
+    return 0
