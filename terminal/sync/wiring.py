@@ -16,7 +16,7 @@ from terminal.sync.engine import SyncEngine
 from terminal.sync.staleness import issuing_blocked
 from terminal.sync.state import SyncState
 from terminal.sync.transport import Transport
-from terminal.usecases import central
+from terminal.sync.via_executor import DirectExecutor, engine_via
 from terminal.usecases.setup import terminal_key
 
 
@@ -36,12 +36,7 @@ def enrol_terminal(db: Database, code: str, server_url: str, transport: Transpor
 
 
 def engine_for(db: Database, transport: Transport | None = None, timeout: float = 30.0) -> SyncEngine:
-    state = SyncStateRepo(db)
-    current = SyncState.read(state)
-    if not current.enrolled or current.server_url is None:
-        raise errors.NotEnrolled()
-    client = SyncClient(current.server_url, terminal_key(db), current.terminal_id, transport, timeout)
-    return SyncEngine(OutboxRepo(db), state, client, lambda changes, cursor: central.apply_pulled(db, changes, cursor))
+    return engine_via(DirectExecutor(db), transport, timeout)
 
 
 def status_of(db: Database, now: dt.datetime, limit_days: int = 7) -> dict[str, Any]:

@@ -1,0 +1,84 @@
+"""Sync whose database work runs on someone else's thread.
+
+In the app all database work belongs to one thread; the sync worker runs on the network thread. It reaches
+the store only through an `Executor` whose `call(op)` runs `op(db)` on the database thread and returns the
+result (or raises its error) to the caller. The network wait itself never holds the database thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, TypeVar
+
+from terminal.store.db import Database
+from terminal.store.outbox import OutboxEvent, OutboxRepo, SyncStateRepo
+from terminal.sync import errors
+from terminal.sync.client import SyncClient
+from terminal.sync.engine import SyncEngine
+from terminal.sync.state import SyncState
+from terminal.sync.transport import Transport
+from terminal.usecases import central
+from terminal.usecases.setup import terminal_key
+
+T = TypeVar("T")
+
+
+class Executor(Protocol):
+    def call(self, op: Callable[[Database], T]) -> T: ...
+
+
+class DirectExecutor:
+    """For the command line and tests: the caller's thread is the database thread."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def call(self, op: Callable[[Database], T]) -> T:
+        return op(self._db)
+
+
+class ExecutorOutbox:
+    def __init__(self, executor: Executor) -> None:
+        self._x = executor
+
+    def pending(self, limit: int = 500) -> list[OutboxEvent]:
+        return self._x.call(lambda db: OutboxRepo(db).pending(limit))
+
+    def mark_attempt(self, event_ids: Sequence[str]) -> None:
+        ids = list(event_ids)
+        self._x.call(lambda db: OutboxRepo(db).mark_attempt(ids))
+
+    def record_results(self, results: Sequence[tuple[str, str, str | None, str | None]]) -> None:
+        rows = list(results)
+        self._x.call(lambda db: OutboxRepo(db).record_results(rows))
+
+    def delivered_event_ids(self) -> list[str]:
+        return self._x.call(lambda db: OutboxRepo(db).delivered_event_ids())
+
+    def counts(self) -> dict[str, int]:
+        return self._x.call(lambda db: OutboxRepo(db).counts())
+
+
+class ExecutorState:
+    def __init__(self, executor: Executor) -> None:
+        self._x = executor
+
+    def get(self, key: str) -> str | None:
+        return self._x.call(lambda db: SyncStateRepo(db).get(key))
+
+    def set(self, key: str, value: str | None) -> None:
+        self._x.call(lambda db: SyncStateRepo(db).set(key, value))
+
+
+def engine_via(executor: Executor, transport: Transport | None = None, timeout: float = 30.0) -> SyncEngine:
+    state = ExecutorState(executor)
+    current = SyncState.read(state)
+    if not current.enrolled or current.server_url is None:
+        raise errors.NotEnrolled()
+    key = executor.call(terminal_key)
+    client = SyncClient(current.server_url, key, current.terminal_id, transport, timeout)
+
+    def apply(changes: list[dict[str, Any]], cursor: str) -> object:
+        return executor.call(lambda db: central.apply_pulled(db, changes, cursor))
+
+    return SyncEngine(ExecutorOutbox(executor), state, client, apply)
