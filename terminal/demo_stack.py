@@ -11,11 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from terminal.store.db import Database
 from terminal.store.home import Home
 from terminal.usecases import setup
 
 if TYPE_CHECKING:
     from server.embedded import EmbeddedServer
+    from terminal.sync.via_executor import Executor
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +49,10 @@ def ensure_demo_home(home: Home, workers: int = DEMO_WORKERS, progress: Callable
         setup.init_demo_home(home, lambda db: fill_demo(db, workers, progress=progress))
 
 
-def start_demo_server(home: Home) -> DemoStack:
-    """Start the demo centre and enrol this terminal in it (once). Without the server's packages the demo
-    still runs, offline, and says why."""
+def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack:
+    """Start the demo centre and enrol this terminal in it (once). Database work goes through `executor`
+    (the app's database thread); without one the home is opened here. Without the server's packages the
+    demo still runs, offline, and says why."""
     try:
         from server.embedded import EmbeddedServer, port_is_free
     except ImportError as exc:  # the packaged terminal ships without the reference server
@@ -60,16 +63,24 @@ def start_demo_server(home: Home) -> DemoStack:
 
     port = DEMO_PORT if port_is_free(DEMO_PORT) else None
     server = EmbeddedServer(f"sqlite:///{home.root / CENTRE_DB}", demo=True, port=port).start()
-    db = home.open()
-    try:
+    code, url = server.enrolment_code(), server.url
+
+    def enrol(db: Database) -> None:
         state = SyncStateRepo(db)
         enrolled_at = state.get(sync_keys.SERVER_URL)
         if enrolled_at is None:
-            enrol_terminal(db, server.enrolment_code(), server.url)
-        elif enrolled_at != server.url:
+            enrol_terminal(db, code, url)  # a loopback call to the embedded centre: milliseconds
+        elif enrolled_at != url:
             # The demo port was taken this time: same centre database, same enrolment, new address.
-            state.set(sync_keys.SERVER_URL, server.url)
-    finally:
-        db.close()
+            state.set(sync_keys.SERVER_URL, url)
+
+    if executor is None:
+        db = home.open()
+        try:
+            enrol(db)
+        finally:
+            db.close()
+    else:
+        executor.call(enrol)
     log.info("demo centre running at %s", server.url)
     return DemoStack(home, server)

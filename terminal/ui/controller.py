@@ -12,6 +12,7 @@ import platformdirs
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from terminal.core.errors import KeyUnavailable, ReaderFault
+from terminal.reader.discovery import open_reader
 from terminal.reader.pcsc import PcscBackend
 from terminal.reader.photo import load_decoder
 from terminal.reader.service import ReaderService
@@ -27,6 +28,7 @@ from terminal.ui.main_window import MainWindow
 from terminal.ui.reader_thread import ReaderThread
 from terminal.ui.refguard import protect_singletons
 from terminal.ui.session import Session
+from terminal.ui.sync_runner import SyncRunner
 from terminal.ui.tasks import TaskThread
 from terminal.ui.unlock import RecoveryKeyDialog
 from terminal.ui.virtual_reader_menu import add_virtual_reader_menu
@@ -64,6 +66,7 @@ class TerminalApp:
         self.session: Session | None = None
         self._setup_thread: TaskThread[None] | None = None
         self.on_window: Callable[[MainWindow], None] | None = None
+        self.sync: SyncRunner | None = None
 
     def start(self) -> None:
         self.crash.install()
@@ -136,23 +139,29 @@ class TerminalApp:
         self.window.show()
         if self.session.reader is not None:
             self.session.reader.start()
+        self.sync = SyncRunner(self.session, self.demo or self.home.is_demo)
+        self.sync.start()
         if self.on_window is not None:
             self.on_window(self.window)
 
     def _make_reader(self, choice: str | None) -> ReaderThread | None:
         transport: Transport
-        if self.demo or self.home.is_demo or choice in (None, VIRTUAL_READER):
+        # Only a demo, or an explicit choice, uses the virtual reader: a real terminal never falls back to
+        # simulated identities.
+        if self.demo or self.home.is_demo or choice == VIRTUAL_READER:
             self.virtual_device = self.virtual_device or VirtualSamReader()
             transport = VirtualTransport(self.virtual_device)
         else:
             try:
-                transport = PcscBackend().open(str(choice).removeprefix("pcsc:"))
+                transport = open_reader(str(choice).removeprefix("pcsc:") if choice else None)
             except ReaderFault as fault:
                 report_error(None, fault)
                 return None
         return ReaderThread(ReaderService(transport))
 
     def shutdown(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()  # before the database thread: the worker may be waiting on it
         if self.session is not None and self.session.reader is not None:
             self.session.reader.stop()
         self.db.shutdown(lambda db: db.close() if db is not None else None)

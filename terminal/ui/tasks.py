@@ -8,6 +8,7 @@ touch a widget: it gets copies of data only.
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import queue
 from collections.abc import Callable
@@ -28,6 +29,7 @@ class _Job:
     op: Callable[[Any], Any]
     on_success: Callable[[Any], None] | None
     on_failure: Failure | None
+    direct: bool = False  # a blocking call() from another thread: the result goes to its future
 
 
 class _Relay(QObject):
@@ -59,6 +61,7 @@ class TaskThread(QThread, Generic[R]):
         self._queue: queue.Queue[_Job | None] = queue.Queue()
         self._relay = _Relay(self._deliver)
         self._pending = 0
+        self._closed = False
         self.default_failure = default_failure
 
     @property
@@ -72,17 +75,44 @@ class TaskThread(QThread, Generic[R]):
     def submit(
         self, op: Callable[[R], T], on_success: Callable[[T], None] | None = None, on_failure: Failure | None = None
     ) -> None:
+        if self._closed:
+            # Late refreshes (a signal delivered while the window closes) have nothing left to read from.
+            log.debug("%s is shut down: dropped a job", self.objectName())
+            return
         self._pending += 1
         self.busy_changed.emit(self._pending)
         self._queue.put(_Job(op, on_success, on_failure))
         if not self.isRunning():
             self.start()
 
+    def call(self, op: Callable[[R], T], timeout: float | None = 60.0) -> T:
+        """Run `op(resource)` on this thread and wait for its result, from ANOTHER thread (the sync worker).
+        The database stays on its one thread; the caller only waits. Errors are raised in the caller."""
+        if QThread.currentThread() is self:
+            raise RuntimeError("call() from the database thread itself would wait forever")
+        if self._closed:
+            raise RuntimeError(f"{self.objectName()} is shut down")
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+        def run_op(resource: R) -> None:
+            try:
+                future.set_result(op(resource))
+            except BaseException as exc:  # handed to the waiting thread, which decides what it means
+                future.set_exception(exc)
+
+        self._queue.put(_Job(run_op, None, None, direct=True))
+        if not self.isRunning():
+            self.start()
+        return future.result(timeout)
+
     def run(self) -> None:
         while True:
             job = self._queue.get()
             if job is None:
                 return
+            if job.direct:
+                job.op(self._resource)
+                continue
             try:
                 result = job.op(self._resource)
             except BaseException as exc:  # handed to the UI thread: typed errors become messages, bugs crash
@@ -92,6 +122,8 @@ class TaskThread(QThread, Generic[R]):
 
     def _deliver(self, job: _Job, result: Any, error: BaseException | None) -> None:
         self._pending -= 1
+        if self._closed:  # the screens that asked are gone
+            return
         self.busy_changed.emit(self._pending)
         if error is None:
             if job.on_success is not None:
@@ -104,6 +136,7 @@ class TaskThread(QThread, Generic[R]):
 
     def shutdown(self, close: Callable[[R], None] | None = None, timeout_ms: int = 10_000) -> None:
         """Finish queued jobs, run `close` on the thread (the connection is closed where it was used)."""
+        self._closed = True
         if close is not None:
             self._queue.put(_Job(close, None, None))
         self._queue.put(None)

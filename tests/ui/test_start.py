@@ -58,6 +58,7 @@ def test_recovery_key_asked_when_key_unavailable(qtbot: QtBot, tmp_path, device:
     home = Home(tmp_path / "real")
     recovery = setup.init_home(home, setup.AgencyInput("测试", CODE, "business_licence", "1", "张三", "上海"),
                                "boss", "老板", "secret123")  # fmt: skip
+    home.update_config(reader="virtual")  # as the wizard writes it when the virtual reader is chosen
     gen = start_app(qtbot, home, device)
     running = next(gen)
     qtbot.waitUntil(lambda: running.terminal.unlock_dialog is not None, timeout=10_000)

@@ -1,0 +1,71 @@
+"""The network side of the running app: the background sync worker on its own thread and, for a demo, the
+demo centre on loopback. The worker reaches the store only through the database thread (TaskThread.call)."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterator
+
+from terminal.store.db import Database
+from terminal.store.outbox import SyncStateRepo
+from terminal.sync.engine import SyncEngine
+from terminal.sync.state import SyncState
+from terminal.sync.via_executor import engine_via
+from terminal.sync.worker import SyncWorker
+from terminal.ui.session import Session
+from terminal.ui.sync_hook import SyncBridge
+
+log = logging.getLogger("terminal.ui.sync")
+
+
+class SyncRunner:
+    def __init__(self, session: Session, demo: bool, interval: float = 60.0) -> None:
+        self.session = session
+        self.demo = demo
+        self.bridge = SyncBridge(session)
+        self.worker = SyncWorker(self._open_engine, interval=interval, on_event=self.bridge.event_from_worker)
+        self._stopped = False
+
+    def start(self) -> None:
+        """Demo homes always sync with their own centre; a real home syncs once it is enrolled."""
+        if self.demo:
+            self._start_worker(True)
+            return
+
+        def enrolled(db: Database) -> bool:
+            return SyncState.read(SyncStateRepo(db)).enrolled
+
+        self.session.run(enrolled, self._start_worker, lambda error: log.warning("sync not started: %s", error))
+
+    def _start_worker(self, enrolled: bool) -> None:
+        if self._stopped:  # the app closed before the enrolment check came back
+            return
+        if not enrolled:
+            log.info("not enrolled with a central server: working offline")
+            return
+        self.bridge.attach(self.worker.nudge, self.worker.stop)
+        self.worker.start()
+
+    @contextlib.contextmanager
+    def _open_engine(self) -> Iterator[SyncEngine]:
+        """Entered on the worker's thread: start the demo centre there (never on the UI thread)."""
+        stack = None
+        if self.demo:
+            from terminal.demo_stack import start_demo_server
+
+            stack = start_demo_server(self.session.home, executor=self.session.db)
+            if stack.offline_reason:
+                log.warning("demo centre not started: %s", stack.offline_reason)
+        try:
+            yield engine_via(self.session.db)
+        finally:
+            if stack is not None:
+                stack.stop()
+
+    def sync_now(self) -> bool:
+        return self.bridge.sync_now()
+
+    def stop(self) -> None:
+        self._stopped = True
+        self.worker.stop()
