@@ -14,7 +14,7 @@ from terminal.core.errors import ReaderFault, TerminalError
 from terminal.core.identity import Identity
 from terminal.core.registration_rules import WARNING_TEXT
 from terminal.ui.i18n import ui_lang
-from terminal.usecases.registration import CardPreview
+from terminal.usecases.registration import CardPreview, Scan
 
 PhotoDecoder = Callable[[bytes], bytes]  # WLT → BMP; raises PhotoDecoderUnavailable
 FIELDS = ("name", "sex", "ethnicity", "birth", "id", "address", "authority", "valid", "card_type")
@@ -32,6 +32,7 @@ class IdentityPanel(QWidget):
         self.read_fault: ReaderFault | None = None
         self.photo_reason: TerminalError | None = None
         self.photo_file: Path | None = None
+        self.decoded_photo: bytes | None = None  # the card's own photo, when a vendor decoder is configured
         self.prompt = QLabel()
         self.prompt.setObjectName("cardPrompt")
         self.prompt.setStyleSheet("font-size: 16pt;")
@@ -94,6 +95,7 @@ class IdentityPanel(QWidget):
 
     def clear(self) -> None:
         self.preview, self.refusal, self.read_fault, self.photo_file = None, None, None, None
+        self.decoded_photo = None
         for label in self.values.values():
             label.clear()
         self.retranslate()
@@ -104,6 +106,7 @@ class IdentityPanel(QWidget):
 
     def show_preview(self, preview: CardPreview) -> None:
         self.preview, self.refusal, self.read_fault, self.photo_file = preview, None, None, None
+        self.decoded_photo = None
         identity = preview.identity
         self._fill(identity)
         self.photo_reason = None
@@ -151,6 +154,7 @@ class IdentityPanel(QWidget):
             except TerminalError as reason:
                 self.photo_reason = reason
             else:
+                self.decoded_photo = bmp
                 pixmap = QPixmap()
                 pixmap.loadFromData(bmp)
                 self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
@@ -167,6 +171,15 @@ class IdentityPanel(QWidget):
     def set_photo_file(self, path: Path) -> None:
         self.photo_file = path
         self._show_photo()
+
+    def photo_scan(self) -> Scan | None:
+        """What registration keeps as the worker's photo: a chosen file wins over the decoded card photo."""
+        if self.photo_file is not None:
+            mime = {".png": "image/png", ".bmp": "image/bmp"}.get(self.photo_file.suffix.lower(), "image/jpeg")
+            return Scan(self.photo_file.read_bytes(), mime, self.photo_file.name)
+        if self.decoded_photo is not None:
+            return Scan(self.decoded_photo, "image/bmp", "card-photo.bmp")
+        return None
 
     def _show_status(self) -> None:
         lang = ui_lang()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -124,6 +125,13 @@ class RegisterPage(QWidget):
         profile = self.form.collect()
         if profile is None:
             return
+        try:
+            photo = self.panel.photo_scan()
+        except OSError as exc:
+            self.result.setText(self.tr("无法读取照片文件：%1").replace("%1", exc.strerror or str(exc)))
+            return
+        if photo is not None:
+            profile = dataclasses.replace(profile, photo=photo)
         actor, card, today = self._session.require_actor(), self.card, self._session.today()
         self.save_button.setEnabled(False)
         self.result.setText(self.tr("正在保存…"))

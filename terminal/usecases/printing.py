@@ -62,7 +62,7 @@ def card_data(db: Database, credential_no: str, today: dt.date | None = None) ->
         agency=agency["name"], service_codes=codes, valid_from=dt.date.fromisoformat(cred.valid_from),
         valid_to=dt.date.fromisoformat(cred.valid_to), demo=demo,
     )  # fmt: skip
-    photo = attachments.get(db, int(row["photo_attachment_id"]))[0] if row["photo_attachment_id"] else None
+    photo = _card_photo(db, row["photo_attachment_id"])
     return CardData(
         credential_no=cred.credential_no, version=cred.version, name=name, masked_id_number=claims.masked_id_number,
         service_types=tuple(service_types.label(c) for c in codes), agency_name=agency["name"],
@@ -70,6 +70,22 @@ def card_data(db: Database, credential_no: str, today: dt.date | None = None) ->
         valid_from=claims.valid_from, valid_to=claims.valid_to, issue_date=today or dt.date.today(),
         qr_url=qrpayload.encode(claims, setup.terminal_key(db), verification_base(db)), photo=photo, demo=demo,
     )  # fmt: skip
+
+
+def _card_photo(db: Database, attachment_id: int | None) -> bytes | None:
+    """PNG or JPEG for the card; a decoded card photo arrives as BMP and is converted."""
+    if not attachment_id:
+        return None
+    data, mime = attachments.get(db, int(attachment_id))
+    if mime in ("image/png", "image/jpeg"):
+        return data
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.open(io.BytesIO(data)).convert("RGB").save(out, "PNG")
+    return out.getvalue()
 
 
 def record_print(

@@ -72,6 +72,7 @@ class ProfileInput:
     insurance: InsuranceInput | None = None
     certificates: list[CertificateInput] = field(default_factory=list)
     letters: list[LetterInput] = field(default_factory=list)
+    photo: Scan | None = None  # the card photo decoded by the vendor library, or one taken by camera or file
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,12 @@ def preview(db: Database, card_read: CardRead, today: dt.date) -> CardPreview:
     return CardPreview(identity, check, None if existing is None else int(existing))
 
 
+PHOTO_MIME = ("image/jpeg", "image/png", "image/bmp")
+
+
 def _validate(profile: ProfileInput) -> tuple[str, str, list[str]]:
+    if profile.photo is not None and profile.photo.mime not in PHOTO_MIME:
+        raise InvalidInput(field="照片须为 JPEG、PNG 或 BMP / the photo must be JPEG, PNG or BMP")
     phone = validation.phone(profile.phone)
     address = validation.required(profile.current_address, "现住址 / current address")
     types = service_types.validate(profile.service_types)
@@ -125,6 +131,9 @@ def register_worker(db: Database, actor: Actor, card_read: CardRead, profile: Pr
         )  # fmt: skip
         for code in types:
             db.execute("INSERT INTO worker_service_types(worker_id, code) VALUES (?, ?)", (worker_id, code))
+        if profile.photo is not None:
+            photo_id, _ = attach_scan(db, profile.photo)
+            db.execute("UPDATE workers SET photo_attachment_id = ? WHERE id = ?", (photo_id, worker_id))
         search.reindex_worker(db.conn, worker_id)
         # The worker's own event goes first: the centre must know the worker before the records about them.
         audit.append(db, actor.username, "worker.registered", "worker", uid, {"id": identity.masked_id_number})

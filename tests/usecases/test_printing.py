@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -62,3 +63,23 @@ def test_applied_credential_cannot_be_printed(db: Database) -> None:
     no = credentials.apply(db, CLERK, worker_id, TODAY)
     with pytest.raises(InvalidTransition):
         printing.card_data(db, no)
+
+
+def test_a_bmp_card_photo_is_printed_as_png(db: Database) -> None:
+    import io
+
+    from PIL import Image
+
+    from terminal.usecases.registration import Scan
+
+    SyncStateRepo(db).set("server_url", "https://centre.example.test")
+    bmp = io.BytesIO()
+    Image.new("RGB", (102, 126), (10, 20, 30)).save(bmp, "BMP")
+    prof = dataclasses.replace(profile(), photo=Scan(bmp.getvalue(), "image/bmp"))
+    worker_id = registration.register_worker(db, CLERK, card_read(), prof, TODAY)
+    no = credentials.apply(db, CLERK, worker_id, TODAY)
+    credentials.transition(db, SUP, no, Action.APPROVE, TODAY)
+    photo = printing.card_data(db, no).photo
+    assert photo is not None and photo.startswith(b"\x89PNG")
+    with pytest.raises(InvalidInput, match="photo"):
+        registration.register_worker(db, CLERK, card_read(), dataclasses.replace(profile(), photo=Scan(b"x", "application/pdf")), TODAY)
