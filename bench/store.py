@@ -50,11 +50,12 @@ def build(db: Database, workers: int, seed: int = 7) -> tuple[float, dict[str, l
                                                      "id_suffix", "credential_no", "phone")}  # fmt: skip
     from pypinyin import Style, lazy_pinyin
 
+    people = synthetic.unique_people(rng, today)
     start = time.perf_counter()
     for batch_start in range(0, workers, BATCH):
         with db.transaction():
             for i in range(batch_start, min(workers, batch_start + BATCH)):
-                person = synthetic.person(rng, i, today)
+                person = next(people)
                 phone = synthetic.phone_for(rng)
                 profile = ProfileInput(phone, "上海市长宁区", ["cleaning"], health_check=HealthCheckInput(
                     today, today + dt.timedelta(days=365), "医院"), letters=[LetterInput("pi_consent", today, None)])  # fmt: skip
@@ -76,7 +77,7 @@ def build(db: Database, workers: int, seed: int = 7) -> tuple[float, dict[str, l
 
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def run_searches(db: Database, samples: dict[str, list[str]], rounds: int) -> dict[str, dict[str, float]]:
@@ -111,18 +112,32 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--workers", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--reuse", type=Path, help="keep the built databases in DIR and reuse them next time")
     args = parser.parse_args(argv)
-    key = keys.new_database_key()
     with tempfile.TemporaryDirectory() as tmp:
-        enc_path, plain_path = Path(tmp) / "enc.db", Path(tmp) / "plain.db"
-        enc = Database.open(enc_path, key)
-        migrate(enc)
-        enc_rate, samples = build(enc, args.workers)
-        plain = Database.open_unencrypted_for_benchmark(plain_path)
-        migrate(plain)
-        plain_rate, plain_samples = build(plain, args.workers)
-        enc.close()
-        plain.close()
+        where = args.reuse or Path(tmp)
+        where.mkdir(parents=True, exist_ok=True)
+        enc_path, plain_path, meta_path = where / "enc.db", where / "plain.db", where / "meta.json"
+        meta = json.loads(meta_path.read_text()) if args.reuse and meta_path.exists() else {}
+        if meta.get("workers") == args.workers:
+            key = bytes.fromhex(meta["key"])
+            enc_rate, plain_rate = meta["enc_rate"], meta["plain_rate"]
+            samples, plain_samples = meta["samples"], meta["plain_samples"]
+        else:
+            for stale in where.glob("*.db*"):
+                stale.unlink()
+            key = keys.new_database_key()
+            enc = Database.open(enc_path, key)
+            migrate(enc)
+            enc_rate, samples = build(enc, args.workers)
+            plain = Database.open_unencrypted_for_benchmark(plain_path)
+            migrate(plain)
+            plain_rate, plain_samples = build(plain, args.workers)
+            enc.close()
+            plain.close()
+            meta_path.write_text(json.dumps({"workers": args.workers, "key": key.hex(), "enc_rate": enc_rate,
+                                             "plain_rate": plain_rate, "samples": samples,
+                                             "plain_samples": plain_samples}))  # fmt: skip
         enc = Database.open(enc_path, key)
         plain = Database.open_unencrypted_for_benchmark(plain_path)
         enc_search = run_searches(enc, samples, args.rounds)
