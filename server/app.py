@@ -17,7 +17,7 @@ from server.db import make_engine, make_sessions
 from server.enrolment import enrol
 from server.errors import ApiError, api_error_handler, error_body
 from server.ingest import BatchIngest
-from server.models import Decision, Event, Terminal
+from server.models import Decision, Event, IdentityRegistration, Terminal
 from server.verify_page import render_by_number, render_verification
 from terminal.sync import protocol as p
 from terminal.sync.receipt import receipt_of
@@ -114,6 +114,16 @@ def create_app(db_url: str, demo: bool = False) -> FastAPI:
             )
             result = receipt_of(session.scalars(held))
         return {"terminal_id": terminal.id, **result.to_json(), "server_time": p.iso(p.utc_now())}
+
+    @app.post(p.IDENTITY_STATUS_PATH, response_model=schemas.IdentityStatusResponse, responses=_ERRORS)
+    async def identity_status(body: schemas.IdentityStatusRequest, request: Request) -> dict[str, object]:
+        """Registration asks before saving: one agency per person (谁发证谁负责)."""
+        terminal = await _signed_terminal(sessions, request)
+        with sessions() as session:
+            entry = session.get(IdentityRegistration, body.id_number.upper())
+        here = entry is not None and entry.agency_id == terminal.agency_id
+        return {"registered_here": here, "registered_elsewhere": entry is not None and not here,
+                "server_time": p.iso(p.utc_now())}
 
     @app.get("/V/{payload}", response_class=HTMLResponse)
     async def verification_page(payload: str, request: Request) -> HTMLResponse:

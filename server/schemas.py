@@ -67,6 +67,16 @@ class PullResponse(BaseModel):
     server_time: str
 
 
+class IdentityStatusRequest(BaseModel):
+    id_number: str = Field(min_length=6, max_length=32)
+
+
+class IdentityStatusResponse(BaseModel):
+    registered_here: bool
+    registered_elsewhere: bool
+    server_time: str
+
+
 class ReceiptResponse(BaseModel):
     terminal_id: str
     count: int

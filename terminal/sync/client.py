@@ -114,6 +114,14 @@ class SyncClient:
         except (KeyError, TypeError, ValueError) as exc:
             raise SyncFault(SyncErrorKind.PROTOCOL, "receipt answer is malformed") from exc
 
+    def registered_elsewhere(self, id_number: str) -> bool:
+        """Whether the centre holds this person as registered by another agency."""
+        data = self._call("POST", p.IDENTITY_STATUS_PATH, body={"id_number": id_number})
+        try:
+            return bool(data["registered_elsewhere"])
+        except (KeyError, TypeError) as exc:
+            raise SyncFault(SyncErrorKind.PROTOCOL, "identity-status answer is malformed") from exc
+
     def probe(self) -> dt.datetime:
         """Cheap unsigned call: is the centre reachable, and what time does it say it is."""
         data = self._call("GET", p.TIME_PATH, signed=False)

@@ -21,6 +21,7 @@ PUSH_PATH = f"{API}/events"
 PULL_PATH = f"{API}/changes"
 RECEIPT_PATH = f"{API}/receipt"
 TIME_PATH = f"{API}/time"
+IDENTITY_STATUS_PATH = f"{API}/identity-status"  # is this person registered by another agency?
 
 HEADER_TERMINAL = "X-Terminal-Id"
 HEADER_TIMESTAMP = "X-Timestamp"

@@ -70,13 +70,26 @@ class ExecutorState:
         self._x.call(lambda db: SyncStateRepo(db).set(key, value))
 
 
-def engine_via(executor: Executor, transport: Transport | None = None, timeout: float = 30.0) -> SyncEngine:
-    state = ExecutorState(executor)
-    current = SyncState.read(state)
+def client_via(executor: Executor, transport: Transport | None = None, timeout: float = 30.0) -> SyncClient:
+    current = SyncState.read(ExecutorState(executor))
     if not current.enrolled or current.server_url is None:
         raise errors.NotEnrolled()
-    key = executor.call(terminal_key)
-    client = SyncClient(current.server_url, key, current.terminal_id, transport, timeout)
+    return SyncClient(current.server_url, executor.call(terminal_key), current.terminal_id, transport, timeout)
+
+
+def registered_elsewhere(executor: Executor, id_number: str, transport: Transport | None = None,
+                         timeout: float = 5.0) -> bool | None:  # fmt: skip
+    """Ask the centre whether another agency registered this person. None: not enrolled, so unknown."""
+    try:
+        client = client_via(executor, transport, timeout)
+    except errors.NotEnrolled:
+        return None
+    return client.registered_elsewhere(id_number)
+
+
+def engine_via(executor: Executor, transport: Transport | None = None, timeout: float = 30.0) -> SyncEngine:
+    state = ExecutorState(executor)
+    client = client_via(executor, transport, timeout)
 
     def apply(changes: list[dict[str, Any]], cursor: str) -> object:
         return executor.call(lambda db: central.apply_pulled(db, changes, cursor))
