@@ -11,7 +11,7 @@ TerminalError                      anything the terminal expects and explains to
 └── RuleViolation                  a domain rule refused the request
     ├── InvalidIdNumber, CardExpired, Underage, InvalidCardText
     ├── PermissionDenied, InvalidTransition, IssuePreconditionFailed, StaleCentralData
-    ├── MissingProvenance, IdentityImmutable, DuplicateWorker
+    ├── MissingProvenance, IdentityImmutable, DuplicateWorker, RegisteredElsewhere
     └── AuthenticationFailed, AccountLocked, InvalidInput
 
 Everything else is a bug and goes to the crash handler. Code decides by type (or by `kind` for sync
@@ -235,6 +235,15 @@ class DuplicateWorker(RuleViolation):
     def __init__(self, worker_id: int, detail: str = "") -> None:
         self.worker_id = worker_id
         super().__init__(detail)
+
+
+class RegisteredElsewhere(RuleViolation):
+    code = "registered_elsewhere"
+    zh_template = "中心记录显示该人员已由其他机构登记（一人一机构）。请原机构先办理注销，再在本机构登记。"
+    en_template = (
+        "The centre shows this person registered by another agency (one agency per person). The other agency "
+        "must deregister them before this agency can register them."
+    )
 
 
 class PermissionDenied(RuleViolation):

@@ -140,6 +140,7 @@ class TerminalApp:
         if self.session.reader is not None:
             self.session.reader.start()
         self.sync = SyncRunner(self.session, self.demo or self.home.is_demo)
+        self.session.centre_lookup = self.sync.registered_elsewhere
         self.sync.start()
         if self.on_window is not None:
             self.on_window(self.window)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from terminal.core.errors import DuplicateWorker, ReaderFault, RuleViolation, TerminalError
+from terminal.core.errors import DuplicateWorker, ReaderFault, RegisteredElsewhere, RuleViolation, TerminalError
 from terminal.core.identity import CardRead, Identity
 from terminal.store import identity_reads
 from terminal.store.db import Database
@@ -113,7 +113,17 @@ class RegisterPage(QWidget):
         else:
             self.panel.show_preview(result)
             self.card = card if result.existing_worker_id is None else None
+            if self.card is not None and self._session.centre_lookup is not None:
+                number = result.identity.id_number
+                self._session.centre_lookup(number, lambda elsewhere: self._centre_answered(card, elsewhere))
         self._update_buttons()
+
+    def _centre_answered(self, card: CardRead, elsewhere: bool | None) -> None:
+        """Online only: a person another agency registered is refused (one agency per person)."""
+        if elsewhere and self.card is card and self.panel.preview is not None:
+            self.card = None
+            self.panel.show_refusal(self.panel.preview.identity, RegisteredElsewhere())
+            self._update_buttons()
 
     def read_failed(self, fault: ReaderFault) -> None:
         self.panel.show_read_fault(fault)

@@ -34,6 +34,8 @@ class Session:
     languages: LanguageSwitcher
     reader: ReaderThread | None = None
     actor: Actor | None = None
+    # Asks the centre whether another agency registered a person: (id_number, answer) → answer(True/False/None).
+    centre_lookup: Callable[[str, Callable[[bool | None], None]], None] | None = None
     today: Callable[[], dt.date] = dt.date.today
     signals: SessionSignals = field(default_factory=SessionSignals)
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from terminal.core.errors import SyncFault
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.sync.engine import SyncEngine
 from terminal.sync.state import SyncState
-from terminal.sync.via_executor import engine_via
+from terminal.sync.via_executor import engine_via, registered_elsewhere
 from terminal.sync.worker import SyncWorker
 from terminal.ui.session import Session
 from terminal.ui.sync_hook import SyncBridge
+from terminal.ui.tasks import TaskThread
 
 log = logging.getLogger("terminal.ui.sync")
 
@@ -26,6 +28,9 @@ class SyncRunner:
         self.bridge = SyncBridge(session)
         self.worker = SyncWorker(self._open_engine, interval=interval, on_event=self.bridge.event_from_worker)
         self._stopped = False
+        # Requests a person waits for (the registration check) get their own network thread: they must not
+        # queue behind a long sync round.
+        self.network: TaskThread[None] = TaskThread("network", default_failure=self._lookup_failed)
 
     def start(self) -> None:
         """Demo homes always sync with their own centre; a real home syncs once it is enrolled."""
@@ -63,9 +68,26 @@ class SyncRunner:
             if stack is not None:
                 stack.stop()
 
+    def registered_elsewhere(self, id_number: str, answer: Callable[[bool | None], None]) -> None:
+        """Ask the centre (on the network thread); `answer` gets True/False, or None when offline or not enrolled."""
+        database = self.session.db
+
+        def ask(_none: None) -> bool | None:
+            try:
+                return registered_elsewhere(database, id_number)
+            except SyncFault as fault:
+                log.info("centre lookup unavailable (%s)", fault.kind.value)
+                return None
+
+        self.network.submit(ask, answer)
+
+    def _lookup_failed(self, error: BaseException) -> None:
+        raise error
+
     def sync_now(self) -> bool:
         return self.bridge.sync_now()
 
     def stop(self) -> None:
         self._stopped = True
         self.worker.stop()
+        self.network.shutdown()
