@@ -4,6 +4,7 @@ with a confirm step (the operator types its last group back)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -128,7 +129,8 @@ class ReaderPage(QWizardPage):
 
     def choice(self) -> str:
         button = self.group.checkedButton()
-        return str(button.property("reader")) if button else VIRTUAL_READER
+        # Nothing chosen: the first PC/SC reader that answers, never the simulator.
+        return str(button.property("reader")) if button else ""
 
 
 class ServerPage(QWizardPage):
@@ -138,8 +140,11 @@ class ServerPage(QWizardPage):
         self.setSubTitle(self.tr("可以留空，先离线工作；以后在设置中填写。"))
         self.url = _line("serverUrl")
         self.url.setPlaceholderText("https://")
+        self.code = _line("enrolmentCode")
+        self.code.setPlaceholderText(self.tr("中心发放的一次性注册码"))
         form = QFormLayout(self)
         form.addRow(self.tr("服务器地址"), self.url)
+        form.addRow(self.tr("注册码"), self.code)
 
 
 class RecoveryKeyPage(QWizardPage):
@@ -178,6 +183,9 @@ class RecoveryKeyPage(QWizardPage):
     def failed(self, message: str) -> None:
         self.status.setText(message + "\n" + self.tr("请返回上一步修改后重试。"))
 
+    def note(self, message: str) -> None:
+        self.status.setText(self.status.text() + "\n" + message)
+
     def isComplete(self) -> bool:
         key = self.recovery_key
         return key is not None and self.confirm.text().strip().upper() == key.split("-")[-1]
@@ -202,11 +210,18 @@ class SetupWizard(QWizard):
         admin = self.admin_page
         username, name, password = admin.username.text(), admin.display_name.text(), admin.password.text()
         reader, server = self.reader_page.choice(), self.server_page.url.text().strip()
+        code = self.server_page.code.text().strip()
 
-        def op(_none: None) -> str:
+        def op(_none: None) -> tuple[str, str | None]:
             recovery = setup.init_home(home, agency, username, name or username, password)
             home.update_config(reader=reader, server_url=server, language="zh")
-            return recovery
+            return recovery, enrol_if_asked(home, server, code, recovery)
+
+        def created(result: tuple[str, str | None]) -> None:
+            recovery, enrol_problem = result
+            page.created(recovery)
+            if enrol_problem:
+                page.note(enrol_problem)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, TerminalError):
@@ -214,4 +229,22 @@ class SetupWizard(QWizard):
             else:
                 report_error(self, error)
 
-        self._worker.submit(op, page.created, failed)
+        self._worker.submit(op, created, failed)
+
+
+def enrol_if_asked(home: Home, server: str, code: str, recovery: str) -> str | None:
+    """Enrol with the centre right away when both the address and a code were given. A failure leaves a
+    working offline home and says how to enrol later; it never loses the recovery key screen."""
+    if not (server and code):
+        return None
+    from terminal.sync.wiring import enrol_terminal
+
+    db = home.open(recovery_key=recovery)
+    try:
+        enrol_terminal(db, code, server)
+    except TerminalError as err:
+        return err.message(ui_lang()) + " " + QCoreApplication.translate(
+            "SetupWizard", "可以以后用“terminal enrol 注册码 --server 地址”注册。")
+    finally:
+        db.close()
+    return None
