@@ -73,7 +73,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _service(args: argparse.Namespace) -> ReaderService:
-    name = discovery.VIRTUAL if args.virtual else discovery.chosen_reader(args.reader)
+    name = discovery.VIRTUAL if args.virtual else discovery.chosen_reader(args.reader) or _configured_reader(args)
     device = None
     if name == discovery.VIRTUAL:
         device = VirtualSamReader()
@@ -145,3 +145,12 @@ def _print_identity(identity: Identity, as_json: bool) -> None:
         print(f"provenance.{key}: {value}")
     if identity.valid_to is not None and identity.valid_to < dt.date.today():
         print(f"注意：证件已于 {identity.valid_to} 过期 / note: the card expired on {identity.valid_to}")
+
+
+def _configured_reader(args: argparse.Namespace) -> str | None:
+    """The reader IT chose for this terminal (config.json "reader"), after --reader and TERMINAL_READER."""
+    from terminal.store.home import Home
+
+    home = Home.resolve(args.home)
+    chosen = home.config().get("reader") if home.root.exists() else None
+    return str(chosen) if chosen else None
