@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget,
 from terminal.core import messages
 from terminal.core.identity import CardRead
 from terminal.core.roles import Action
+from terminal.ui.credentials_page import CredentialsPage
 from terminal.ui.feedback import MessageBridge
 from terminal.ui.home_page import HomePage
 from terminal.ui.identity_panel import PhotoDecoder
@@ -37,7 +38,8 @@ class MainWindow(QMainWindow):
         self.register = RegisterPage(session, decode_photo)
         self.workers = WorkersPage(session)
         self.worker = WorkerPage(session)
-        for page in (self.home, self.register, self.workers, self.worker):
+        self.credentials = CredentialsPage(session)
+        for page in (self.home, self.register, self.workers, self.worker, self.credentials):
             self.pages.addWidget(page)
         self.front.addWidget(self.signin)
         self.front.addWidget(self.pages)
@@ -45,6 +47,7 @@ class MainWindow(QMainWindow):
         self.signin.signed_in.connect(self._signed_in)
         self.register.open_worker.connect(self.open_worker)
         self.workers.open_worker.connect(self.open_worker)
+        self.credentials.open_worker.connect(self.open_worker)
         idle.idle.connect(self.lock)
         self.busy = QProgressBar()
         self.busy.setObjectName("busyIndicator")
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         self.work_menu.addAction(self._action("home", "F2", lambda: self.show_page(self.home)))
         self.work_menu.addAction(self._action("register", "F3", lambda: self.show_page(self.register)))
         self.work_menu.addAction(self._action("workers", "F4", lambda: self.show_page(self.workers)))
+        self.work_menu.addAction(self._action("credentials", "F5", lambda: self.show_page(self.credentials)))
         self.work_menu.addSeparator()
         self.work_menu.addAction(self._action("lock", "Ctrl+L", self.lock))
         self.work_menu.addAction(self._action("sign_out", None, self.sign_out))
@@ -92,7 +96,7 @@ class MainWindow(QMainWindow):
 
     def _apply_role(self, actor: Actor | None) -> None:
         signed_in = actor is not None
-        for key in ("home", "workers", "lock", "sign_out"):
+        for key in ("home", "workers", "credentials", "lock", "sign_out"):
             self.menu_actions[key].setVisible(signed_in)
         self.menu_actions["register"].setVisible(signed_in and self.session.may(Action.REGISTER_WORKER))
         self.work_menu.menuAction().setVisible(signed_in)
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self.work_menu.setTitle(self.tr("工作(&W)"))
         self.lang_menu.setTitle(self.tr("语言 / Language"))
         texts = {"home": self.tr("首页"), "register": self.tr("登记人员"), "workers": self.tr("查找人员"),
+                 "credentials": self.tr("证件办理"),
                  "lock": self.tr("锁定"), "sign_out": self.tr("退出登录"), "lang_zh": "中文", "lang_en": "English"}  # fmt: skip
         for key, text in texts.items():
             self.menu_actions[key].setText(text)
@@ -166,14 +171,22 @@ class MainWindow(QMainWindow):
             self.home.refresh()
         elif page is self.workers:
             self.workers.search.setFocus()
+        elif page is self.credentials:
+            self.credentials.refresh()
 
     def open_worker(self, worker_id: int) -> None:
         self.worker.load(worker_id)
         self.pages.setCurrentWidget(self.worker)
 
     def _card_read(self, card: CardRead) -> None:
-        if self.locked or not self.session.may(Action.REGISTER_WORKER):
+        if self.locked:
             return  # a card tapped on a locked terminal is ignored: nobody is responsible for it
+        current = self.pages.currentWidget()
+        if current is self.credentials and current.wants_card:
+            current.card_presented(card)  # the holder confirms receipt of a credential
+            return
+        if not self.session.may(Action.REGISTER_WORKER):
+            return
         self.show_page(self.register)
         self.register.card_presented(card)
 
@@ -182,5 +195,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.bridge.close()
+        self.credentials.print_panel.shutdown()
         self.closed.emit()
         super().closeEvent(event)

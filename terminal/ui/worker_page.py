@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
 from terminal.core import idnumber, service_types
 from terminal.core.roles import Action
 from terminal.store.db import Database
+from terminal.ui.credential_actions import CredentialActions
 from terminal.ui.i18n import ui_lang
+from terminal.ui.service_records import ServiceRecords
 from terminal.ui.session import Session
 from terminal.usecases import queries
 from terminal.usecases.context import Actor
 
-TABLE_TABS = ("credentials", "training", "contracts", "evaluations", "complaints", "credit_records")
+TABLE_TABS = ("credentials", "credential_events", "training", "contracts", "evaluations", "complaints",
+              "credit_records", "background_checks")
 
 
 @dataclass(frozen=True)
@@ -89,17 +92,23 @@ class WorkerPage(QWidget):
         self.tabs.addTab(self.profile, "")
         for name in (*TABLE_TABS, "timeline"):
             self.tabs.addTab(self.tables[name], "")
+        self.credential_actions = CredentialActions(session)
+        self.service_records = ServiceRecords(session, self.selected_complaint)
+        for bar in (self.credential_actions, self.service_records):
+            bar.changed.connect(self.reload)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.reveal_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.credential_actions)
+        layout.addWidget(self.service_records)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
-        titles = [self.tr("基本资料"), self.tr("证件"), self.tr("培训"), self.tr("服务合同"), self.tr("服务评价"),
-                  self.tr("投诉"), self.tr("信用记录"), self.tr("时间线")]  # fmt: skip
+        titles = [self.tr("基本资料"), self.tr("证件"), self.tr("证件历史"), self.tr("培训"), self.tr("服务合同"),
+                  self.tr("服务评价"), self.tr("投诉"), self.tr("信用记录"), self.tr("背景审查"), self.tr("时间线")]  # fmt: skip
         for i, title in enumerate(titles):
             self.tabs.setTabText(i, title)
         captions = {"id": self.tr("证件号码"), "phone": self.tr("手机"), "address": self.tr("现住址"),
@@ -120,8 +129,20 @@ class WorkerPage(QWidget):
         self.revealed_id = None
         self._session.run(lambda db: load_worker(db, actor, worker_id), self._loaded)
 
+    def reload(self) -> None:
+        if self.view is not None:
+            self.load(self.view.record.worker_id)
+
+    def selected_complaint(self) -> str | None:
+        """The uid of the complaint row the operator selected (the uid column comes first)."""
+        table, row = self.tables["complaints"], self.tables["complaints"].currentRow()
+        item = table.item(row, 0) if row >= 0 else None
+        return item.text() if item is not None else None
+
     def _loaded(self, view: WorkerView) -> None:
         self.view = view
+        self.credential_actions.show_for(view.record)
+        self.service_records.show_for(view.record)
         self._show()
 
     def reveal(self) -> None:
