@@ -6,6 +6,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from terminal.logsetup import add_file_log
 from terminal.store.home import Home
 from terminal.ui.controller import TerminalApp, demo_home_path
 from terminal.ui.i18n import load_app_font
@@ -16,7 +17,9 @@ def run_app(home: str | None, demo: bool, lang: str | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("上门服务证登记终端")
     load_app_font(app)
-    terminal = TerminalApp(app, demo_home_path(home) if demo else Home.resolve(home), demo, lang)
+    where = demo_home_path(home) if demo else Home.resolve(home)
+    add_file_log(where.root)  # logs/terminal.log in the data folder: no personal data is ever logged
+    terminal = TerminalApp(app, where, demo, lang)
     terminal.start()
     code = app.exec()
     terminal.shutdown()
