@@ -1,0 +1,50 @@
+"""The Windows program, built here with Windows CPython under Wine from Windows wheels (scripts/build-windows-
+under-wine): the bundle's self-test under Wine, the NSIS installer's silent install, upgrade and uninstall.
+
+The script installs what it needs (Debian wine, mingw-w64, nsis) when run as root and otherwise fails: this test
+fails, never skips, when something is missing. It takes several minutes (docs/packaging.md has the figures)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.packaging.conftest import run_script
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(2400)]
+
+INSTALLER_LIMIT_BYTES = 80 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def windows_build(repo: Path) -> tuple[str, Path]:
+    done = run_script("build-windows-under-wine", timeout=2300)
+    assert done.returncode == 0, done.stdout[-8000:]
+    return done.stdout, repo / "installer" / "build" / "windows"
+
+
+def test_bundle_self_test_passes_under_wine(windows_build: tuple[str, Path]) -> None:
+    output, work = windows_build
+    reports = re.findall(r"terminal self-test \(bundle, Python 3\.12\.\d+, win32\)", output)
+    assert len(reports) == 2  # the freshly built folder, then the installed program
+    assert output.count("self-test passed") == 2
+    assert "[FAIL]" not in output
+    assert (work / "dist" / "terminal" / "terminal.exe").is_file()
+
+
+def test_installer_installs_upgrades_and_uninstalls_keeping_data(windows_build: tuple[str, Path]) -> None:
+    output, work = windows_build
+    assert "uninstall keeping data, uninstall with /DELETEDATA: ok" in output
+    installers = list(work.glob("terminal-setup-*.exe"))
+    assert len(installers) == 1
+    assert installers[0].stat().st_size <= INSTALLER_LIMIT_BYTES
+
+
+def test_wine_only_stand_ins_stay_out_of_the_bundle(windows_build: tuple[str, Path]) -> None:
+    _, work = windows_build
+    shipped = {p.name.lower() for p in (work / "dist" / "terminal").rglob("*.dll")}
+    assert not shipped & {"icuuc.dll", "bcryptprimitives.dll", "cfgmgr32.dll", "wine_cfgmgr32.dll"}
+    assert "opengl32sw.dll" not in shipped
+    assert "qt6core.dll" in shipped
