@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from terminal.core.errors import SyncErrorKind
+from terminal.core.lifecycle import State
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.sync.state import SyncState
@@ -35,6 +36,8 @@ def _value_label(name: str) -> QLabel:
 
 
 class HomePage(QWidget):
+    open_queue = Signal(object)  # State: a queue count was clicked
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("homePage")
@@ -60,6 +63,14 @@ class HomePage(QWidget):
         for col, name in enumerate(("registered_today", "applied", "approved", "printed", "workers")):
             work.addWidget(self.values[name], 0, col)
             work.addWidget(self._captions[name], 1, col)
+        self.queue_links: dict[str, QPushButton] = {}
+        for col, state in enumerate((State.APPLIED, State.APPROVED, State.PRINTED), start=1):
+            name = state.value
+            link = self.queue_links[name] = QPushButton()
+            link.setObjectName(f"open_{name}")
+            link.setFlat(True)
+            link.clicked.connect(lambda _checked=False, s=state: self.open_queue.emit(s))
+            work.addWidget(link, 2, col)
         alerts = QGridLayout(self._alert_box)
         for col, name in enumerate(("expiring_health_checks", "expiring_insurance", "expiring_credentials")):
             alerts.addWidget(self.values[name], 0, col)
@@ -93,6 +104,8 @@ class HomePage(QWidget):
         for name, text in captions.items():
             self._captions[name].setText(text)
         self.refresh_button.setText(self.tr("刷新"))
+        for link in self.queue_links.values():
+            link.setText(self.tr("打开队列 →"))
         self._show_reader()
         self._show()
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget,
 
 from terminal.core import messages
 from terminal.core.identity import CardRead
+from terminal.core.lifecycle import State
 from terminal.core.roles import Action
 from terminal.ui.credentials_page import CredentialsPage
 from terminal.ui.feedback import MessageBridge
@@ -16,8 +17,10 @@ from terminal.ui.home_page import HomePage
 from terminal.ui.identity_panel import PhotoDecoder
 from terminal.ui.idle import IdleWatcher
 from terminal.ui.register_page import RegisterPage
+from terminal.ui.reports_page import ReportsPage
 from terminal.ui.session import Session
 from terminal.ui.signin import SignInScreen
+from terminal.ui.training_page import TrainingPage
 from terminal.ui.worker_page import WorkerPage
 from terminal.ui.workers_page import WorkersPage
 from terminal.usecases.context import Actor
@@ -39,7 +42,9 @@ class MainWindow(QMainWindow):
         self.workers = WorkersPage(session)
         self.worker = WorkerPage(session)
         self.credentials = CredentialsPage(session)
-        for page in (self.home, self.register, self.workers, self.worker, self.credentials):
+        self.training = TrainingPage(session)
+        self.reports = ReportsPage(session)
+        for page in (self.home, self.register, self.workers, self.worker, self.credentials, self.training, self.reports):
             self.pages.addWidget(page)
         self.front.addWidget(self.signin)
         self.front.addWidget(self.pages)
@@ -48,6 +53,7 @@ class MainWindow(QMainWindow):
         self.register.open_worker.connect(self.open_worker)
         self.workers.open_worker.connect(self.open_worker)
         self.credentials.open_worker.connect(self.open_worker)
+        self.home.open_queue.connect(self.open_queue)
         idle.idle.connect(self.lock)
         self.busy = QProgressBar()
         self.busy.setObjectName("busyIndicator")
@@ -86,6 +92,8 @@ class MainWindow(QMainWindow):
         self.work_menu.addAction(self._action("register", "F3", lambda: self.show_page(self.register)))
         self.work_menu.addAction(self._action("workers", "F4", lambda: self.show_page(self.workers)))
         self.work_menu.addAction(self._action("credentials", "F5", lambda: self.show_page(self.credentials)))
+        self.work_menu.addAction(self._action("training", "F6", lambda: self.show_page(self.training)))
+        self.work_menu.addAction(self._action("reports", "F7", lambda: self.show_page(self.reports)))
         self.work_menu.addSeparator()
         self.work_menu.addAction(self._action("lock", "Ctrl+L", self.lock))
         self.work_menu.addAction(self._action("sign_out", None, self.sign_out))
@@ -96,9 +104,11 @@ class MainWindow(QMainWindow):
 
     def _apply_role(self, actor: Actor | None) -> None:
         signed_in = actor is not None
-        for key in ("home", "workers", "credentials", "lock", "sign_out"):
+        for key in ("home", "workers", "credentials", "reports", "lock", "sign_out"):
             self.menu_actions[key].setVisible(signed_in)
         self.menu_actions["register"].setVisible(signed_in and self.session.may(Action.REGISTER_WORKER))
+        self.menu_actions["training"].setVisible(signed_in and (self.session.may(Action.MANAGE_TRAINING)
+                                                                or self.session.may(Action.RECORD_ATTENDANCE)))  # fmt: skip
         self.work_menu.menuAction().setVisible(signed_in)
 
     def retranslate(self) -> None:
@@ -106,7 +116,7 @@ class MainWindow(QMainWindow):
         self.work_menu.setTitle(self.tr("工作(&W)"))
         self.lang_menu.setTitle(self.tr("语言 / Language"))
         texts = {"home": self.tr("首页"), "register": self.tr("登记人员"), "workers": self.tr("查找人员"),
-                 "credentials": self.tr("证件办理"),
+                 "credentials": self.tr("证件办理"), "training": self.tr("培训"), "reports": self.tr("统计报表"),
                  "lock": self.tr("锁定"), "sign_out": self.tr("退出登录"), "lang_zh": "中文", "lang_en": "English"}  # fmt: skip
         for key, text in texts.items():
             self.menu_actions[key].setText(text)
@@ -171,8 +181,12 @@ class MainWindow(QMainWindow):
             self.home.refresh()
         elif page is self.workers:
             self.workers.search.setFocus()
-        elif page is self.credentials:
-            self.credentials.refresh()
+        elif page in (self.credentials, self.training, self.reports):
+            page.refresh()
+
+    def open_queue(self, state: State) -> None:
+        self.credentials.show_queue(state)
+        self.show_page(self.credentials)
 
     def open_worker(self, worker_id: int) -> None:
         self.worker.load(worker_id)
@@ -182,9 +196,10 @@ class MainWindow(QMainWindow):
         if self.locked:
             return  # a card tapped on a locked terminal is ignored: nobody is responsible for it
         current = self.pages.currentWidget()
-        if current is self.credentials and current.wants_card:
-            current.card_presented(card)  # the holder confirms receipt of a credential
-            return
+        for taker in (self.credentials, self.training):  # receipt of a credential, training attendance
+            if current is taker and taker.wants_card:
+                taker.card_presented(card)
+                return
         if not self.session.may(Action.REGISTER_WORKER):
             return
         self.show_page(self.register)
