@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+from collections.abc import Iterator
 from typing import Any
 
 from terminal.core import idnumber
@@ -48,6 +49,18 @@ def person(rng: random.Random, index: int, today: dt.date) -> dict[str, Any]:
         "valid_from": valid_from.isoformat(),
         "valid_to": valid_to.isoformat() if valid_to else None,
     }
+
+
+def unique_people(rng: random.Random, today: dt.date) -> Iterator[dict[str, Any]]:
+    """People with distinct ID numbers (a 3-digit serial makes collisions likely at 100,000)."""
+    seen: set[str] = set()
+    index = 0
+    while True:
+        candidate = person(rng, index, today)
+        index += 1
+        if candidate["id_number"] not in seen:
+            seen.add(candidate["id_number"])
+            yield candidate
 
 
 def simulated_read(fields: dict[str, Any], read_at: dt.datetime | None = None) -> CardRead:

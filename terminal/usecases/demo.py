@@ -99,9 +99,10 @@ def fill_demo(db: Database, workers: int = 200, seed: int = 20261126, progress: 
     clerk = staff[Role.CLERK]
     states = [s for s, _ in STATE_MIX]
     weights = [w for _, w in STATE_MIX]
+    people = synthetic.unique_people(rng, today)
     for i in range(workers):
         target = rng.choices(states, weights)[0]
-        person = synthetic.person(rng, i, today)
+        person = next(people)
         read = synthetic.simulated_read(person)
         needs_issue = target in (State.ISSUED, State.SUSPENDED, State.REVOKED, State.EXPIRED)
         with db.transaction():
