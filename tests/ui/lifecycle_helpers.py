@@ -77,3 +77,15 @@ def wait_for_pull(running: Running) -> None:
         lambda: running.terminal.db.call(lambda db: SyncState.read(SyncStateRepo(db)).last_pull_at) is not None,
         timeout=30_000,
     )
+
+
+def issue_directly(running: Running, number: str, label: str = "resident") -> None:
+    """Setup only: the holder's tap as the issue use case receives it (the tap itself is tested elsewhere)."""
+    read, today = card_of(label), dt.date.today()
+
+    def op(db: Database) -> None:
+        if credentials.get(db, number).state is State.APPROVED:  # a reprint: printed again first
+            credentials.transition(db, CLERK, number, Action.PRINT, today)
+        credentials.transition(db, CLERK, number, Action.ISSUE, today, card_read=read, enforce_staleness=False)
+
+    running.terminal.db.call(op)

@@ -27,7 +27,8 @@ __all__ = ["cups"]
 
 def queue_page(running: Running, state: State) -> CredentialsPage:
     window = running.window
-    window.home.open_queue.emit(state)  # the home page's link to the queue
+    window.show_page(window.home)
+    window.home.queue_links[state.value].click()  # the home page's link to the queue
     running.wait_idle()
     page = window.credentials
     assert window.pages.currentWidget() is page and page.tabs.currentIndex() == [State.APPLIED, State.APPROVED, State.PRINTED].index(state)
