@@ -71,6 +71,11 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[tuple[object, ...]
     table.blockSignals(False)
 
 
+def _local(moment: str | None) -> str:
+    """Taps are stored in UTC; the trainer reads local time."""
+    return dt.datetime.fromisoformat(moment).astimezone().strftime("%m-%d %H:%M") if moment else ""
+
+
 class TrainingPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,7 +160,7 @@ class TrainingPage(QWidget):
               next((i for i, s in enumerate(d.sessions) if s.uid == self.session_uid), -1))  # fmt: skip
         passed = {True: self.tr("合格"), False: self.tr("不合格"), None: ""}
         _fill(self.roster, [self.tr("姓名"), self.tr("签到"), self.tr("签退"), self.tr("学时"), self.tr("成绩"), self.tr("结果")],
-              [(a.name, (a.tap_in_at or "")[11:16], (a.tap_out_at or "")[11:16], a.hours, a.score, passed[a.passed])
+              [(a.name, _local(a.tap_in_at), _local(a.tap_out_at), a.hours, a.score, passed[a.passed])
                for a in d.roster], self.roster.currentRow())  # fmt: skip
 
     def _course_chosen(self) -> None:
