@@ -12,6 +12,8 @@
 ; program migrates the database itself when a new version first opens it, so an upgrade only swaps files.
 
 Unicode true
+; A 64-bit installer: the program is 64-bit only, and Wine here runs 64-bit programs only (no wine32).
+Target amd64-unicode
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
 !include "LogicLib.nsh"
