@@ -4,13 +4,14 @@ checks both again. Actions that need a reason ask for it in a dialog that keeps 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from terminal.core.lifecycle import TRANSITIONS, State, allowed_actions
 from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.ui.form_dialog import FormDialog
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import credentials
 from terminal.usecases.queries import WorkerRecord
@@ -18,7 +19,7 @@ from terminal.usecases.queries import WorkerRecord
 ACTIONS = (Action.REPRINT, Action.SUSPEND, Action.RESUME, Action.REVOKE, Action.RENEW)
 
 
-class CredentialActions(QWidget):
+class CredentialActions(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -53,10 +54,6 @@ class CredentialActions(QWidget):
         for action, text in texts.items():
             self.buttons[action].setText(text)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_for(self, record: WorkerRecord | None) -> None:
         """The worker's latest credential decides which actions are offered."""

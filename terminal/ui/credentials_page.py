@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +32,7 @@ from terminal.ui.credential_printing import JobResult
 from terminal.ui.feedback import report_error, show_dialog
 from terminal.ui.i18n import ui_lang
 from terminal.ui.print_panel import PrintPanel, available_printers
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import credentials, work_lists
 from terminal.usecases.credential_batches import BatchItem, batch_transition
@@ -48,7 +49,7 @@ def load_queues(db: Database, today: dt.date) -> Queues:
     return Queues({state: work_lists.credential_queue(db, state, today) for state in QUEUES})
 
 
-class CredentialsPage(QWidget):
+class CredentialsPage(Retranslating, QWidget):
     open_worker = Signal(int)
 
     def __init__(self, session: Session, print_system: PrintSystem | None = None,
@@ -114,10 +115,6 @@ class CredentialsPage(QWidget):
         self.refresh_button.setText(self.tr("刷新"))
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- data ----------------------------------------------------------------------------------------
     def refresh(self) -> None:

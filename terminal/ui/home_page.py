@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from terminal.core.errors import SyncErrorKind
@@ -14,6 +14,7 @@ from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.sync.state import SyncState
 from terminal.ui.reader_thread import ReaderStatus
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import queries
 
@@ -35,7 +36,7 @@ def _value_label(name: str) -> QLabel:
     return label
 
 
-class HomePage(QWidget):
+class HomePage(Retranslating, QWidget):
     open_queue = Signal(object)  # State: a queue count was clicked
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -109,10 +110,6 @@ class HomePage(QWidget):
         self._show_reader()
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         today = self._session.today()

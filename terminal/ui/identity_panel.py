@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -14,13 +14,14 @@ from terminal.core.errors import ReaderFault, TerminalError
 from terminal.core.identity import Identity
 from terminal.core.registration_rules import WARNING_TEXT
 from terminal.ui.i18n import ui_lang
+from terminal.ui.retranslate import Retranslating
 from terminal.usecases.registration import CardPreview, Scan
 
 PhotoDecoder = Callable[[bytes], bytes]  # WLT → BMP; raises PhotoDecoderUnavailable
 FIELDS = ("name", "sex", "ethnicity", "birth", "id", "address", "authority", "valid", "card_type")
 
 
-class IdentityPanel(QWidget):
+class IdentityPanel(Retranslating, QWidget):
     open_record = Signal(int)  # worker id of an existing registration
 
     def __init__(self, decode_photo: PhotoDecoder, parent: QWidget | None = None) -> None:
@@ -88,10 +89,6 @@ class IdentityPanel(QWidget):
         self._show_photo()
         self._show_status()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def clear(self) -> None:
         self.preview, self.refusal, self.read_fault, self.photo_file = None, None, None, None

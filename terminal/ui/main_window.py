@@ -3,7 +3,7 @@ language switch, busy indicator and messages in the status bar, idle lock."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
@@ -18,6 +18,7 @@ from terminal.ui.identity_panel import PhotoDecoder
 from terminal.ui.idle import IdleWatcher
 from terminal.ui.register_page import RegisterPage
 from terminal.ui.reports_page import ReportsPage
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.ui.signin import SignInScreen
 from terminal.ui.training_page import TrainingPage
@@ -26,7 +27,7 @@ from terminal.ui.workers_page import WorkersPage
 from terminal.usecases.context import Actor
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     closed = Signal()
 
     def __init__(self, session: Session, idle: IdleWatcher, decode_photo: PhotoDecoder, agency_name: str = "") -> None:
@@ -123,10 +124,6 @@ class MainWindow(QMainWindow):
         actor = self.session.actor
         self.user_label.setText(f"{actor.display_name or actor.username}（{actor.role.label_zh}）" if actor else "")
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def switch_language(self, lang: str) -> None:
         self.session.languages.switch(lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from terminal.ui.credential_printing import (
 )
 from terminal.ui.feedback import report_error
 from terminal.ui.printing import ID1_MM, Calibration, load_calibrations, preview_dialog, save_calibration
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 
 
@@ -37,7 +38,7 @@ def available_printers() -> list[str]:
     return list(QPrinterInfo.availablePrinterNames())
 
 
-class PrintPanel(QGroupBox):
+class PrintPanel(Retranslating, QGroupBox):
     printed = Signal(object)  # list[JobResult]
 
     def __init__(self, session: Session, selected: Callable[[], list[str]], system: PrintSystem | None = None,
@@ -105,10 +106,6 @@ class PrintPanel(QGroupBox):
         self.preview_button.setText(self.tr("预览"))
         self.print_button.setText(self.tr("打印所选"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # Qt lists printers through the print system; asked only when the operator wants the list.
     def refresh_printers(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from terminal.core import service_types
 from terminal.core.errors import InvalidInput
 from terminal.ui.feedback import FieldError
 from terminal.ui.i18n import ui_lang
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.scan_picker import ScanPicker
 from terminal.usecases import validation
 from terminal.usecases.registration import (
@@ -49,7 +50,7 @@ def _day(edit: QDateEdit) -> dt.date:
     return dt.date(d.year(), d.month(), d.day())
 
 
-class ProfileForm(QWidget):
+class ProfileForm(Retranslating, QWidget):
     def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profileForm")
@@ -169,10 +170,6 @@ class ProfileForm(QWidget):
         self.commitment.setText(self.tr("已签署《从业承诺书》"))
         self.authorisation.setText(self.tr("已签署《信用信息授权书》"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def checked_types(self) -> list[str]:
         return [str(self.types.item(r).data(Qt.ItemDataRole.UserRole)) for r in range(self.types.count())

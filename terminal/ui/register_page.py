@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -17,6 +17,7 @@ from terminal.store.db import Database
 from terminal.ui.feedback import report_error
 from terminal.ui.identity_panel import IdentityPanel, PhotoDecoder
 from terminal.ui.profile_form import ProfileForm
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import credentials, registration
 from terminal.usecases.registration import CardPreview
@@ -40,7 +41,7 @@ def check_card(db: Database, card: CardRead, today: dt.date) -> CardPreview | Re
         return Refused(identity, error)
 
 
-class RegisterPage(QWidget):
+class RegisterPage(Retranslating, QWidget):
     open_worker = Signal(int)
     registered = Signal(int)  # worker id
 
@@ -89,10 +90,6 @@ class RegisterPage(QWidget):
         self.apply_button.setText(self.tr("申请上门服务证(&Y)"))
         self.new_button.setText(self.tr("登记下一位(&N)"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _update_buttons(self) -> None:
         saved = self.worker_id is not None

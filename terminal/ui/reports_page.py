@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -28,6 +28,7 @@ from terminal.reports.model import Report, Section, build_report
 from terminal.reports.pdf import export_pdf
 from terminal.reports.xlsx import export_xlsx
 from terminal.ui.i18n import ui_lang
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 
 BAR_COLOUR = QColor("#1f4e79")
@@ -95,7 +96,7 @@ def section_box(section: Section, lang: str) -> QGroupBox:
     return box
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Retranslating, QWidget):
     exported = Signal(object)  # Path
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -141,10 +142,6 @@ class ReportsPage(QWidget):
         self.pdf_button.setText(self.tr("导出 PDF"))
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         today = self._session.today()

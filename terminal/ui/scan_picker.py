@@ -5,15 +5,16 @@ from __future__ import annotations
 import mimetypes
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from terminal.ui.retranslate import Retranslating
 from terminal.usecases.registration import Scan
 
 MAX_SCAN_BYTES = 20 * 1024 * 1024
 
 
-class ScanPicker(QWidget):
+class ScanPicker(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -36,10 +37,6 @@ class ScanPicker(QWidget):
         self.remove.setText(self.tr("移除"))
         self.file_label.setText(self.scan.filename or "" if self.scan else self.tr("（未添加扫描件）"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _ask(self) -> None:
         dialog = QFileDialog(self, self.tr("选择扫描件"))

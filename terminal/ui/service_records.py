@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from terminal.core import service_types
@@ -14,6 +14,7 @@ from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.i18n import ui_lang
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import records
 from terminal.usecases.queries import WorkerRecord
@@ -44,7 +45,7 @@ def _combo(name: str, items: list[tuple[str, str]]) -> QComboBox:
     return combo
 
 
-class ServiceRecords(QWidget):
+class ServiceRecords(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, session: Session, selected_complaint: Callable[[], str | None], parent: QWidget | None = None) -> None:
@@ -75,10 +76,6 @@ class ServiceRecords(QWidget):
         for key, text in texts.items():
             self.buttons[key].setText(text)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_for(self, record: WorkerRecord | None) -> None:
         self.record = record

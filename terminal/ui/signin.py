@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from terminal.core.errors import AccountLocked, AuthenticationFailed
 from terminal.store.db import Database
 from terminal.ui.feedback import FieldError, report_error
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import operators
 from terminal.usecases.context import Actor
 
 
-class SignInScreen(QWidget):
+class SignInScreen(Retranslating, QWidget):
     signed_in = Signal(object)  # Actor
 
     def __init__(self, session: Session, agency_name: str = "", parent: QWidget | None = None) -> None:
@@ -65,10 +66,6 @@ class SignInScreen(QWidget):
         self._password_label.setText(self.tr("密码"))
         self.submit.setText(self.tr("登录"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def reset(self, locked_user: str | None = None) -> None:
         """Show as the sign-in (no user) or as the lock screen of `locked_user`."""

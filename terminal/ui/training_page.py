@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDateTime, QEvent, Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDoubleSpinBox,
@@ -30,6 +30,7 @@ from terminal.store.db import Database
 from terminal.ui.feedback import report_error
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.i18n import ui_lang
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import training, work_lists
 
@@ -76,7 +77,7 @@ def _local(moment: str | None) -> str:
     return dt.datetime.fromisoformat(moment).astimezone().strftime("%m-%d %H:%M") if moment else ""
 
 
-class TrainingPage(QWidget):
+class TrainingPage(Retranslating, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainingPage")
@@ -124,10 +125,6 @@ class TrainingPage(QWidget):
         self.result_button.setText(self.tr("录入所选人员成绩"))
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         course, uid = self.course, self.session_uid

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.ui.credential_actions import CredentialActions
 from terminal.ui.i18n import ui_lang
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.service_records import ServiceRecords
 from terminal.ui.session import Session
 from terminal.usecases import queries
@@ -65,7 +65,7 @@ def _table(name: str) -> QTableWidget:
     return table
 
 
-class WorkerPage(QWidget):
+class WorkerPage(Retranslating, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workerPage")
@@ -119,10 +119,6 @@ class WorkerPage(QWidget):
         self.reveal_button.setText(self.tr("显示完整证件号（将记录审计）"))
         self._show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def load(self, worker_id: int) -> None:
         actor = self._session.require_actor()

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from terminal.core import service_types
 from terminal.core.lifecycle import State
 from terminal.ui.feedback import report_error
 from terminal.ui.i18n import ui_lang
+from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import queries
 from terminal.usecases.queries import WorkerSummary
@@ -63,7 +64,7 @@ class WorkerTableModel(QAbstractTableModel):
         return "" if value is None else str(value)
 
 
-class WorkersPage(QWidget):
+class WorkersPage(Retranslating, QWidget):
     open_worker = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -125,10 +126,6 @@ class WorkersPage(QWidget):
         self.model.set_rows(self.model.rows)
         self._show_count()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Search with the current text and filters. Keystrokes while a search runs are coalesced into
