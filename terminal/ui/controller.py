@@ -141,6 +141,7 @@ class TerminalApp:
             self.session.reader.start()
         self.sync = SyncRunner(self.session, self.demo or self.home.is_demo)
         self.session.centre_lookup = self.sync.registered_elsewhere
+        self.session.sync_control = self.sync
         self.sync.start()
         if self.on_window is not None:
             self.on_window(self.window)

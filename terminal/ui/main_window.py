@@ -21,6 +21,7 @@ from terminal.ui.reports_page import ReportsPage
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.ui.signin import SignInScreen
+from terminal.ui.sync_page import SyncPage
 from terminal.ui.training_page import TrainingPage
 from terminal.ui.worker_page import WorkerPage
 from terminal.ui.workers_page import WorkersPage
@@ -45,7 +46,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.credentials = CredentialsPage(session)
         self.training = TrainingPage(session)
         self.reports = ReportsPage(session)
-        for page in (self.home, self.register, self.workers, self.worker, self.credentials, self.training, self.reports):
+        self.sync = SyncPage(session)
+        for page in (self.home, self.register, self.workers, self.worker, self.credentials, self.training, self.reports,
+                     self.sync):  # fmt: skip
             self.pages.addWidget(page)
         self.front.addWidget(self.signin)
         self.front.addWidget(self.pages)
@@ -54,6 +57,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.register.open_worker.connect(self.open_worker)
         self.workers.open_worker.connect(self.open_worker)
         self.credentials.open_worker.connect(self.open_worker)
+        self.sync.open_worker.connect(self.open_worker)
         self.home.open_queue.connect(self.open_queue)
         idle.idle.connect(self.lock)
         self.busy = QProgressBar()
@@ -62,6 +66,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.busy.setMaximumWidth(120)
         self.busy.hide()
         self.user_label = QLabel()
+        self.demo = session.home.is_demo
+        if self.demo:  # a demo home says so wherever it shows
+            demo_mark = QLabel("DEMO 演示数据")
+            demo_mark.setObjectName("demoMark")
+            demo_mark.setStyleSheet("color: white; background: #c62828; padding: 1px 6px; font-weight: bold;")
+            self.statusBar().addPermanentWidget(demo_mark)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.busy)
         session.db.busy_changed.connect(lambda n: self.busy.setVisible(n > 0))
@@ -95,6 +105,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.work_menu.addAction(self._action("credentials", "F5", lambda: self.show_page(self.credentials)))
         self.work_menu.addAction(self._action("training", "F6", lambda: self.show_page(self.training)))
         self.work_menu.addAction(self._action("reports", "F7", lambda: self.show_page(self.reports)))
+        self.work_menu.addAction(self._action("sync", "F8", lambda: self.show_page(self.sync)))
         self.work_menu.addSeparator()
         self.work_menu.addAction(self._action("lock", "Ctrl+L", self.lock))
         self.work_menu.addAction(self._action("sign_out", None, self.sign_out))
@@ -105,7 +116,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _apply_role(self, actor: Actor | None) -> None:
         signed_in = actor is not None
-        for key in ("home", "workers", "credentials", "reports", "lock", "sign_out"):
+        for key in ("home", "workers", "credentials", "reports", "sync", "lock", "sign_out"):
             self.menu_actions[key].setVisible(signed_in)
         self.menu_actions["register"].setVisible(signed_in and self.session.may(Action.REGISTER_WORKER))
         self.menu_actions["training"].setVisible(signed_in and (self.session.may(Action.MANAGE_TRAINING)
@@ -113,11 +124,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.work_menu.menuAction().setVisible(signed_in)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("上门服务证登记终端"))
+        demo = " — DEMO 演示" if self.demo else ""
+        self.setWindowTitle(self.tr("上门服务证登记终端") + demo)
         self.work_menu.setTitle(self.tr("工作(&W)"))
         self.lang_menu.setTitle(self.tr("语言 / Language"))
         texts = {"home": self.tr("首页"), "register": self.tr("登记人员"), "workers": self.tr("查找人员"),
-                 "credentials": self.tr("证件办理"), "training": self.tr("培训"), "reports": self.tr("统计报表"),
+                 "credentials": self.tr("证件办理"), "training": self.tr("培训"), "reports": self.tr("统计报表"), "sync": self.tr("同步与对账"),
                  "lock": self.tr("锁定"), "sign_out": self.tr("退出登录"), "lang_zh": "中文", "lang_en": "English"}  # fmt: skip
         for key, text in texts.items():
             self.menu_actions[key].setText(text)

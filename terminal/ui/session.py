@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -27,6 +27,14 @@ class SessionSignals(QObject):
     sync_changed = Signal(object)  # the sync worker's latest event (see sync_hook)
 
 
+class SyncControl(Protocol):
+    """What screens may ask of the network side (terminal/ui/sync_runner.py)."""
+
+    def sync_now(self) -> bool: ...
+
+    def reconcile(self, answer: Callable[[object], None]) -> None: ...
+
+
 @dataclass
 class Session:
     home: Home
@@ -36,6 +44,7 @@ class Session:
     actor: Actor | None = None
     # Asks the centre whether another agency registered a person: (id_number, answer) → answer(True/False/None).
     centre_lookup: Callable[[str, Callable[[bool | None], None]], None] | None = None
+    sync_control: SyncControl | None = None
     today: Callable[[], dt.date] = dt.date.today
     signals: SessionSignals = field(default_factory=SessionSignals)
 

@@ -81,6 +81,19 @@ class SyncRunner:
 
         self.network.submit(ask, answer)
 
+    def reconcile(self, answer: Callable[[object], None]) -> None:
+        """Ask the centre for its receipt (on the network thread); `answer` gets a Reconciliation or the
+        SyncFault that prevented it."""
+        database = self.session.db
+
+        def ask(_none: None) -> object:
+            try:
+                return engine_via(database).reconcile()
+            except SyncFault as fault:
+                return fault
+
+        self.network.submit(ask, answer)
+
     def _lookup_failed(self, error: BaseException) -> None:
         raise error
 
