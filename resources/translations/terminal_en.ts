@@ -1,40 +1,39 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="zh_CN">
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="82"/>
+        <location filename="../../terminal/ui/wizard.py" line="82" />
         <source>第一位管理员</source>
         <translation>First administrator</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="83"/>
+        <location filename="../../terminal/ui/wizard.py" line="83" />
         <source>密码至少8位，须包含字母和数字。</source>
         <translation>At least 8 characters, with letters and digits.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="89"/>
+        <location filename="../../terminal/ui/wizard.py" line="89" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="90"/>
+        <location filename="../../terminal/ui/wizard.py" line="90" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="91"/>
+        <location filename="../../terminal/ui/wizard.py" line="91" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="92"/>
+        <location filename="../../terminal/ui/wizard.py" line="92" />
         <source>再次输入密码</source>
         <translation>Password again</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="99"/>
+        <location filename="../../terminal/ui/wizard.py" line="99" />
         <source>两次输入的密码不一致。</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -42,57 +41,57 @@
 <context>
     <name>AgencyPage</name>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="42"/>
+        <location filename="../../terminal/ui/wizard.py" line="42" />
         <source>机构登记信息</source>
         <translation>Agency registration</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="43"/>
+        <location filename="../../terminal/ui/wizard.py" line="43" />
         <source>请按营业执照或民办非企业单位登记证书填写。</source>
         <translation>As on the business licence or civil non-enterprise registration.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="47"/>
+        <location filename="../../terminal/ui/wizard.py" line="47" />
         <source>营业执照</source>
         <translation>Business licence</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="48"/>
+        <location filename="../../terminal/ui/wizard.py" line="48" />
         <source>民办非企业单位登记证书</source>
         <translation>Civil non-enterprise registration</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="52"/>
+        <location filename="../../terminal/ui/wizard.py" line="52" />
         <source>机构名称</source>
         <translation>Agency name</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="53"/>
+        <location filename="../../terminal/ui/wizard.py" line="53" />
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="55"/>
+        <location filename="../../terminal/ui/wizard.py" line="55" />
         <source>证照类型</source>
         <translation>Licence kind</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="56"/>
+        <location filename="../../terminal/ui/wizard.py" line="56" />
         <source>证照编号</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="57"/>
+        <location filename="../../terminal/ui/wizard.py" line="57" />
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="58"/>
+        <location filename="../../terminal/ui/wizard.py" line="58" />
         <source>经营地址</source>
         <translation>Business address</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="59"/>
+        <location filename="../../terminal/ui/wizard.py" line="59" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -100,37 +99,37 @@
 <context>
     <name>CredentialActions</name>
     <message>
-        <location filename="../../terminal/ui/credential_actions.py" line="50"/>
+        <location filename="../../terminal/ui/credential_actions.py" line="51" />
         <source>申请证件</source>
         <translation>Apply for credential</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credential_actions.py" line="51"/>
+        <location filename="../../terminal/ui/credential_actions.py" line="52" />
         <source>补证（遗失/损坏）</source>
         <translation>Reprint (lost/damaged)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credential_actions.py" line="51"/>
+        <location filename="../../terminal/ui/credential_actions.py" line="52" />
         <source>暂停</source>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credential_actions.py" line="51"/>
+        <location filename="../../terminal/ui/credential_actions.py" line="52" />
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credential_actions.py" line="52"/>
+        <location filename="../../terminal/ui/credential_actions.py" line="53" />
         <source>注销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credential_actions.py" line="52"/>
+        <location filename="../../terminal/ui/credential_actions.py" line="53" />
         <source>续期</source>
         <translation>Renew</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credential_actions.py" line="91"/>
+        <location filename="../../terminal/ui/credential_actions.py" line="88" />
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
@@ -138,122 +137,122 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="108"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="109" />
         <source>待审核</source>
         <translation>To approve</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="108"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="109" />
         <source>待打印</source>
         <translation>To print</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="108"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="109" />
         <source>待发放</source>
         <translation>To hand over</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="110"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="111" />
         <source>全选</source>
         <translation>Tick all</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="111"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="112" />
         <source>审核通过所选</source>
         <translation>Approve ticked</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="112"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="113" />
         <source>发证（持证人刷身份证确认）</source>
         <translation>Issue (holder taps the ID card)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="113"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="114" />
         <source>取消发证</source>
         <translation>Cancel issue</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="114"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="115" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="136"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="133" />
         <source>证件号</source>
         <translation>Credential no.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="136"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="133" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="136"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="133" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="136"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="133" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="136"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="133" />
         <source>申请时间</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="137"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="134" />
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="137"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="134" />
         <source>发证尚缺</source>
         <translation>Missing for issue</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="193"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="190" />
         <source>请先勾选要审核的申请</source>
         <translation>Tick the applications to approve first</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="201"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="198" />
         <source>已审核通过 %1 份，未通过 %2 份</source>
         <translation>Approved %1, refused %2</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="204"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="201" />
         <source>部分申请未通过审核</source>
         <translation>Some applications were not approved</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="215"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="212" />
         <source>已打印 %1 张</source>
         <translation>Printed %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="219"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="216" />
         <source>打印失败，证件仍在待打印：</source>
         <translation>Printing failed; the credential still waits for printing: </translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="228"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="225" />
         <source>请先选择要发放的证件</source>
         <translation>Choose the credential to hand over first</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="231"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="228" />
         <source>请 %1 将本人身份证放在读卡器上，确认领取证件 %2</source>
         <translation>%1: place your ID card on the reader to confirm receipt of credential %2</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="253"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="250" />
         <source>证件 %1 已发放（第 %2 版）</source>
         <translation>Credential %1 issued (version %2)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/credentials_page.py" line="260"/>
+        <location filename="../../terminal/ui/credentials_page.py" line="257" />
         <source>未发证：</source>
         <translation>Not issued: </translation>
     </message>
@@ -261,117 +260,117 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="94"/>
+        <location filename="../../terminal/ui/home_page.py" line="95" />
         <source>读卡器</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="95"/>
+        <location filename="../../terminal/ui/home_page.py" line="96" />
         <source>与中心同步</source>
         <translation>Sync with the centre</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="96"/>
+        <location filename="../../terminal/ui/home_page.py" line="97" />
         <source>今日工作</source>
-        <translation>Today&apos;s work</translation>
+        <translation>Today's work</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="97"/>
+        <location filename="../../terminal/ui/home_page.py" line="98" />
         <source>提醒（30天内到期）</source>
         <translation>Alerts (expiring within 30 days)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="99"/>
+        <location filename="../../terminal/ui/home_page.py" line="100" />
         <source>今日登记</source>
         <translation>Registered today</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="99"/>
+        <location filename="../../terminal/ui/home_page.py" line="100" />
         <source>待审核</source>
         <translation>To approve</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="99"/>
+        <location filename="../../terminal/ui/home_page.py" line="100" />
         <source>待打印</source>
         <translation>To print</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="100"/>
+        <location filename="../../terminal/ui/home_page.py" line="101" />
         <source>待发放</source>
         <translation>To hand over</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="100"/>
+        <location filename="../../terminal/ui/home_page.py" line="101" />
         <source>登记人员总数</source>
         <translation>Workers registered</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="101"/>
+        <location filename="../../terminal/ui/home_page.py" line="102" />
         <source>体检到期</source>
         <translation>Health checks expiring</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="101"/>
+        <location filename="../../terminal/ui/home_page.py" line="102" />
         <source>保险到期</source>
         <translation>Insurance expiring</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="102"/>
+        <location filename="../../terminal/ui/home_page.py" line="103" />
         <source>证件到期</source>
         <translation>Credentials expiring</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="106"/>
+        <location filename="../../terminal/ui/home_page.py" line="107" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="108"/>
+        <location filename="../../terminal/ui/home_page.py" line="109" />
         <source>打开队列 →</source>
         <translation>Open queue →</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="136"/>
+        <location filename="../../terminal/ui/home_page.py" line="133" />
         <source>未选择读卡器</source>
         <translation>No reader chosen</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="140"/>
+        <location filename="../../terminal/ui/home_page.py" line="137" />
         <source>故障：</source>
         <translation>Fault: </translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="143"/>
+        <location filename="../../terminal/ui/home_page.py" line="140" />
         <source>已停止</source>
         <translation>Stopped</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="145"/>
+        <location filename="../../terminal/ui/home_page.py" line="142" />
         <source>就绪，请放置证件</source>
         <translation>Ready: place the card</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="158"/>
+        <location filename="../../terminal/ui/home_page.py" line="155" />
         <source>离线工作（未设置服务器地址）</source>
         <translation>Working offline (no server address)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="160"/>
+        <location filename="../../terminal/ui/home_page.py" line="157" />
         <source>离线：无法连接中心，数据已保存在本机</source>
         <translation>Offline: the centre is unreachable; data is saved on this PC</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="162"/>
+        <location filename="../../terminal/ui/home_page.py" line="159" />
         <source>同步出错：</source>
         <translation>Sync error: </translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="164"/>
+        <location filename="../../terminal/ui/home_page.py" line="161" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../terminal/ui/home_page.py" line="166"/>
+        <location filename="../../terminal/ui/home_page.py" line="163" />
         <source>待上传：%n 条</source>
         <translation>
             <numerusform>Waiting to upload: %n</numerusform>
@@ -379,12 +378,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="168"/>
+        <location filename="../../terminal/ui/home_page.py" line="165" />
         <source>上次成功：</source>
         <translation>Last success: </translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/home_page.py" line="168"/>
+        <location filename="../../terminal/ui/home_page.py" line="165" />
         <source>从未</source>
         <translation>never</translation>
     </message>
@@ -392,102 +391,102 @@
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="80"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="81" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="80"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="81" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="80"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="81" />
         <source>民族/国籍</source>
         <translation>Ethnicity / nationality</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="81"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="82" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="81"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="82" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="81"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="82" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="82"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="83" />
         <source>签发机关</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="82"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="83" />
         <source>有效期限</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="82"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="83" />
         <source>证件类型</source>
         <translation>Card type</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="85"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="86" />
         <source>从文件选择照片…</source>
         <translation>Photo from file…</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="86"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="87" />
         <source>打开已登记的档案(&amp;O)</source>
         <translation>&amp;Open the existing record</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="104"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="101" />
         <source>请将身份证放在读卡器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="105"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="102" />
         <source>已读取证件，可以继续填写资料</source>
         <translation>Card read: continue with the profile</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="147"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="144" />
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="163"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="160" />
         <source>证件没有照片</source>
         <translation>The card has no photo</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="166"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="163" />
         <source>选择照片</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="167"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="164" />
         <source>图片 (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="189"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="186" />
         <source>已填写的资料不会丢失。</source>
         <translation>What you typed is kept.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="198"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="195" />
         <source>该人员已在本机构登记，请打开其档案。</source>
         <translation>Already registered at this agency: open the record.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="201"/>
+        <location filename="../../terminal/ui/identity_panel.py" line="198" />
         <source>校验通过：证件有效，号码校验位正确，年龄 %1 岁。</source>
         <translation>Checks passed: card valid, check digit correct, age %1.</translation>
     </message>
@@ -495,57 +494,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="115"/>
+        <location filename="../../terminal/ui/main_window.py" line="128" />
         <source>上门服务证登记终端</source>
         <translation>Home-service credential terminal</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="116"/>
+        <location filename="../../terminal/ui/main_window.py" line="129" />
         <source>工作(&amp;W)</source>
         <translation>&amp;Work</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="117"/>
+        <location filename="../../terminal/ui/main_window.py" line="130" />
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="118"/>
+        <location filename="../../terminal/ui/main_window.py" line="131" />
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="118"/>
+        <location filename="../../terminal/ui/main_window.py" line="131" />
         <source>登记人员</source>
         <translation>Register a worker</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="118"/>
+        <location filename="../../terminal/ui/main_window.py" line="131" />
         <source>查找人员</source>
         <translation>Find workers</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="119"/>
+        <location filename="../../terminal/ui/main_window.py" line="132" />
         <source>证件办理</source>
         <translation>Credentials</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="119"/>
+        <location filename="../../terminal/ui/main_window.py" line="132" />
         <source>培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="119"/>
+        <location filename="../../terminal/ui/main_window.py" line="132" />
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="120"/>
+        <location filename="../../terminal/ui/main_window.py" line="132" />
+        <source>同步与对账</source>
+        <translation>Sync and reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="133" />
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/main_window.py" line="120"/>
+        <location filename="../../terminal/ui/main_window.py" line="133" />
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
@@ -553,62 +557,62 @@
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="92"/>
+        <location filename="../../terminal/ui/print_panel.py" line="93" />
         <source>打印</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="94"/>
+        <location filename="../../terminal/ui/print_panel.py" line="95" />
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="94"/>
+        <location filename="../../terminal/ui/print_panel.py" line="95" />
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="94"/>
+        <location filename="../../terminal/ui/print_panel.py" line="95" />
         <source>水平偏移</source>
         <translation>Horizontal offset</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="94"/>
+        <location filename="../../terminal/ui/print_panel.py" line="95" />
         <source>垂直偏移</source>
         <translation>Vertical offset</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="99"/>
+        <location filename="../../terminal/ui/print_panel.py" line="100" />
         <source>A4 证卡纸（每页10张）</source>
         <translation>A4 card sheet (10 per page)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="100"/>
+        <location filename="../../terminal/ui/print_panel.py" line="101" />
         <source>证卡打印机（逐张）</source>
         <translation>Card printer (one by one)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="102"/>
+        <location filename="../../terminal/ui/print_panel.py" line="103" />
         <source>查找打印机</source>
         <translation>Find printers</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="103"/>
+        <location filename="../../terminal/ui/print_panel.py" line="104" />
         <source>保存校准</source>
         <translation>Save calibration</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="104"/>
+        <location filename="../../terminal/ui/print_panel.py" line="105" />
         <source>打印校准页</source>
         <translation>Print calibration page</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="105"/>
+        <location filename="../../terminal/ui/print_panel.py" line="106" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/print_panel.py" line="106"/>
+        <location filename="../../terminal/ui/print_panel.py" line="107" />
         <source>打印所选</source>
         <translation>Print ticked</translation>
     </message>
@@ -616,121 +620,121 @@
 <context>
     <name>ProfileForm</name>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="153"/>
+        <location filename="../../terminal/ui/profile_form.py" line="154" />
         <source>手机号码(&amp;P)</source>
         <translation>&amp;Phone</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="153"/>
+        <location filename="../../terminal/ui/profile_form.py" line="154" />
         <source>现住址(&amp;A)</source>
         <translation>Current &amp;address</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="153"/>
+        <location filename="../../terminal/ui/profile_form.py" line="154" />
         <source>居住证号</source>
         <translation>Residence permit no.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="154"/>
+        <location filename="../../terminal/ui/profile_form.py" line="155" />
         <source>服务类型(&amp;T)</source>
         <translation>Service &amp;types</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="154"/>
+        <location filename="../../terminal/ui/profile_form.py" line="155" />
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="154"/>
+        <location filename="../../terminal/ui/profile_form.py" line="155" />
         <source>技能证书</source>
         <translation>Skill certificate</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="155"/>
+        <location filename="../../terminal/ui/profile_form.py" line="156" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="155"/>
+        <location filename="../../terminal/ui/profile_form.py" line="156" />
         <source>体检日期</source>
         <translation>Checked on</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="155"/>
+        <location filename="../../terminal/ui/profile_form.py" line="156" />
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="156"/>
-        <location filename="../../terminal/ui/profile_form.py" line="208"/>
+        <location filename="../../terminal/ui/profile_form.py" line="157" />
+        <location filename="../../terminal/ui/profile_form.py" line="205" />
         <source>体检机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="156"/>
-        <location filename="../../terminal/ui/profile_form.py" line="213"/>
+        <location filename="../../terminal/ui/profile_form.py" line="157" />
+        <location filename="../../terminal/ui/profile_form.py" line="210" />
         <source>保险公司</source>
         <translation>Insurer</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="156"/>
-        <location filename="../../terminal/ui/profile_form.py" line="214"/>
+        <location filename="../../terminal/ui/profile_form.py" line="157" />
+        <location filename="../../terminal/ui/profile_form.py" line="211" />
         <source>保单号</source>
         <translation>Policy number</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="157"/>
+        <location filename="../../terminal/ui/profile_form.py" line="158" />
         <source>起保日期</source>
         <translation>Starts on</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="157"/>
+        <location filename="../../terminal/ui/profile_form.py" line="158" />
         <source>终止日期</source>
         <translation>Ends on</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="166"/>
+        <location filename="../../terminal/ui/profile_form.py" line="167" />
         <source>健康体检</source>
         <translation>Health check</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="167"/>
-        <location filename="../../terminal/ui/profile_form.py" line="215"/>
+        <location filename="../../terminal/ui/profile_form.py" line="168" />
+        <location filename="../../terminal/ui/profile_form.py" line="212" />
         <source>保险</source>
         <translation>Insurance</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="168"/>
+        <location filename="../../terminal/ui/profile_form.py" line="169" />
         <source>本人同意个人信息处理（已签署同意书）</source>
         <translation>Consents to personal information processing (signed)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="169"/>
+        <location filename="../../terminal/ui/profile_form.py" line="170" />
         <source>已签署《从业承诺书》</source>
         <translation>Signed the employment commitment letter</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="170"/>
+        <location filename="../../terminal/ui/profile_form.py" line="171" />
         <source>已签署《信用信息授权书》</source>
         <translation>Signed the credit authorisation letter</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="200"/>
+        <location filename="../../terminal/ui/profile_form.py" line="197" />
         <source>至少选择一种服务类型</source>
         <translation>choose at least one service type</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="204"/>
+        <location filename="../../terminal/ui/profile_form.py" line="201" />
         <source>须取得本人对个人信息处理的同意</source>
-        <translation>the holder&apos;s consent to personal information processing is required</translation>
+        <translation>the holder's consent to personal information processing is required</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="209"/>
+        <location filename="../../terminal/ui/profile_form.py" line="206" />
         <source>体检</source>
         <translation>Health check</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/profile_form.py" line="219"/>
+        <location filename="../../terminal/ui/profile_form.py" line="216" />
         <source>现住址</source>
         <translation>Current address</translation>
     </message>
@@ -738,12 +742,12 @@
 <context>
     <name>ReaderPage</name>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="107"/>
+        <location filename="../../terminal/ui/wizard.py" line="107" />
         <source>读卡器</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="110"/>
+        <location filename="../../terminal/ui/wizard.py" line="110" />
         <source>虚拟读卡器（仅用于演示和培训，读取的数据标记为模拟）</source>
         <translation>Virtual reader (demo and training only; reads are marked simulated)</translation>
     </message>
@@ -751,12 +755,12 @@
 <context>
     <name>RecoveryKeyDialog</name>
     <message>
-        <location filename="../../terminal/ui/unlock.py" line="23"/>
+        <location filename="../../terminal/ui/unlock.py" line="23" />
         <source>输入恢复密钥</source>
         <translation>Enter the recovery key</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/unlock.py" line="25"/>
+        <location filename="../../terminal/ui/unlock.py" line="25" />
         <source>本机找不到解锁数据库的密钥。请输入初始化时抄写的恢复密钥（32位，可含短横线）。</source>
         <translation>This PC has no key to unlock the database. Enter the recovery key written down at set-up (32 characters, dashes allowed).</translation>
     </message>
@@ -764,27 +768,27 @@
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="155"/>
+        <location filename="../../terminal/ui/wizard.py" line="155" />
         <source>恢复密钥</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="158"/>
+        <location filename="../../terminal/ui/wizard.py" line="158" />
         <source>正在创建数据文件夹…</source>
         <translation>Creating the data folder…</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="167"/>
+        <location filename="../../terminal/ui/wizard.py" line="167" />
         <source>请输入恢复密钥的最后4位以确认已抄写：</source>
         <translation>Type the last 4 characters of the recovery key to confirm you wrote it down:</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="176"/>
+        <location filename="../../terminal/ui/wizard.py" line="176" />
         <source>数据文件夹已创建。恢复密钥只显示这一次：请抄写在纸上，交管理员离线保管。本机密钥丢失时，只能用它打开数据。</source>
-        <translation>The data folder is ready. The recovery key is shown only this once: write it on paper for the administrator to keep offline. If this PC&apos;s key is lost, only it opens the data.</translation>
+        <translation>The data folder is ready. The recovery key is shown only this once: write it on paper for the administrator to keep offline. If this PC's key is lost, only it opens the data.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="184"/>
+        <location filename="../../terminal/ui/wizard.py" line="184" />
         <source>请返回上一步修改后重试。</source>
         <translation>Go back, correct it and try again.</translation>
     </message>
@@ -792,37 +796,37 @@
 <context>
     <name>RegisterPage</name>
     <message>
-        <location filename="../../terminal/ui/register_page.py" line="88"/>
+        <location filename="../../terminal/ui/register_page.py" line="89" />
         <source>保存登记(&amp;S)</source>
         <translation>&amp;Save registration</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/register_page.py" line="89"/>
+        <location filename="../../terminal/ui/register_page.py" line="90" />
         <source>申请上门服务证(&amp;Y)</source>
         <translation>Appl&amp;y for the credential</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/register_page.py" line="90"/>
+        <location filename="../../terminal/ui/register_page.py" line="91" />
         <source>登记下一位(&amp;N)</source>
         <translation>&amp;Next registration</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/register_page.py" line="141"/>
+        <location filename="../../terminal/ui/register_page.py" line="138" />
         <source>无法读取照片文件：%1</source>
         <translation>Cannot read the photo file: %1</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/register_page.py" line="147"/>
+        <location filename="../../terminal/ui/register_page.py" line="144" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/register_page.py" line="153"/>
+        <location filename="../../terminal/ui/register_page.py" line="150" />
         <source>登记已保存。可以申请上门服务证。</source>
         <translation>Registration saved. You can apply for the credential.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/register_page.py" line="177"/>
+        <location filename="../../terminal/ui/register_page.py" line="174" />
         <source>已提交证件申请，编号 %1，等待审核。</source>
         <translation>Credential applied for, number %1, waiting for approval.</translation>
     </message>
@@ -830,37 +834,37 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../terminal/ui/reports_page.py" line="137"/>
+        <location filename="../../terminal/ui/reports_page.py" line="138" />
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/reports_page.py" line="138"/>
+        <location filename="../../terminal/ui/reports_page.py" line="139" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/reports_page.py" line="139"/>
+        <location filename="../../terminal/ui/reports_page.py" line="140" />
         <source>生成报表</source>
         <translation>Build report</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/reports_page.py" line="140"/>
+        <location filename="../../terminal/ui/reports_page.py" line="141" />
         <source>导出 Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/reports_page.py" line="141"/>
+        <location filename="../../terminal/ui/reports_page.py" line="142" />
         <source>导出 PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/reports_page.py" line="175"/>
+        <location filename="../../terminal/ui/reports_page.py" line="172" />
         <source>导出报表</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/reports_page.py" line="186"/>
+        <location filename="../../terminal/ui/reports_page.py" line="183" />
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
@@ -868,27 +872,27 @@
 <context>
     <name>ScanPicker</name>
     <message>
-        <location filename="../../terminal/ui/scan_picker.py" line="35"/>
+        <location filename="../../terminal/ui/scan_picker.py" line="36" />
         <source>选择扫描件…</source>
         <translation>Choose scan…</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/scan_picker.py" line="36"/>
+        <location filename="../../terminal/ui/scan_picker.py" line="37" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/scan_picker.py" line="37"/>
+        <location filename="../../terminal/ui/scan_picker.py" line="38" />
         <source>（未添加扫描件）</source>
         <translation>(no scan added)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/scan_picker.py" line="45"/>
+        <location filename="../../terminal/ui/scan_picker.py" line="42" />
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/scan_picker.py" line="46"/>
+        <location filename="../../terminal/ui/scan_picker.py" line="43" />
         <source>图片或PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)</source>
         <translation>Images or PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)</translation>
     </message>
@@ -896,27 +900,27 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="139"/>
+        <location filename="../../terminal/ui/wizard.py" line="139" />
         <source>中心服务器</source>
         <translation>Central server</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="140"/>
+        <location filename="../../terminal/ui/wizard.py" line="140" />
         <source>可以留空，先离线工作；以后在设置中填写。</source>
         <translation>May stay empty to work offline; fill it in later in the settings.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="144"/>
+        <location filename="../../terminal/ui/wizard.py" line="144" />
         <source>中心发放的一次性注册码</source>
         <translation>One-time enrolment code from the centre</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="146"/>
+        <location filename="../../terminal/ui/wizard.py" line="146" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="147"/>
+        <location filename="../../terminal/ui/wizard.py" line="147" />
         <source>注册码</source>
         <translation>Enrolment code</translation>
     </message>
@@ -924,143 +928,143 @@
 <context>
     <name>ServiceRecords</name>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="73"/>
+        <location filename="../../terminal/ui/service_records.py" line="74" />
         <source>登记服务合同</source>
         <translation>Add service contract</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="73"/>
+        <location filename="../../terminal/ui/service_records.py" line="74" />
         <source>录入服务评价</source>
         <translation>Add evaluation</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="73"/>
-        <location filename="../../terminal/ui/service_records.py" line="142"/>
+        <location filename="../../terminal/ui/service_records.py" line="74" />
+        <location filename="../../terminal/ui/service_records.py" line="139" />
         <source>登记投诉</source>
         <translation>Register complaint</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="74"/>
+        <location filename="../../terminal/ui/service_records.py" line="75" />
         <source>处理所选投诉</source>
         <translation>Handle selected complaint</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="74"/>
+        <location filename="../../terminal/ui/service_records.py" line="75" />
         <source>登记信用记录</source>
         <translation>Add credit record</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="104"/>
+        <location filename="../../terminal/ui/service_records.py" line="101" />
         <source>服务合同</source>
         <translation>Service contract</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="109"/>
+        <location filename="../../terminal/ui/service_records.py" line="106" />
         <source>签订日期</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="109"/>
+        <location filename="../../terminal/ui/service_records.py" line="106" />
         <source>服务类型</source>
         <translation>Service type</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="109"/>
+        <location filename="../../terminal/ui/service_records.py" line="106" />
         <source>服务期限自</source>
         <translation>Agreement from</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="110"/>
+        <location filename="../../terminal/ui/service_records.py" line="107" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="110"/>
+        <location filename="../../terminal/ui/service_records.py" line="107" />
         <source>服务区域</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="110"/>
+        <location filename="../../terminal/ui/service_records.py" line="107" />
         <source>客户编号（可选）</source>
         <translation>Customer reference (optional)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="120"/>
+        <location filename="../../terminal/ui/service_records.py" line="117" />
         <source>服务评价</source>
         <translation>Evaluation</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="128"/>
+        <location filename="../../terminal/ui/service_records.py" line="125" />
         <source>（不关联合同）</source>
         <translation>(no contract)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="132"/>
+        <location filename="../../terminal/ui/service_records.py" line="129" />
         <source>关联合同</source>
         <translation>Contract</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="133"/>
+        <location filename="../../terminal/ui/service_records.py" line="130" />
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="144"/>
+        <location filename="../../terminal/ui/service_records.py" line="141" />
         <source>投诉内容</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="152"/>
+        <location filename="../../terminal/ui/service_records.py" line="149" />
         <source>处理投诉</source>
         <translation>Handle complaint</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="153"/>
+        <location filename="../../terminal/ui/service_records.py" line="150" />
         <source>处理中</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="153"/>
+        <location filename="../../terminal/ui/service_records.py" line="150" />
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="155"/>
+        <location filename="../../terminal/ui/service_records.py" line="152" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="156"/>
+        <location filename="../../terminal/ui/service_records.py" line="153" />
         <source>机构处理意见</source>
-        <translation>Agency&apos;s response</translation>
+        <translation>Agency's response</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="163"/>
+        <location filename="../../terminal/ui/service_records.py" line="160" />
         <source>信用记录</source>
         <translation>Credit record</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="164"/>
+        <location filename="../../terminal/ui/service_records.py" line="161" />
         <source>良好</source>
         <translation>Positive</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="164"/>
+        <location filename="../../terminal/ui/service_records.py" line="161" />
         <source>不良</source>
         <translation>Negative</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="164"/>
+        <location filename="../../terminal/ui/service_records.py" line="161" />
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="166"/>
+        <location filename="../../terminal/ui/service_records.py" line="163" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/service_records.py" line="167"/>
+        <location filename="../../terminal/ui/service_records.py" line="164" />
         <source>说明</source>
         <translation>Description</translation>
     </message>
@@ -1068,214 +1072,357 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="199"/>
+        <location filename="../../terminal/ui/wizard.py" line="199" />
         <source>首次设置</source>
         <translation>First-time set-up</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/wizard.py" line="246"/>
+        <location filename="../../terminal/ui/wizard.py" line="246" />
         <source>可以以后用“terminal enrol 注册码 --server 地址”注册。</source>
-        <translation>You can enrol later with &quot;terminal enrol CODE --server ADDRESS&quot;.</translation>
+        <translation>You can enrol later with "terminal enrol CODE --server ADDRESS".</translation>
     </message>
 </context>
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../terminal/ui/signin.py" line="63"/>
+        <location filename="../../terminal/ui/signin.py" line="64" />
         <source>已锁定，请重新登录</source>
         <translation>Locked: sign in again</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/signin.py" line="63"/>
+        <location filename="../../terminal/ui/signin.py" line="64" />
         <source>上门服务证登记终端</source>
         <translation>Home-service credential terminal</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/signin.py" line="64"/>
+        <location filename="../../terminal/ui/signin.py" line="65" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/signin.py" line="65"/>
+        <location filename="../../terminal/ui/signin.py" line="66" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/signin.py" line="66"/>
+        <location filename="../../terminal/ui/signin.py" line="67" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
 </context>
 <context>
-    <name>TrainingPage</name>
+    <name>SyncPage</name>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="115"/>
-        <source>课程</source>
-        <translation>Courses</translation>
+        <location filename="../../terminal/ui/sync_page.py" line="110" />
+        <source>与中心同步</source>
+        <translation>Sync with the centre</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="115"/>
-        <source>培训场次</source>
-        <translation>Sessions</translation>
+        <location filename="../../terminal/ui/sync_page.py" line="111" />
+        <source>中心退回的记录（请处理）</source>
+        <translation>Records the centre sent back (to act on)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="115"/>
-        <source>签到名单</source>
-        <translation>Roster</translation>
+        <location filename="../../terminal/ui/sync_page.py" line="112" />
+        <source>中心服务器</source>
+        <translation>Central server</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="117"/>
-        <location filename="../../terminal/ui/training_page.py" line="223"/>
-        <source>新建课程</source>
-        <translation>New course</translation>
+        <location filename="../../terminal/ui/sync_page.py" line="112" />
+        <source>终端编号</source>
+        <translation>Terminal id</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="118"/>
-        <location filename="../../terminal/ui/training_page.py" line="257"/>
-        <source>新建场次</source>
-        <translation>New session</translation>
+        <location filename="../../terminal/ui/sync_page.py" line="112" />
+        <source>最近上传</source>
+        <translation>Last upload</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="119"/>
-        <source>录入所选人员成绩</source>
-        <translation>Result for selected trainee</translation>
+        <location filename="../../terminal/ui/sync_page.py" line="113" />
+        <source>最近获取中心决定</source>
+        <translation>Last fetch of the centre's decisions</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="146"/>
-        <source>结束刷卡</source>
-        <translation>Stop card taps</translation>
+        <location filename="../../terminal/ui/sync_page.py" line="113" />
+        <source>本机时钟偏差</source>
+        <translation>Clock drift of this PC</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="146"/>
-        <source>开始刷卡签到/签退</source>
-        <translation>Start card taps (in/out)</translation>
+        <location filename="../../terminal/ui/sync_page.py" line="114" />
+        <source>发证</source>
+        <translation>Issuing</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="150"/>
-        <location filename="../../terminal/ui/training_page.py" line="240"/>
-        <source>代码</source>
-        <translation>Code</translation>
+        <location filename="../../terminal/ui/sync_page.py" line="114" />
+        <source>待上传 / 已接收 / 退回</source>
+        <translation>To upload / accepted / sent back</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="150"/>
-        <location filename="../../terminal/ui/training_page.py" line="240"/>
-        <source>名称</source>
-        <translation>Title</translation>
+        <location filename="../../terminal/ui/sync_page.py" line="114" />
+        <source>对账</source>
+        <translation>Reconciliation</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="150"/>
-        <location filename="../../terminal/ui/training_page.py" line="153"/>
-        <location filename="../../terminal/ui/training_page.py" line="157"/>
-        <location filename="../../terminal/ui/training_page.py" line="241"/>
-        <location filename="../../terminal/ui/training_page.py" line="269"/>
-        <source>学时</source>
-        <translation>Hours</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/training_page.py" line="150"/>
-        <location filename="../../terminal/ui/training_page.py" line="241"/>
-        <source>合格分</source>
-        <translation>Pass score</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/training_page.py" line="150"/>
-        <source>场次</source>
-        <translation>Sessions</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/training_page.py" line="153"/>
+        <location filename="../../terminal/ui/sync_page.py" line="117" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="153"/>
-        <location filename="../../terminal/ui/training_page.py" line="268"/>
+        <location filename="../../terminal/ui/sync_page.py" line="117" />
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="117" />
+        <source>事件</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="117" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="118" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="119" />
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="120" />
+        <source>与中心对账</source>
+        <translation>Reconcile with the centre</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="121" />
+        <source>打开人员档案</source>
+        <translation>Open the worker's record</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="122" />
+        <source>已处理，重新上传</source>
+        <translation>Dealt with: upload again</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="145" />
+        <source>未注册，离线工作</source>
+        <translation>Not enrolled: working offline</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="153" />
+        <source>%1 秒（中心时间 %2）</source>
+        <translation>%1 s (centre time %2)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="155" />
+        <source>— 本机时钟不准，请校准</source>
+        <translation>— this PC's clock is off: set it right</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="157" />
+        <source>已暂停：超过期限未从中心获取决定</source>
+        <translation>Paused: the centre's decisions are too old</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="158" />
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="179" />
+        <source>一致：本机已确认 %1 条，中心持有 %1 条，摘要相同</source>
+        <translation>Matches: %1 confirmed here, %1 held by the centre, same hash</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="180" />
+        <source>不一致（本机 / 中心）：</source>
+        <translation>Does not match (here / centre): </translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="185" />
+        <source>未注册中心服务器，无法同步</source>
+        <translation>Not enrolled with a central server: cannot sync</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="191" />
+        <source>正在对账…</source>
+        <translation>Reconciling…</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="121" />
+        <source>课程</source>
+        <translation>Courses</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="121" />
+        <source>培训场次</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="121" />
+        <source>签到名单</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="123" />
+        <location filename="../../terminal/ui/training_page.py" line="225" />
+        <source>新建课程</source>
+        <translation>New course</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="124" />
+        <location filename="../../terminal/ui/training_page.py" line="259" />
+        <source>新建场次</source>
+        <translation>New session</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="125" />
+        <source>录入所选人员成绩</source>
+        <translation>Result for selected trainee</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="148" />
+        <source>结束刷卡</source>
+        <translation>Stop card taps</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="148" />
+        <source>开始刷卡签到/签退</source>
+        <translation>Start card taps (in/out)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="152" />
+        <location filename="../../terminal/ui/training_page.py" line="242" />
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="152" />
+        <location filename="../../terminal/ui/training_page.py" line="242" />
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="152" />
+        <location filename="../../terminal/ui/training_page.py" line="155" />
+        <location filename="../../terminal/ui/training_page.py" line="159" />
+        <location filename="../../terminal/ui/training_page.py" line="243" />
+        <location filename="../../terminal/ui/training_page.py" line="271" />
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="152" />
+        <location filename="../../terminal/ui/training_page.py" line="243" />
+        <source>合格分</source>
+        <translation>Pass score</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="152" />
+        <source>场次</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="155" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/training_page.py" line="155" />
+        <location filename="../../terminal/ui/training_page.py" line="270" />
         <source>培训师</source>
         <translation>Trainer</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="153"/>
-        <location filename="../../terminal/ui/training_page.py" line="268"/>
+        <location filename="../../terminal/ui/training_page.py" line="155" />
+        <location filename="../../terminal/ui/training_page.py" line="270" />
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="153"/>
+        <location filename="../../terminal/ui/training_page.py" line="155" />
         <source>人数</source>
         <translation>Trainees</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="156"/>
+        <location filename="../../terminal/ui/training_page.py" line="158" />
         <source>合格</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="156"/>
+        <location filename="../../terminal/ui/training_page.py" line="158" />
         <source>不合格</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="157"/>
+        <location filename="../../terminal/ui/training_page.py" line="159" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="157"/>
+        <location filename="../../terminal/ui/training_page.py" line="159" />
         <source>签到</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="157"/>
+        <location filename="../../terminal/ui/training_page.py" line="159" />
         <source>签退</source>
         <translation>Out</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="157"/>
+        <location filename="../../terminal/ui/training_page.py" line="159" />
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="157"/>
+        <location filename="../../terminal/ui/training_page.py" line="159" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="183"/>
+        <location filename="../../terminal/ui/training_page.py" line="185" />
         <source>请学员将身份证放在读卡器上：第一次签到，第二次签退</source>
         <translation>Trainees place their ID card on the reader: first tap in, second tap out</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="201"/>
+        <location filename="../../terminal/ui/training_page.py" line="203" />
         <source>签到成功</source>
         <translation>Tapped in</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="201"/>
+        <location filename="../../terminal/ui/training_page.py" line="203" />
         <source>签退成功，学时已计入</source>
         <translation>Tapped out; hours counted</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="240"/>
+        <location filename="../../terminal/ui/training_page.py" line="242" />
         <source>主题</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="254"/>
+        <location filename="../../terminal/ui/training_page.py" line="256" />
         <source>请先选择课程</source>
         <translation>Choose a course first</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="268"/>
+        <location filename="../../terminal/ui/training_page.py" line="270" />
         <source>开始时间</source>
         <translation>Starts at</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="282"/>
+        <location filename="../../terminal/ui/training_page.py" line="284" />
         <source>请先在签到名单中选择人员</source>
         <translation>Choose a trainee in the roster first</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/training_page.py" line="290"/>
+        <location filename="../../terminal/ui/training_page.py" line="292" />
         <source>成绩（0-100）</source>
         <translation>Score (0-100)</translation>
     </message>
@@ -1283,112 +1430,112 @@
 <context>
     <name>WorkerPage</name>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="110"/>
+        <location filename="../../terminal/ui/worker_page.py" line="110" />
         <source>基本资料</source>
         <translation>Profile</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="110"/>
+        <location filename="../../terminal/ui/worker_page.py" line="110" />
         <source>证件</source>
         <translation>Credentials</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="110"/>
+        <location filename="../../terminal/ui/worker_page.py" line="110" />
         <source>培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="110"/>
+        <location filename="../../terminal/ui/worker_page.py" line="110" />
         <source>服务合同</source>
         <translation>Service contracts</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="110"/>
+        <location filename="../../terminal/ui/worker_page.py" line="110" />
         <source>证件历史</source>
         <translation>Credential history</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="111"/>
+        <location filename="../../terminal/ui/worker_page.py" line="111" />
         <source>服务评价</source>
         <translation>Evaluations</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="111"/>
+        <location filename="../../terminal/ui/worker_page.py" line="111" />
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="111"/>
+        <location filename="../../terminal/ui/worker_page.py" line="111" />
         <source>信用记录</source>
         <translation>Credit records</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="111"/>
+        <location filename="../../terminal/ui/worker_page.py" line="111" />
         <source>时间线</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="111"/>
+        <location filename="../../terminal/ui/worker_page.py" line="111" />
         <source>背景审查</source>
         <translation>Background checks</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="114"/>
+        <location filename="../../terminal/ui/worker_page.py" line="114" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="114"/>
+        <location filename="../../terminal/ui/worker_page.py" line="114" />
         <source>手机</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="114"/>
+        <location filename="../../terminal/ui/worker_page.py" line="114" />
         <source>现住址</source>
         <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="115"/>
+        <location filename="../../terminal/ui/worker_page.py" line="115" />
         <source>居住证号</source>
         <translation>Residence permit no.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="115"/>
+        <location filename="../../terminal/ui/worker_page.py" line="115" />
         <source>文化程度</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="115"/>
+        <location filename="../../terminal/ui/worker_page.py" line="115" />
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="116"/>
+        <location filename="../../terminal/ui/worker_page.py" line="116" />
         <source>体检</source>
         <translation>Health check</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="116"/>
+        <location filename="../../terminal/ui/worker_page.py" line="116" />
         <source>保险</source>
         <translation>Insurance</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="116"/>
+        <location filename="../../terminal/ui/worker_page.py" line="116" />
         <source>中心核查</source>
         <translation>Central check</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="119"/>
+        <location filename="../../terminal/ui/worker_page.py" line="119" />
         <source>显示完整证件号（将记录审计）</source>
         <translation>Show full ID number (audited)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="178"/>
+        <location filename="../../terminal/ui/worker_page.py" line="174" />
         <source>未核查</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/worker_page.py" line="185"/>
+        <location filename="../../terminal/ui/worker_page.py" line="181" />
         <source>无需上传</source>
         <translation>not uploaded</translation>
     </message>
@@ -1396,42 +1543,42 @@
 <context>
     <name>WorkerTableModel</name>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="43"/>
+        <location filename="../../terminal/ui/workers_page.py" line="44" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="43"/>
+        <location filename="../../terminal/ui/workers_page.py" line="44" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="43"/>
+        <location filename="../../terminal/ui/workers_page.py" line="44" />
         <source>手机</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="43"/>
+        <location filename="../../terminal/ui/workers_page.py" line="44" />
         <source>服务类型</source>
         <translation>Service types</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="43"/>
+        <location filename="../../terminal/ui/workers_page.py" line="44" />
         <source>证件编号</source>
         <translation>Credential no.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="44"/>
+        <location filename="../../terminal/ui/workers_page.py" line="45" />
         <source>证件状态</source>
         <translation>Credential state</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="56"/>
+        <location filename="../../terminal/ui/workers_page.py" line="57" />
         <source>未申请</source>
         <translation>None applied</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="60"/>
+        <location filename="../../terminal/ui/workers_page.py" line="61" />
         <source>模拟</source>
         <translation>simulated</translation>
     </message>
@@ -1439,27 +1586,27 @@
 <context>
     <name>WorkersPage</name>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="108"/>
+        <location filename="../../terminal/ui/workers_page.py" line="109" />
         <source>搜索：姓名、拼音、证件号后几位、证件编号、手机号</source>
         <translation>Search: name, pinyin, ID number ending, credential number, phone</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="113"/>
+        <location filename="../../terminal/ui/workers_page.py" line="114" />
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="114"/>
+        <location filename="../../terminal/ui/workers_page.py" line="115" />
         <source>未申请</source>
         <translation>None applied</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="118"/>
+        <location filename="../../terminal/ui/workers_page.py" line="119" />
         <source>全部服务类型</source>
         <translation>All service types</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/workers_page.py" line="158"/>
+        <location filename="../../terminal/ui/workers_page.py" line="155" />
         <source>找到 %1 人（最多显示 200 人）</source>
         <translation>Found %1 (showing up to 200)</translation>
     </message>
@@ -1467,12 +1614,12 @@
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../terminal/ui/crash.py" line="80"/>
+        <location filename="../../terminal/ui/crash.py" line="80" />
         <source>程序出现意外错误</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/crash.py" line="81"/>
+        <location filename="../../terminal/ui/crash.py" line="81" />
         <source>程序出现意外错误，已保存错误报告（不含个人信息）：
 {0}
 请把该文件发给技术支持。已保存的数据不受影响。</source>
@@ -1481,12 +1628,12 @@
 Please send it to support. Saved data is not affected.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/crash.py" line="91"/>
+        <location filename="../../terminal/ui/crash.py" line="91" />
         <source>上次运行的错误报告</source>
         <translation>Error report from the last run</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/crash.py" line="92"/>
+        <location filename="../../terminal/ui/crash.py" line="92" />
         <source>上次运行时程序出错，错误报告保存在：
 {0}
 请发给技术支持。</source>
@@ -1498,7 +1645,7 @@ Please send it to support.</translation>
 <context>
     <name>feedback</name>
     <message>
-        <location filename="../../terminal/ui/feedback.py" line="50"/>
+        <location filename="../../terminal/ui/feedback.py" line="50" />
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -1506,12 +1653,12 @@ Please send it to support.</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../terminal/ui/virtual_reader_menu.py" line="12"/>
+        <location filename="../../terminal/ui/virtual_reader_menu.py" line="12" />
         <source>虚拟读卡器（演示）</source>
         <translation>Virtual reader (demo)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/virtual_reader_menu.py" line="20"/>
+        <location filename="../../terminal/ui/virtual_reader_menu.py" line="20" />
         <source>拿开证件</source>
         <translation>Take the card away</translation>
     </message>
