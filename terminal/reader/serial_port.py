@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 import serial
-from serial.tools import list_ports
 
 from terminal.reader import frames
 from terminal.reader.errors import NoReader, ReaderTimeout, TruncatedFrame
@@ -87,6 +86,9 @@ class SerialBackend:
 
     def list_readers(self) -> list[ReaderInfo]:
         # A serial port cannot say whether a SAM reader is behind it until it is asked.
+        # Imported here: on Windows the port list needs cfgmgr32, which starting the terminal should not.
+        from serial.tools import list_ports
+
         return [ReaderInfo(f"{SERIAL_PREFIX}{p.device}", self.kind, ReaderState.READY) for p in list_ports.comports()]
 
     def open(self, name: str) -> SerialTransport:

@@ -15,9 +15,11 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from terminal.resources import resource_root
+
 log = logging.getLogger("terminal.ui.i18n")
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = resource_root()
 TRANSLATIONS = RESOURCES / "translations"
 FONT_FILE = RESOURCES / "fonts" / "DroidSansFallbackFull.ttf"
 LANGUAGES = ("zh", "en")
