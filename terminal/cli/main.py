@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh", "en"), default=None, help="language of messages")
     parser.add_argument("--demo", action="store_true", help="start the app on a demo home (virtual reader)")
     parser.add_argument("--self-test", action="store_true", help="check the installation without a screen")
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="start the app, print 'ready' once the sign-in window shows, then quit (a start-up smoke test)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug output to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -79,5 +84,5 @@ def _start_app(args: argparse.Namespace) -> int:
         return result
     from terminal.ui.app import run_app
 
-    code: int = run_app(home=args.home, demo=args.demo, lang=args.lang)
+    code: int = run_app(home=args.home, demo=args.demo, lang=args.lang, exit_when_ready=args.exit_when_ready)
     return code
