@@ -5,9 +5,8 @@ same packages: that Python's own files plus every installed distribution the ter
 pull in (read from the distributions' RECORD files, so the Windows site-packages is measured from Linux).
 Targets: the Windows bundle ≤ 60 % of it, the installer ≤ 80 MB.
 
-Start: the Linux bundle from process start to the sign-in window (`--exit-when-ready`) against the same from source (target ≤ 1.5×).
-This is a stand-in for "start to the sign-in window": both start Qt offscreen, load the font and translations and
-open SQLCipher, but the sign-in window itself is not reachable without a hook in terminal/ui.
+Start: the Linux bundle from process start to the sign-in window on a demo home (`--exit-when-ready` prints
+"ready" when it shows) against the same from source, in the same run (target ≤ 1.5×).
 `--build` runs scripts/build-linux-bundle first; the Windows figures need scripts/build-windows-under-wine.
 """
 
