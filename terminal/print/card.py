@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import io
 import re
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,13 +74,50 @@ def _color(value: str) -> Color:
     return HexColor(value)
 
 
+_forms_drawn: weakref.WeakKeyDictionary[Canvas, set[str]] = weakref.WeakKeyDictionary()
+
+
+def _is_static(element: Element) -> bool:
+    """The same on every card: drawn once per PDF as a form and reused (the wrapped back-side texts are
+    the costliest part of a card)."""
+    return element.kind in ("rect", "line") or (element.kind in ("text", "paragraph") and "{" not in element.text)
+
+
+def _runs(layout: CardLayout) -> list[tuple[bool, list[Element]]]:
+    """Consecutive elements grouped into static and dynamic runs, keeping the layout's drawing order."""
+    runs: list[tuple[bool, list[Element]]] = []
+    for element in layout.elements:
+        static = _is_static(element)
+        if runs and runs[-1][0] == static:
+            runs[-1][1].append(element)
+        else:
+            runs.append((static, [element]))
+    return runs
+
+
 def draw_side(canvas: Canvas, layout: CardLayout, card: CardData, x: float, y: float) -> None:
     """Draw one side with the card's bottom-left corner at (x, y) in points."""
     painter = _SidePainter(canvas, layout, card.fields(), x, y)
-    for element in layout.elements:
-        if element.kind == "demo_mark" and not card.demo:
+    drawn = _forms_drawn.setdefault(canvas, set())
+    for index, (static, elements) in enumerate(_runs(layout)):
+        if static:
+            name = f"{layout.name}-static-{index}"
+            if name not in drawn:
+                canvas.beginForm(name)
+                local = _SidePainter(canvas, layout, card.fields(), 0, 0)
+                for element in elements:
+                    local.draw(element, card)
+                canvas.endForm()
+                drawn.add(name)
+            canvas.saveState()
+            canvas.translate(x, y)
+            canvas.doForm(name)
+            canvas.restoreState()
             continue
-        painter.draw(element, card)
+        for element in elements:
+            if element.kind == "demo_mark" and not card.demo:
+                continue
+            painter.draw(element, card)
 
 
 def render_card_pdf(card: CardData, target: Path | BinaryIO) -> None:
