@@ -24,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 def _build_home(root: Path, workers: int) -> None:
     from terminal.core import synthetic
+    from terminal.core.errors import DuplicateWorker
     from terminal.core.roles import Role
     from terminal.store.home import Home
     from terminal.usecases import demo, registration, setup
@@ -32,10 +33,16 @@ def _build_home(root: Path, workers: int) -> None:
     def fill(db: object) -> None:
         demo.fill_demo(db, workers=10)  # type: ignore[arg-type]
         clerk, rng, today = Actor("dengji", Role.CLERK), random.Random(7), dt.date.today()
+        people = synthetic.unique_people(rng, today)
+        registered = 10
         with db.transaction():  # type: ignore[attr-defined]
-            for i in range(10, workers):
-                read = synthetic.simulated_read(synthetic.person(rng, i, today))
-                registration.register_worker(db, clerk, read, demo._profile(rng, today, False), today)  # type: ignore[arg-type]
+            while registered < workers:
+                read = synthetic.simulated_read(next(people))
+                try:
+                    registration.register_worker(db, clerk, read, demo._profile(rng, today, False), today)  # type: ignore[arg-type]
+                except DuplicateWorker:  # one of the ten demo people drawn again
+                    continue
+                registered += 1
 
     setup.init_demo_home(Home(root), fill)
 
