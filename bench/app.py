@@ -4,7 +4,7 @@ Ratios are measured value / target (≤ 1.0 meets the target):
   start_to_signin   start of the app to the sign-in window shown          target 1.5 s
   tap_to_identity   card read completed to identity shown                  target 100 ms
   keystroke         one keystroke in the worker search (N workers)         target 50 ms
-  memory_growth     RSS after scripted use / RSS after start               target 1.2
+  memory_growth     RSS after scripted use / RSS after start (warmed up)  target 1.2
 The home with N workers is built once (registrations in one outer transaction) and cached."""
 
 from __future__ import annotations
@@ -91,7 +91,6 @@ def main(argv: list[str]) -> int:
     window.signin.password.setText("demo1234")
     window.signin.attempt()
     _wait(app, lambda: not window.locked and terminal.db.pending == 0)
-    rss_start = psutil.Process().memory_info().rss
 
     read_done: list[float] = []
     assert terminal.session is not None and terminal.session.reader is not None
@@ -119,7 +118,7 @@ def main(argv: list[str]) -> int:
             _wait(app, lambda b=before: window.workers.searches > b and terminal.db.pending == 0)
             key_ms.append((time.perf_counter() - t) * 1000)
 
-    for i in range(args.rounds):  # a scaled-down hour at the front desk
+    def front_desk_round(i: int) -> None:
         window.workers.search.setText(random.choice(("wang", "li", "zhang", "chen", "")))
         _wait(app, lambda: terminal.db.pending == 0)
         if window.workers.model.rows:
@@ -127,6 +126,15 @@ def main(argv: list[str]) -> int:
             _wait(app, lambda: terminal.db.pending == 0)
         window.show_page(window.home)
         _wait(app, lambda: terminal.db.pending == 0)
+
+    # "After start" is taken once the same actions have run a few times, so the database page cache and
+    # Qt's caches are warm: the ratio then shows what keeps growing (a leak), not what fills once.
+    warm_up = max(5, args.rounds // 10)
+    for i in range(warm_up):
+        front_desk_round(i)
+    rss_start = psutil.Process().memory_info().rss
+    for i in range(warm_up, args.rounds):  # a scaled-down hour at the front desk
+        front_desk_round(i)
     rss_end = psutil.Process().memory_info().rss
     window.close()
     shutil.rmtree(work, ignore_errors=True)

@@ -97,6 +97,34 @@
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../terminal/ui/camera.py" line="95" />
+        <source>拍照</source>
+        <translation>Take a picture</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/camera.py" line="96" />
+        <source>拍照(&amp;P)</source>
+        <translation>Take the &amp;picture</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/camera.py" line="97" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/camera.py" line="99" />
+        <source>未发现摄像头，请从文件选择。</source>
+        <translation>No camera found: choose a file instead.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/camera.py" line="116" />
+        <source>拍照失败，请重试。</source>
+        <translation>Taking the picture failed; try again.</translation>
+    </message>
+</context>
+<context>
     <name>CredentialActions</name>
     <message>
         <location filename="../../terminal/ui/credential_actions.py" line="51" />
@@ -391,102 +419,112 @@
 <context>
     <name>IdentityPanel</name>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="81" />
+        <location filename="../../terminal/ui/identity_panel.py" line="87" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="81" />
+        <location filename="../../terminal/ui/identity_panel.py" line="87" />
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="81" />
+        <location filename="../../terminal/ui/identity_panel.py" line="87" />
         <source>民族/国籍</source>
         <translation>Ethnicity / nationality</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="82" />
+        <location filename="../../terminal/ui/identity_panel.py" line="88" />
         <source>出生日期</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="82" />
+        <location filename="../../terminal/ui/identity_panel.py" line="88" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="82" />
+        <location filename="../../terminal/ui/identity_panel.py" line="88" />
         <source>住址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="83" />
+        <location filename="../../terminal/ui/identity_panel.py" line="89" />
         <source>签发机关</source>
         <translation>Issuing authority</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="83" />
+        <location filename="../../terminal/ui/identity_panel.py" line="89" />
         <source>有效期限</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="83" />
+        <location filename="../../terminal/ui/identity_panel.py" line="89" />
         <source>证件类型</source>
         <translation>Card type</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="86" />
+        <location filename="../../terminal/ui/identity_panel.py" line="92" />
         <source>从文件选择照片…</source>
         <translation>Photo from file…</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="87" />
+        <location filename="../../terminal/ui/identity_panel.py" line="93" />
+        <source>用摄像头拍照…</source>
+        <translation>Photo from camera…</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/identity_panel.py" line="94" />
         <source>打开已登记的档案(&amp;O)</source>
         <translation>&amp;Open the existing record</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="101" />
+        <location filename="../../terminal/ui/identity_panel.py" line="108" />
         <source>请将身份证放在读卡器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="102" />
+        <location filename="../../terminal/ui/identity_panel.py" line="109" />
         <source>已读取证件，可以继续填写资料</source>
         <translation>Card read: continue with the profile</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="144" />
+        <location filename="../../terminal/ui/identity_panel.py" line="154" />
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="160" />
+        <location filename="../../terminal/ui/identity_panel.py" line="172" />
         <source>证件没有照片</source>
         <translation>The card has no photo</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="163" />
+        <location filename="../../terminal/ui/identity_panel.py" line="175" />
         <source>选择照片</source>
         <translation>Choose a photo</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="164" />
+        <location filename="../../terminal/ui/identity_panel.py" line="176" />
         <source>图片 (*.png *.jpg *.jpeg *.bmp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="186" />
+        <location filename="../../terminal/ui/identity_panel.py" line="187" />
+        <source>未发现摄像头，请从文件选择照片。</source>
+        <translation>No camera found: choose a photo file.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/identity_panel.py" line="209" />
         <source>已填写的资料不会丢失。</source>
         <translation>What you typed is kept.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="195" />
+        <location filename="../../terminal/ui/identity_panel.py" line="218" />
         <source>该人员已在本机构登记，请打开其档案。</source>
         <translation>Already registered at this agency: open the record.</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/identity_panel.py" line="198" />
+        <location filename="../../terminal/ui/identity_panel.py" line="221" />
         <source>校验通过：证件有效，号码校验位正确，年龄 %1 岁。</source>
         <translation>Checks passed: card valid, check digit correct, age %1.</translation>
     </message>
@@ -872,29 +910,39 @@
 <context>
     <name>ScanPicker</name>
     <message>
-        <location filename="../../terminal/ui/scan_picker.py" line="36" />
+        <location filename="../../terminal/ui/scan_picker.py" line="42" />
         <source>选择扫描件…</source>
         <translation>Choose scan…</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/scan_picker.py" line="37" />
+        <location filename="../../terminal/ui/scan_picker.py" line="43" />
+        <source>拍照…</source>
+        <translation>Camera…</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/scan_picker.py" line="44" />
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/scan_picker.py" line="38" />
+        <location filename="../../terminal/ui/scan_picker.py" line="45" />
         <source>（未添加扫描件）</source>
         <translation>(no scan added)</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/scan_picker.py" line="42" />
+        <location filename="../../terminal/ui/scan_picker.py" line="49" />
         <source>选择扫描件</source>
         <translation>Choose a scan</translation>
     </message>
     <message>
-        <location filename="../../terminal/ui/scan_picker.py" line="43" />
+        <location filename="../../terminal/ui/scan_picker.py" line="50" />
         <source>图片或PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)</source>
         <translation>Images or PDF (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/scan_picker.py" line="72" />
+        <source>未发现摄像头，请选择扫描件文件。</source>
+        <translation>No camera found: choose a scan file.</translation>
     </message>
 </context>
 <context>

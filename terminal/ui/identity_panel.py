@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPu
 from terminal.core.errors import ReaderFault, TerminalError
 from terminal.core.identity import Identity
 from terminal.core.registration_rules import WARNING_TEXT
+from terminal.ui.camera import open_camera
 from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
 from terminal.usecases.registration import CardPreview, Scan
@@ -34,6 +35,7 @@ class IdentityPanel(Retranslating, QWidget):
         self.photo_reason: TerminalError | None = None
         self.photo_file: Path | None = None
         self.decoded_photo: bytes | None = None  # the card's own photo, when a vendor decoder is configured
+        self.camera_photo: bytes | None = None  # a JPEG taken with the camera
         self.prompt = QLabel()
         self.prompt.setObjectName("cardPrompt")
         self.prompt.setStyleSheet("font-size: 16pt;")
@@ -51,6 +53,9 @@ class IdentityPanel(Retranslating, QWidget):
         self.photo_button = QPushButton()
         self.photo_button.setObjectName("photoFromFile")
         self.photo_button.clicked.connect(self._ask_photo)
+        self.camera_button = QPushButton()
+        self.camera_button.setObjectName("photoFromCamera")
+        self.camera_button.clicked.connect(self._take_photo)
         self.status = QLabel()
         self.status.setObjectName("identityStatus")
         self.status.setWordWrap(True)
@@ -65,6 +70,7 @@ class IdentityPanel(Retranslating, QWidget):
         photo_column = QVBoxLayout()
         photo_column.addWidget(self.photo)
         photo_column.addWidget(self.photo_button)
+        photo_column.addWidget(self.camera_button)
         photo_column.addStretch(1)
         row = QHBoxLayout()
         row.addLayout(form, 1)
@@ -84,6 +90,7 @@ class IdentityPanel(Retranslating, QWidget):
         for key, text in captions.items():
             self._captions[key].setText(text)
         self.photo_button.setText(self.tr("从文件选择照片…"))
+        self.camera_button.setText(self.tr("用摄像头拍照…"))
         self.open_button.setText(self.tr("打开已登记的档案(&O)"))
         self._show_prompt()
         self._show_photo()
@@ -92,7 +99,7 @@ class IdentityPanel(Retranslating, QWidget):
 
     def clear(self) -> None:
         self.preview, self.refusal, self.read_fault, self.photo_file = None, None, None, None
-        self.decoded_photo = None
+        self.decoded_photo = self.camera_photo = None
         for label in self.values.values():
             label.clear()
         self.retranslate()
@@ -103,7 +110,7 @@ class IdentityPanel(Retranslating, QWidget):
 
     def show_preview(self, preview: CardPreview) -> None:
         self.preview, self.refusal, self.read_fault, self.photo_file = preview, None, None, None
-        self.decoded_photo = None
+        self.decoded_photo = self.camera_photo = None
         identity = preview.identity
         self._fill(identity)
         self.photo_reason = None
@@ -135,16 +142,21 @@ class IdentityPanel(Retranslating, QWidget):
             self.values[key].setText(text)
 
     def _show_photo(self) -> None:
-        if self.photo_file is not None:
-            self.photo.setPixmap(QPixmap(str(self.photo_file)).scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
+        if self.photo_file is not None or self.camera_photo is not None:
+            pixmap = QPixmap(str(self.photo_file)) if self.photo_file is not None else QPixmap()
+            if self.photo_file is None and self.camera_photo is not None:
+                pixmap.loadFromData(self.camera_photo)
+            self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
             return
         identity = self.preview.identity if self.preview else None
         if identity is None:
             self.photo.clear()
             self.photo.setText(self.tr("照片"))
             self.photo_button.setEnabled(False)
+            self.camera_button.setEnabled(False)
             return
         self.photo_button.setEnabled(True)
+        self.camera_button.setEnabled(True)
         if identity.photo_wlt:
             try:
                 bmp = self._decode_photo(identity.photo_wlt)
@@ -166,7 +178,16 @@ class IdentityPanel(Retranslating, QWidget):
         dialog.open()
 
     def set_photo_file(self, path: Path) -> None:
-        self.photo_file = path
+        self.photo_file, self.camera_photo = path, None
+        self._show_photo()
+
+    def _take_photo(self) -> None:
+        if not open_camera(self, self.set_camera_photo):
+            self.camera_button.setEnabled(False)
+            self.camera_button.setToolTip(self.tr("未发现摄像头，请从文件选择照片。"))
+
+    def set_camera_photo(self, jpeg: bytes) -> None:
+        self.photo_file, self.camera_photo = None, jpeg
         self._show_photo()
 
     def photo_scan(self) -> Scan | None:
@@ -174,6 +195,8 @@ class IdentityPanel(Retranslating, QWidget):
         if self.photo_file is not None:
             mime = {".png": "image/png", ".bmp": "image/bmp"}.get(self.photo_file.suffix.lower(), "image/jpeg")
             return Scan(self.photo_file.read_bytes(), mime, self.photo_file.name)
+        if self.camera_photo is not None:
+            return Scan(self.camera_photo, "image/jpeg", "camera.jpg")
         if self.decoded_photo is not None:
             return Scan(self.decoded_photo, "image/bmp", "card-photo.bmp")
         return None
