@@ -145,6 +145,25 @@ def check_sqlcipher(ws: Workspace) -> Outcome:
     return Outcome(Status.OK, f"SQLCipher {version}, SQLite {sqlcipher.sqlite_version}: encrypted, read back")
 
 
+def check_key_protection(_: Workspace) -> Outcome:
+    """The operating system's key protection wraps and unwraps a key (DPAPI on Windows): the key file of a
+    real home depends on it. Elsewhere without a keyring the unlock secret and recovery key remain."""
+    import secrets as random_bytes
+
+    from terminal.store import osprotect
+
+    found = osprotect.available()
+    if found is None:
+        return Outcome(Status.WARN, "no OS key store (no DPAPI, no keyring): unlock secret or recovery key needed")
+    name, (wrap, unwrap) = found
+    if name == "keyring":  # a round trip would leave an entry in the user's keyring
+        return Outcome(Status.OK, "system keyring available")
+    key = random_bytes.token_bytes(32)
+    if unwrap(wrap(key)) != key:
+        return Outcome(Status.FAIL, f"{name}: a wrapped key did not come back")
+    return Outcome(Status.OK, f"{name}: key wrapped and unwrapped")
+
+
 def check_pcsc(_: Workspace) -> Outcome:
     # Importing pyscard loads the PC/SC library (winscard.dll / libpcsclite): failing here fails the check.
     from terminal.core.errors import ReaderFault
@@ -233,6 +252,7 @@ DEFAULT_CHECKS: tuple[tuple[str, Check], ...] = (
     ("font", check_font),
     ("translations", check_translations),
     ("sqlcipher", check_sqlcipher),
+    ("keys", check_key_protection),
     ("pcsc", check_pcsc),
     ("card", check_card),
 )

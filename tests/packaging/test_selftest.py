@@ -108,3 +108,25 @@ def test_resources_come_from_the_bundle_folder_when_frozen(monkeypatch: pytest.M
     assert resource_path("fonts", selftest.FONT_FILE).is_file()
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resource_path("layouts", "card_front.json") == tmp_path / "resources" / "layouts" / "card_front.json"
+
+
+def test_key_protection_check_round_trips_through_the_os_store(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from terminal.store import osprotect
+
+    store: dict[str, bytes] = {}
+
+    def wrap(key: bytes) -> dict[str, str]:
+        store["k"] = bytes(b ^ 0x5A for b in key)
+        return {"id": "k"}
+
+    def unwrap(entry: dict[str, str]) -> bytes:
+        return bytes(b ^ 0x5A for b in store[entry["id"]])
+
+    monkeypatch.setattr(osprotect, "available", lambda: ("dpapi", (wrap, unwrap)))
+    assert selftest.check_key_protection(workspace(tmp_path)).status is Status.OK
+    monkeypatch.setattr(osprotect, "available", lambda: ("dpapi", (wrap, lambda entry: b"other")))
+    assert selftest.check_key_protection(workspace(tmp_path)).status is Status.FAIL
+    monkeypatch.setattr(osprotect, "available", lambda: None)
+    assert selftest.check_key_protection(workspace(tmp_path)).status is Status.WARN

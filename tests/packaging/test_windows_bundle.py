@@ -31,6 +31,7 @@ def test_bundle_self_test_passes_under_wine(windows_build: tuple[str, Path]) -> 
     assert len(reports) == 2  # the freshly built folder, then the installed program
     assert output.count("self-test passed") == 2
     assert "[FAIL]" not in output
+    assert output.count("[OK  ] keys          dpapi: key wrapped and unwrapped") == 2  # DPAPI through ctypes
     assert (work / "dist" / "terminal" / "terminal.exe").is_file()
 
 
