@@ -1,0 +1,43 @@
+"""A private PostgreSQL server for tests: its own cluster in a temporary folder, reached over a Unix socket
+there, run as the `postgres` user (PostgreSQL refuses to run as root), stopped and removed afterwards."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+
+def _bin(name: str) -> str:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    if not found:
+        raise RuntimeError(f"PostgreSQL's {name} is missing: install the Debian package postgresql")
+    return found[-1]
+
+
+class PrivatePostgres:
+    def __init__(self, root: Path, port: int = 54329) -> None:
+        self.root = root
+        self.data = root / "data"
+        self.port = port
+
+    def _as_postgres(self, *argv: str) -> None:
+        subprocess.run(["runuser", "-u", "postgres", "--", *argv], check=True, capture_output=True, timeout=60)
+
+    def start(self) -> PrivatePostgres:
+        shutil.chown(self.root, "postgres", "postgres")
+        os.chmod(self.root, 0o755)
+        self._as_postgres(_bin("initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        options = f"-k {self.root} -p {self.port} -c listen_addresses='' -c fsync=off"
+        self._as_postgres(_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-l", str(self.root / "log"), "start")
+        self._as_postgres(_bin("createdb"), "-h", str(self.root), "-p", str(self.port), "-U", "postgres", "centre")
+        return self
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@/centre?host={self.root}&port={self.port}"
+
+    def stop(self) -> None:
+        self._as_postgres(_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")

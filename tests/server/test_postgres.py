@@ -1,0 +1,62 @@
+"""The reference server on PostgreSQL (by URL): enrolment, push, pull and reconciliation as on SQLite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from server import admin
+from server.embedded import EmbeddedServer
+from terminal.core.lifecycle import State
+from terminal.core.roles import Action, Role
+from terminal.store.home import Home
+from terminal.sync.wiring import engine_for, enrol_terminal
+from terminal.usecases import credentials, registration, setup
+from tests.builders import actor, agency, card_read, profile
+from tests.server.postgres import PrivatePostgres
+
+
+@pytest.fixture
+def postgres() -> Iterator[PrivatePostgres]:
+    # Not under pytest's temporary folder: that is private to root, and PostgreSQL runs as `postgres`.
+    root = Path(tempfile.mkdtemp(prefix="terminal-pg-"))
+    server = PrivatePostgres(root).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_sync_round_trip_on_postgresql(postgres: PrivatePostgres, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    centre = EmbeddedServer(postgres.url, demo=True).start()
+    try:
+        monkeypatch.setenv("TERMINAL_UNLOCK_SECRET", "pg-secret-1")
+        home = Home(tmp_path / "home")
+        setup.init_home(home, agency(), "admin", "A", "admin1234", unlock_secret="pg-secret-1")
+        db = home.open()
+        try:
+            enrol_terminal(db, centre.enrolment_code(), centre.url)
+            today = dt.date.today()
+            worker = registration.register_worker(db, actor(Role.CLERK), card_read(), profile(), today)
+            number = credentials.apply(db, actor(Role.CLERK), worker, today)
+            credentials.transition(db, actor(Role.SUPERVISOR), number, Action.APPROVE, today)
+            report = engine_for(db).sync_once()
+            assert report.accepted == db.scalar("SELECT count(*) FROM outbox") and report.rejected == 0
+            assert engine_for(db).sync_once().accepted == 0  # nothing twice
+            assert engine_for(db).reconcile().matches
+            with centre.sessions.begin() as session:
+                assert isinstance(session, Session)
+                admin.set_credential_status(session, number, "revoked", "中心注销")
+            engine_for(db).sync_once()
+            assert credentials.get(db, number).state is State.REVOKED
+        finally:
+            db.close()
+    finally:
+        centre.stop()
