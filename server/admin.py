@@ -20,7 +20,7 @@ _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: codes are r
 
 
 class UnknownCredential(LookupError):
-    pass
+    """The centre holds no credential with that number (the administrator's command says so)."""
 
 
 def new_enrolment_code(session: Session) -> str:

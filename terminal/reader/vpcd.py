@@ -134,7 +134,7 @@ class VpcdVirtualCard:
                 self.connected.set()
                 self._serve(_Channel(sock))
             except (OSError, _Closed):
-                pass
+                pass  # vpcd closed the link (card removed, pcscd restarted): reconnect on the next turn
             finally:
                 self.connected.clear()
                 sock.close()
