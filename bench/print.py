@@ -14,11 +14,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from terminal.core.signing import TerminalKey
-from terminal.print import qrpayload
 from terminal.print.card import CardData, render_card_pdf, render_cards_pdf
 from terminal.print.qrdraw import qr_rows
 from terminal.print.sheet import render_sheet_pdf
+from wirecontract import qrpayload
+from wirecontract.signing import TerminalKey
 
 TARGET_CARDS_PER_SECOND = 200.0
 

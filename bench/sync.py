@@ -21,7 +21,6 @@ import uvicorn
 
 from server import admin
 from server.app import create_app
-from terminal.core.signing import TerminalKey
 from terminal.store import outbox
 from terminal.store.db import Database
 from terminal.store.migrate import migrate
@@ -29,7 +28,8 @@ from terminal.store.outbox import OutboxRepo, SyncStateRepo
 from terminal.sync.client import SyncClient
 from terminal.sync.engine import SyncEngine
 from terminal.sync.ports import wire_event
-from terminal.sync.protocol import MAX_PUSH_BATCH
+from wirecontract.protocol import MAX_PUSH_BATCH
+from wirecontract.signing import TerminalKey
 
 
 class _Server:

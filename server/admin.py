@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from server.models import Credential, Decision, EnrolmentCode, IdentityRegistration
-from terminal.sync.protocol import iso, normalise_enrolment_code, utc_now
+from wirecontract.protocol import iso, normalise_enrolment_code, utc_now
 
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: codes are read aloud and typed
 

@@ -19,8 +19,8 @@ from server.errors import ApiError, api_error_handler, error_body
 from server.ingest import BatchIngest
 from server.models import Decision, Event, IdentityRegistration, Terminal
 from server.verify_page import render_by_number, render_verification
-from terminal.sync import protocol as p
-from terminal.sync.receipt import receipt_of
+from wirecontract import protocol as p
+from wirecontract.receipt import receipt_of
 
 _ERRORS: dict[int | str, dict[str, object]] = {
     400: {"model": schemas.ErrorResponse},

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from server.errors import ApiError
 from server.models import Nonce, Terminal
-from terminal.core.signing import b64url_decode, verify
-from terminal.sync import protocol as p
+from wirecontract.signing import b64url_decode, verify
+from wirecontract import protocol as p
 
 
 def authenticate(

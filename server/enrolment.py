@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from server.errors import ApiError
 from server.models import Agency, EnrolmentCode, Terminal
-from terminal.core.signing import b64url_decode, public_key_id, verify
-from terminal.sync.protocol import ENROL_PROOF_PREFIX, ErrorCode, normalise_enrolment_code, utc_now
+from wirecontract.signing import b64url_decode, public_key_id, verify
+from wirecontract.protocol import ENROL_PROOF_PREFIX, ErrorCode, normalise_enrolment_code, utc_now
 
 
 def enrol(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import JSONResponse
 
-from terminal.sync.protocol import ErrorCode, iso, utc_now
+from wirecontract.protocol import ErrorCode, iso, utc_now
 
 
 class ApiError(Exception):

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from server.effects import apply_side_effects
 from server.models import Event, IdentityRegistration, Record, Terminal
-from terminal.sync.protocol import EventStatus, RejectCode, event_content_sha256
+from wirecontract.protocol import EventStatus, RejectCode, event_content_sha256
 
 
 @dataclass(frozen=True)

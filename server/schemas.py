@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from terminal.sync.protocol import MAX_PUSH_BATCH
+from wirecontract.protocol import MAX_PUSH_BATCH
 
 
 class EnrolRequest(BaseModel):

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from server.models import Credential, Terminal
 from terminal.core.errors import InvalidInput
-from terminal.core.signing import b64url_decode
-from terminal.print import qrpayload
+from wirecontract.signing import b64url_decode
+from wirecontract import qrpayload
 
 _STATES = {
     "valid": ("有效", "#1a7f37", "该上门服务证有效。"),

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from PIL.Image import Image
     from PySide6.QtWidgets import QApplication
 
-    from terminal.core.signing import TerminalKey
     from terminal.print.card import CardData
+    from wirecontract.signing import TerminalKey
 
 FONT_FILE = "DroidSansFallbackFull.ttf"
 QR_RENDER_DPI = 300
@@ -181,9 +181,9 @@ def check_card(ws: Workspace) -> Outcome:
     """Render a card PDF, rasterise its front with QtPdf (pdftoppm does not exist on Windows), decode the QR."""
     import zxingcpp
 
-    from terminal.core.signing import TerminalKey
-    from terminal.print import qrpayload
     from terminal.print.card import render_card_pdf
+    from wirecontract import qrpayload
+    from wirecontract.signing import TerminalKey
 
     key = TerminalKey.generate()
     card = _self_test_card(key)
@@ -200,8 +200,8 @@ def check_card(ws: Workspace) -> Outcome:
 
 
 def _self_test_card(key: TerminalKey) -> CardData:
-    from terminal.print import qrpayload
     from terminal.print.card import CardData
+    from wirecontract import qrpayload
 
     today = dt.date.today()
     claims = qrpayload.CredentialClaims(

@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from terminal.print import qrpayload
 from terminal.print.keys import known_terminal_keys
+from wirecontract import qrpayload
 
 
 def register(subparsers: Any) -> None:

@@ -1,6 +1,8 @@
 """The one tree of typed errors.
 
 TerminalError                      anything the terminal expects and explains to a person
+│                                  (= wirecontract.errors.ExplainedError, shared with the centre)
+├── ContractError                  from the wire contract: MalformedPayload, PayloadTooLarge (wirecontract/errors.py)
 ├── EnvironmentFault               the world outside the code is not as needed
 │   ├── StoreFault                 WrongKey, CorruptDatabase, NewerSchema, DiskFull, ReadOnly, DatabaseLocked,
 │   │                              KeyUnavailable, BackupInvalid
@@ -22,33 +24,12 @@ and what to do.
 from __future__ import annotations
 
 import enum
-from typing import ClassVar
 
+from wirecontract.errors import ExplainedError
 
-class TerminalError(Exception):
-    """Base of every expected error. `code` is stable and machine-readable."""
-
-    code: ClassVar[str] = "terminal_error"
-    zh_template: ClassVar[str] = "操作失败。"
-    en_template: ClassVar[str] = "The operation failed."
-
-    def __init__(self, detail: str = "", **params: object) -> None:
-        self.detail = detail
-        self.params = params
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "zh") -> str:
-        template = self.zh_template if lang.startswith("zh") else self.en_template
-        try:
-            text = template.format(**self.params)
-        except (KeyError, IndexError):
-            text = template
-        if self.detail:
-            text = f"{text} ({self.detail})"
-        return text
-
-    def bilingual(self) -> str:
-        return f"{self.message('zh')}\n{self.message('en')}"
+# The root's machinery (code, the two message templates, message(lang)) lives in the wire contract, so that
+# the contract's own errors (MalformedPayload, PayloadTooLarge) are expected errors here too.
+TerminalError = ExplainedError
 
 
 # --- environment faults -------------------------------------------------------------------------

@@ -53,15 +53,6 @@ class PrintJobFailed(PrintFault):
     )
 
 
-class PayloadTooLarge(InvalidInput):
-    """The signed credential would not fit the QR size budget (see docs/credential-card.md)."""
-
-    code = "qr_payload_too_large"
-    zh_template = "证件二维码内容过长（{length} 字符，上限 {limit}）。请缩短机构名称或服务类别。"
-    en_template = (
-        "The credential QR content is too long ({length} characters, limit {limit}). Shorten the agency "
-        "name or the service types."
-    )
 
 
 class LayoutInvalid(InvalidInput):

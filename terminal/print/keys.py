@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from terminal.core.errors import InvalidInput
-from terminal.core.signing import public_key_id
+from wirecontract.signing import public_key_id
 
 ENV_KEYS = "TERMINAL_KNOWN_KEYS"
 ENV_KEY_FILE = "TERMINAL_KNOWN_KEYS_FILE"

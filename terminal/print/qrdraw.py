@@ -10,8 +10,8 @@ import re
 import zxingcpp
 from reportlab.pdfgen.canvas import Canvas
 
-from terminal.print.errors import PayloadTooLarge
-from terminal.print.qrpayload import MAX_URL_CHARS
+from wirecontract.errors import PayloadTooLarge
+from wirecontract.qrpayload import MAX_URL_CHARS
 
 ERROR_CORRECTION = "M"
 _DARK_RUN = re.compile(rb"\x00+")

@@ -17,11 +17,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from terminal.core.errors import SyncErrorKind, SyncFault
-from terminal.core.signing import TerminalKey, b64url
 from terminal.sync import errors
-from terminal.sync import protocol as p
-from terminal.sync.receipt import Receipt
 from terminal.sync.transport import HttpResponse, RequestsTransport, Transport
+from wirecontract import protocol as p
+from wirecontract.receipt import Receipt
+from wirecontract.signing import TerminalKey, b64url
 
 log = logging.getLogger("terminal.sync.client")
 

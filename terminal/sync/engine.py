@@ -16,8 +16,8 @@ from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.sync import state as keys
 from terminal.sync.client import SyncClient
 from terminal.sync.ports import ApplyPulled, OutboxPort, StatePort, wire_event
-from terminal.sync.protocol import DEFAULT_PUSH_BATCH, EventStatus, iso, utc_now
-from terminal.sync.receipt import Reconciliation, receipt_of
+from wirecontract.protocol import DEFAULT_PUSH_BATCH, EventStatus, iso, utc_now
+from wirecontract.receipt import Reconciliation, receipt_of
 
 log = logging.getLogger("terminal.sync.engine")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from terminal.sync.ports import StatePort
-from terminal.sync.protocol import parse_iso
+from wirecontract.protocol import parse_iso
 
 SERVER_URL = "server_url"
 TERMINAL_ID = "terminal_id"

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from terminal.core.errors import TerminalError
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxEvent, OutboxRepo, SyncStateRepo
-from terminal.sync.receipt import Reconciliation
 from terminal.sync.staleness import issuing_blocked
 from terminal.sync.state import SyncState
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases.context import utcnow
+from wirecontract.receipt import Reconciliation
 
 DRIFT_WARNING_SECONDS = 120
 

@@ -10,13 +10,13 @@ from terminal.core import service_types
 from terminal.core.errors import InvalidInput, InvalidTransition
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action
-from terminal.print import qrpayload
 from terminal.print.card import CardData
 from terminal.store import attachments, audit
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.usecases import credentials, setup
 from terminal.usecases.context import Actor, utcnow
+from wirecontract import qrpayload
 
 PRINTABLE = (State.APPROVED, State.PRINTED, State.ISSUED)
 VERIFY_BASE_SETTING = "verify_base_url"

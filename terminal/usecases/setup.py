@@ -10,7 +10,6 @@ from pathlib import Path
 
 from terminal.core.errors import HomeAlreadyInitialised, InvalidInput
 from terminal.core.roles import Role
-from terminal.core.signing import TerminalKey
 from terminal.store import audit, keys
 from terminal.store.db import Database
 from terminal.store.home import Home
@@ -18,6 +17,7 @@ from terminal.store.kv import SettingsRepo
 from terminal.store.migrate import migrate
 from terminal.usecases import operators, validation
 from terminal.usecases.context import new_uid, utcnow
+from wirecontract.signing import TerminalKey
 
 SIGNING_KEY_SETTING = "terminal_signing_key"
 

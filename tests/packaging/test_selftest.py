@@ -95,7 +95,7 @@ def test_translation_check_warns_when_nothing_is_shipped(qapp: QApplication, tmp
 def test_card_check_fails_when_the_qr_cannot_be_verified(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from terminal.print import qrpayload
+    from wirecontract import qrpayload
 
     real_verify = qrpayload.verify
     monkeypatch.setattr(qrpayload, "verify", lambda text, keys, **kw: real_verify(text, {}, **kw))

@@ -10,9 +10,9 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image
 
-from terminal.core.signing import TerminalKey
-from terminal.print import qrpayload
 from terminal.print.card import CardData
+from wirecontract import qrpayload
+from wirecontract.signing import TerminalKey
 
 BASE_URL = "https://verify.jzfw.example.cn"
 TODAY = dt.date(2026, 3, 1)

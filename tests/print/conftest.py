@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from terminal.core.signing import TerminalKey
+from wirecontract.signing import TerminalKey
 
 from .cupsd import PrivateCups, shared_cups
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from terminal.core.errors import InvalidInput
-from terminal.core.signing import TerminalKey
-from terminal.print import qrpayload
 from terminal.print.card import render_card_pdf, render_cards_pdf
 from terminal.print.sheet import render_sheet_pdf
+from wirecontract import qrpayload
+from wirecontract.signing import TerminalKey
 
 from .cardfactory import TODAY, card, pdf_text, photo_jpeg, qr_texts, render_pages
 

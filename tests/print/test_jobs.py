@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from terminal.core.signing import TerminalKey
 from terminal.print import jobs
 from terminal.print.card import render_card_pdf
 from terminal.print.errors import PrinterUnavailable, PrintJobFailed, PrintSystemDown
 from terminal.print.jobs import CupsCommands, JobState, PrinterStatus
 from terminal.print.winspool import job_state_from_status
+from wirecontract.signing import TerminalKey
 
 from .cardfactory import card
 from .cupsd import QUEUE, PrivateCups

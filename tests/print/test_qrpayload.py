@@ -7,12 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from terminal.core.errors import InvalidInput
-from terminal.core.signing import TerminalKey
-from terminal.print import qrpayload
-from terminal.print.errors import PayloadTooLarge
 from terminal.print.qrdraw import qr_rows
-from terminal.print.qrpayload import VerificationReason as R
+from wirecontract import qrpayload
+from wirecontract.errors import InvalidClaims, PayloadTooLarge
+from wirecontract.qrpayload import VerificationReason as R
+from wirecontract.signing import TerminalKey
 
 from .cardfactory import BASE_URL, TODAY, claims
 
@@ -156,12 +155,12 @@ def test_too_large_credential_is_refused_with_a_typed_error() -> None:
     ],
 )
 def test_invalid_claims_are_refused(bad: dict[str, object]) -> None:
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidClaims):
         qrpayload.encode(dataclasses.replace(claims(), **bad), KEY, BASE_URL)  # type: ignore[arg-type]
 
 
 def test_verification_url_must_be_qr_alphanumeric() -> None:
-    with pytest.raises(InvalidInput):
+    with pytest.raises(InvalidClaims):
         qrpayload.verification_base("https://verify_example.cn")
     assert qrpayload.verification_base("https://a.cn/") == "HTTPS://A.CN/V/"
 

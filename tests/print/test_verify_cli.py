@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from terminal.cli.main import main
-from terminal.core.signing import TerminalKey
-from terminal.print import qrpayload
 from terminal.print.keys import known_terminal_keys
+from wirecontract import qrpayload
+from wirecontract.signing import TerminalKey
 
 from .cardfactory import BASE_URL, claims
 

@@ -6,8 +6,6 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from pytestqt.qtbot import QtBot
 
-from terminal.core.signing import TerminalKey
-from terminal.print import qrpayload
 from terminal.print.calibration import calibration_page_pdf
 from terminal.print.card import card_pdf_bytes
 from terminal.print.errors import PrinterUnavailable
@@ -16,6 +14,8 @@ from terminal.ui import printing
 from terminal.ui.printing import Calibration
 from tests.print.cardfactory import TODAY, card, qr_texts, render_pages
 from tests.print.cupsd import QUEUE, PrivateCups
+from wirecontract import qrpayload
+from wirecontract.signing import TerminalKey
 
 
 def verify_pdf(pdf: Path, key: TerminalKey, dpi: int = 300) -> list[str]:

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from terminal.core.errors import SyncErrorKind, SyncFault
-from terminal.core.signing import TerminalKey
 from terminal.store.db import Database
 from terminal.sync import errors
 from terminal.sync.client import SyncClient
-from terminal.sync.protocol import EventStatus, RejectCode, utc_now
 from tests.sync.conftest import AGENCY_ID, Terminal, enrol
 from tests.sync.liveserver import LiveServer
+from wirecontract.protocol import EventStatus, RejectCode, utc_now
+from wirecontract.signing import TerminalKey
 
 
 def wire(entity_uid: str, version: int, payload: dict[str, Any] | None = None, simulated: bool = False,

@@ -8,11 +8,11 @@ import uuid
 import requests
 
 from server import admin
-from terminal.print.qrpayload import CredentialClaims, encode
 from terminal.sync.client import SyncClient
 from tests.server.test_protocol import wire
 from tests.sync.conftest import Terminal
 from tests.sync.liveserver import LiveServer
+from wirecontract.qrpayload import CredentialClaims, encode
 
 TODAY = dt.date.today()
 
@@ -62,7 +62,7 @@ def test_forged_altered_unsynced_and_unknown(live_server: LiveServer, terminal: 
     assert 'data-state="unsynced"' in page(url)[1]  # signed by an enrolled terminal, not synced yet
     tampered = url[:-8] + ("A" if url[-8] != "A" else "B") + url[-7:]
     assert 'data-state="refused"' in page(tampered)[1] or page(tampered)[0] == 404
-    from terminal.core.signing import TerminalKey
+    from wirecontract.signing import TerminalKey
 
     forged = encode(claims("SH2026000003"), TerminalKey.generate(), live_server.url)
     _status, html = page(forged)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from terminal.core.signing import TerminalKey
 from terminal.store import outbox
 from terminal.store.db import Database
 from terminal.store.migrate import migrate
@@ -18,10 +17,11 @@ from terminal.store.outbox import OutboxRepo, SyncStateRepo
 from terminal.sync import state as keys
 from terminal.sync.client import SyncClient
 from terminal.sync.engine import SyncEngine
-from terminal.sync.receipt import Reconciliation
 from terminal.usecases.central import apply_pulled
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.liveserver import LiveServer
+from wirecontract.receipt import Reconciliation
+from wirecontract.signing import TerminalKey
 
 AGENCY_ID = "91310000MA1FL0000X"
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from terminal.core.signing import TerminalKey
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxRepo, SyncStateRepo
 from terminal.sync.client import SyncClient
 from terminal.sync.engine import SyncEngine
+from wirecontract.signing import TerminalKey
 
 
 def main(db_path: str, db_key_hex: str, signing_key_hex: str, terminal_id: str, url: str) -> int:

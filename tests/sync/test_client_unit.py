@@ -8,9 +8,9 @@ from collections.abc import Mapping
 import pytest
 
 from terminal.core.errors import SyncErrorKind, SyncFault
-from terminal.core.signing import TerminalKey
 from terminal.sync.client import SyncClient, parse_retry_after
 from terminal.sync.transport import HttpResponse
+from wirecontract.signing import TerminalKey
 
 NOW = dt.datetime(2026, 11, 26, 12, tzinfo=dt.UTC)
 

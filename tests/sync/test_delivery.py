@@ -10,10 +10,10 @@ from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxRepo
 from terminal.sync.ports import wire_event
-from terminal.sync.protocol import EventStatus
 from tests.sync.conftest import Terminal, assert_exactly_once, enrol, queue_workers
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.liveserver import LiveServer, free_port
+from wirecontract.protocol import EventStatus
 
 
 def drain(term: Terminal, url: str, attempts: int = 10) -> list[SyncErrorKind]:

@@ -8,11 +8,11 @@ import pytest
 from terminal.core.errors import InvalidInput, InvalidTransition
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
-from terminal.print import qrpayload
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.usecases import credentials, printing, registration
 from tests.builders import actor, card_read, profile
+from wirecontract import qrpayload
 
 TODAY = dt.date.today()
 CLERK, SUP = actor(Role.CLERK), actor(Role.SUPERVISOR)

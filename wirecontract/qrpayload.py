@@ -11,7 +11,7 @@ Format (version 1), all integers big-endian; see docs/credential-card.md for the
 
 Dates are days since 2000-01-01. Service types are bits in SERVICE_BITS order (append only, never
 reorder). The masked ID number's run of `*` is stored as one `*` and its length in `stars`. This module needs only the standard library and `cryptography`
-(through terminal.core.signing) so the central server's verification page can import it.
+(through wirecontract.signing) so the centre's verification page imports it as the terminal does.
 """
 
 from __future__ import annotations
@@ -27,9 +27,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from terminal.core import signing
-from terminal.core.errors import InvalidInput
-from terminal.print.errors import PayloadTooLarge
+from wirecontract import signing
+from wirecontract.errors import InvalidClaims, MalformedPayload, PayloadTooLarge
 
 FORMAT_VERSION = 1
 DOMAIN = b"SH-HSC-QR1"
@@ -132,17 +131,11 @@ class VerificationResult:
         }
 
 
-class MalformedPayload(InvalidInput):
-    code = "qr_malformed"
-    zh_template = "二维码内容无法识别：{reason}。"
-    en_template = "The QR content cannot be read: {reason}."
-
-
 def verification_base(base_url: str) -> str:
     """`https://verify.example.cn` → `HTTPS://VERIFY.EXAMPLE.CN/V/` (QR alphanumeric characters only)."""
     base = base_url.strip().rstrip("/").upper() + PATH
     if not _QR_ALPHANUMERIC.fullmatch(base):
-        raise InvalidInput(field=f"verification URL {base_url!r} (letters, digits and . - / : only)")
+        raise InvalidClaims(field=f"verification URL {base_url!r} (letters, digits and . - / : only)")
     return base
 
 
@@ -232,18 +225,18 @@ def _b32_decode(text: str) -> bytes:
 def _days(day: dt.date) -> int:
     days = (day - EPOCH).days
     if not 0 <= days <= 0xFFFF:
-        raise InvalidInput(field=f"date {day.isoformat()} out of range")
+        raise InvalidClaims(field=f"date {day.isoformat()} out of range")
     return days
 
 
 def _pack_claims(claims: CredentialClaims, key_id: str) -> bytes:
     key_raw = base64.b32decode(key_id + "=" * (-len(key_id) % 8))
     if len(key_raw) != KEY_ID_LENGTH:
-        raise InvalidInput(field="terminal key id")
+        raise InvalidClaims(field="terminal key id")
     mask = 0
     for code in claims.service_codes:
         if code not in SERVICE_BITS:
-            raise InvalidInput(field=f"service type {code!r}")
+            raise InvalidClaims(field=f"service type {code!r}")
         mask |= 1 << SERVICE_BITS.index(code)
     header = (FORMAT_VERSION << 4) | (_DEMO_FLAG if claims.demo else 0)
     runs = _STAR_RUN.findall(claims.masked_id_number)
@@ -298,7 +291,7 @@ def _unpack_claims(body: bytes) -> tuple[CredentialClaims, str]:
 
 def _varint(value: int) -> bytes:
     if value < 0:
-        raise InvalidInput(field="credential version")
+        raise InvalidClaims(field="credential version")
     out = bytearray()
     while True:
         byte, value = value & 0x7F, value >> 7

@@ -1,4 +1,4 @@
-"""The sync wire protocol shared by the terminal and the reference server (docs/sync-protocol.md).
+"""The sync wire protocol shared by the terminal and the centre (docs/sync-protocol.md).
 
 Both sides import these definitions so the canonical signing string, header names, result statuses and
 reject codes can never drift apart.
@@ -13,7 +13,7 @@ import json
 import secrets
 from typing import Any
 
-from terminal.core.signing import TerminalKey, b64url
+from wirecontract.signing import TerminalKey, b64url
 
 API = "/v1"
 ENROL_PATH = f"{API}/enrol"

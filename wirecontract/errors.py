@@ -1,0 +1,68 @@
+"""The root of the typed error tree, and the wire contract's own errors.
+
+ExplainedError                   an expected error that says, in Chinese and in English, what is wrong and what to do
+└── ContractError                the wire contract refused a value
+    └── InvalidClaims            a credential's claims cannot be encoded (date, key id, service type, version)
+        ├── MalformedPayload     a scanned text is not a credential QR of this system
+        └── PayloadTooLarge      the signed credential would not fit the QR size budget
+
+The terminal's tree (terminal/core/errors.py) and the centre's (centre/errors.py) grow from ExplainedError, so
+a contract error is an expected error on both sides. Code decides by type or `code`, never by message text.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class ExplainedError(Exception):
+    """Base of every expected error. `code` is stable and machine-readable."""
+
+    code: ClassVar[str] = "terminal_error"
+    zh_template: ClassVar[str] = "操作失败。"
+    en_template: ClassVar[str] = "The operation failed."
+
+    def __init__(self, detail: str = "", **params: object) -> None:
+        self.detail = detail
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "zh") -> str:
+        template = self.zh_template if lang.startswith("zh") else self.en_template
+        try:
+            text = template.format(**self.params)
+        except (KeyError, IndexError):
+            text = template
+        if self.detail:
+            text = f"{text} ({self.detail})"
+        return text
+
+    def bilingual(self) -> str:
+        return f"{self.message('zh')}\n{self.message('en')}"
+
+
+class ContractError(ExplainedError):
+    code = "contract"
+
+
+class InvalidClaims(ContractError):
+    code = "invalid_input"
+    zh_template = "输入有误：{field}。"
+    en_template = "Invalid input: {field}."
+
+
+class MalformedPayload(InvalidClaims):
+    code = "qr_malformed"
+    zh_template = "二维码内容无法识别：{reason}。"
+    en_template = "The QR content cannot be read: {reason}."
+
+
+class PayloadTooLarge(InvalidClaims):
+    """The signed credential would not fit the QR size budget (see docs/credential-card.md)."""
+
+    code = "qr_payload_too_large"
+    zh_template = "证件二维码内容过长（{length} 字符，上限 {limit}）。请缩短机构名称或服务类别。"
+    en_template = (
+        "The credential QR content is too long ({length} characters, limit {limit}). Shorten the agency "
+        "name or the service types."
+    )
