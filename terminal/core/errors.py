@@ -5,7 +5,7 @@ TerminalError                      anything the terminal expects and explains to
 ├── ContractError                  from the wire contract: MalformedPayload, PayloadTooLarge (wirecontract/errors.py)
 ├── EnvironmentFault               the world outside the code is not as needed
 │   ├── StoreFault                 WrongKey, CorruptDatabase, NewerSchema, DiskFull, ReadOnly, DatabaseLocked,
-│   │                              KeyUnavailable, BackupInvalid
+│   │                              DatabaseBusy, KeyUnavailable, BackupInvalid
 │   ├── ReaderFault                NoReader, NoCard, CardRemoved, ReaderTimeout, FrameFault, CardResultFault,
 │   │                              PcscUnavailable
 │   ├── SyncFault                  carries a SyncErrorKind
@@ -101,6 +101,15 @@ class DatabaseLocked(StoreFault):
     code = "database_locked"
     zh_template = "数据库正被另一个程序使用。请关闭其他终端窗口或命令后重试。"
     en_template = "The database is in use by another program. Close other terminal windows or commands and retry."
+
+
+class DatabaseBusy(StoreFault):
+    code = "database_busy"
+    zh_template = "本机数据库忙，{seconds} 秒内没有完成操作。请稍后重试；如经常出现，请运行 “terminal doctor”。"
+    en_template = (
+        "The local database is busy and did not finish within {seconds} s. Try again later; if this keeps "
+        "happening, run 'terminal doctor'."
+    )
 
 
 class BackupInvalid(StoreFault):

@@ -86,14 +86,24 @@ class SyncClient:
             "terminal_name": terminal_name,
         }
         data = self._call("POST", p.ENROL_PATH, body=body, signed=False, enrolling=True)
-        self.terminal_id = str(data["terminal_id"])
-        return Enrolment(self.terminal_id, str(data["agency_id"]), str(data["key_id"]))
+        enrolment = Enrolment(
+            _text_field(data, "terminal_id", "enrol"),
+            _text_field(data, "agency_id", "enrol"),
+            _text_field(data, "key_id", "enrol"),
+        )
+        self.terminal_id = enrolment.terminal_id
+        return enrolment
 
     def push(self, events: Sequence[dict[str, Any]]) -> list[EventResult]:
         data = self._call("POST", p.PUSH_PATH, body={"events": list(events)})
         try:
             return [
-                EventResult(str(r["event_id"]), p.EventStatus(r["status"]), r.get("code"), r.get("reason"))
+                EventResult(
+                    str(r["event_id"]),
+                    p.EventStatus(r["status"]),
+                    _optional_text(r, "code"),
+                    _optional_text(r, "reason"),
+                )
                 for r in data["results"]
             ]
         except (KeyError, TypeError, ValueError) as exc:
@@ -111,7 +121,8 @@ class SyncClient:
         data = self._call("GET", p.RECEIPT_PATH)
         try:
             return Receipt.from_json(data)
-        except (KeyError, TypeError, ValueError) as exc:
+        # OverflowError: JSON allows Infinity, and int(inf) overflows.
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise SyncFault(SyncErrorKind.PROTOCOL, "receipt answer is malformed") from exc
 
     def registered_elsewhere(self, id_number: str) -> bool:
@@ -125,7 +136,11 @@ class SyncClient:
     def probe(self) -> dt.datetime:
         """Cheap unsigned call: is the centre reachable, and what time does it say it is."""
         data = self._call("GET", p.TIME_PATH, signed=False)
-        return p.parse_iso(str(data["server_time"]))
+        stamp = _text_field(data, "server_time", "time")
+        try:
+            return p.parse_iso(stamp)
+        except ValueError as exc:
+            raise SyncFault(SyncErrorKind.PROTOCOL, "time answer is malformed") from exc
 
     # --- plumbing --------------------------------------------------------------------------------
 
@@ -197,7 +212,8 @@ def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    # isascii: str.isdigit() also accepts superscripts and other scripts' digits, which float() refuses.
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -211,17 +227,33 @@ def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
 def _json_object(response: HttpResponse) -> dict[str, Any]:
     try:
         data = json.loads(response.body)
-    except (ValueError, UnicodeDecodeError) as exc:
+    # RecursionError: a deeply nested answer exhausts the decoder's stack.
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise SyncFault(SyncErrorKind.PROTOCOL, "the answer is not JSON") from exc
     if not isinstance(data, dict):
         raise SyncFault(SyncErrorKind.PROTOCOL, "the answer is not a JSON object")
     return data
 
 
+def _text_field(data: Mapping[str, Any], name: str, call: str) -> str:
+    """A required non-empty string field of an answer; anything else is the centre breaking the protocol."""
+    value = data.get(name)
+    if not isinstance(value, str) or not value:
+        raise SyncFault(SyncErrorKind.PROTOCOL, f"{call} answer is malformed: {name}")
+    return value
+
+
+def _optional_text(data: Mapping[str, Any], name: str) -> str | None:
+    value = data.get(name)
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{name} is not text")
+    return value
+
+
 def _error_code(response: HttpResponse) -> str | None:
     try:
         data = json.loads(response.body)
         code = data["error"]["code"]
-    except (ValueError, UnicodeDecodeError, KeyError, TypeError):
+    except (ValueError, UnicodeDecodeError, KeyError, TypeError, RecursionError):
         return None
     return str(code) if isinstance(code, str) else None

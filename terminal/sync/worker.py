@@ -4,25 +4,33 @@ After a failure it backs off exponentially with full jitter, or exactly as long 
 While waiting after a network failure it probes the centre cheaply every few seconds, so it notices
 the network coming back without waiting out a long back-off. `nudge()` asks for a round now (a new
 event was queued, or the user pressed "sync now"); `stop()` ends the thread promptly.
+
+Every expected error (any `TerminalError`: the network, the centre, but also a full disk, a locked
+database or a database thread that did not answer in time) is a failed round: the worker backs off and
+tries again, and `last_event` says why it is waiting. Only a bug ends the thread: it is handed to
+`on_bug` (the app's crash report), and the final event says sync has stopped until `start()` is called
+again.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import random
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 
-from terminal.core.errors import SyncErrorKind, SyncFault
+from terminal.core.errors import SyncErrorKind, SyncFault, TerminalError
 from terminal.sync.engine import SyncEngine, SyncReport
 
 log = logging.getLogger("terminal.sync.worker")
 
 _NETWORK_KINDS = frozenset({SyncErrorKind.OFFLINE, SyncErrorKind.TIMEOUT})
+MAX_RETRY_AFTER = 3600.0
 
 
 @dataclass(frozen=True)
@@ -30,8 +38,9 @@ class WorkerEvent:
     """Handed to `on_event` after each round (from the worker thread: a UI must hop to its own thread)."""
 
     report: SyncReport | None
-    fault: SyncFault | None
+    fault: TerminalError | None  # why the last round failed (None after a successful round)
     next_attempt_in: float
+    stopped: bool = False  # a bug ended the worker: nothing syncs until it is started again
 
 
 @dataclass(frozen=True)
@@ -53,13 +62,17 @@ class SyncWorker:
         backoff: Backoff | None = None,
         on_event: Callable[[WorkerEvent], None] | None = None,
         rng: random.Random | None = None,
+        on_bug: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """`open_engine` is entered inside the worker thread, so its database connection belongs to it."""
+        """`open_engine` is entered inside the worker thread, so its database connection belongs to it.
+        `on_event` and `on_bug` are called on the worker thread."""
         self._open_engine = open_engine
         self.interval = interval
         self.probe_interval = probe_interval
         self.backoff = backoff or Backoff()
         self.on_event = on_event
+        self.on_bug = on_bug
+        self.last_event: WorkerEvent | None = None
         self._rng = rng or random.Random()
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -68,8 +81,11 @@ class SyncWorker:
         self.rounds = 0
 
     def start(self) -> None:
-        if self._thread is not None:
+        """Start the thread, or start it again after a bug stopped it."""
+        if self._thread is not None and self._thread.is_alive():
             return
+        self._stopping.clear()
+        self.failures = 0
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
         self._thread.start()
 
@@ -87,34 +103,66 @@ class SyncWorker:
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def _run(self) -> None:
-        with self._open_engine() as engine:
-            while not self._stopping.is_set():
-                delay, fault = self._round(engine)
-                if fault is not None and fault.kind in _NETWORK_KINDS:
-                    self._wait_for_network(engine, delay)
-                else:
-                    self._sleep(delay)
+    @property
+    def stopped_by_bug(self) -> bool:
+        return self.last_event is not None and self.last_event.stopped
 
-    def _round(self, engine: SyncEngine) -> tuple[float, SyncFault | None]:
+    def _run(self) -> None:
+        try:
+            self._serve()
+        except Exception as bug:  # a bug, not the world: say so, and hand it to the crash report
+            # The type only: a message may quote personal data.
+            log.critical("sync worker stopped by an unexpected %s at %s", type(bug).__qualname__, _where(bug))
+            self._emit(WorkerEvent(None, None, 0.0, stopped=True))
+            if self.on_bug is not None:
+                self.on_bug(bug)
+
+    def _serve(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                with self._open_engine() as engine:
+                    while not self._stopping.is_set():
+                        delay, fault = self._round(engine)
+                        if isinstance(fault, SyncFault) and fault.kind in _NETWORK_KINDS:
+                            self._wait_for_network(engine, delay)
+                        else:
+                            self._sleep(delay)
+                return
+            except TerminalError as fault:  # the engine could not be opened (or closed): retry like a round
+                self._sleep(self._failed(fault))
+
+    def _round(self, engine: SyncEngine) -> tuple[float, TerminalError | None]:
         self._wake.clear()
-        report: SyncReport | None = None
-        fault: SyncFault | None = None
         try:
             report = engine.sync_once()
-            self.failures = 0
-            delay = self.interval
-        except SyncFault as err:
-            fault = err
-            self.failures += 1
-            backoff = self.backoff.delay(self.failures, self._rng)
-            delay = err.retry_after if err.retry_after is not None else backoff
-            log.info("sync failed (%s), next attempt in %.1f s", err.kind.value, delay)
+        except TerminalError as err:
+            return self._failed(err), err
+        self.failures = 0
         self.rounds += 1
-        if self.on_event is not None:
-            with contextlib.suppress(Exception):  # a broken listener must not stop syncing
-                self.on_event(WorkerEvent(report, fault, delay))
-        return delay, fault
+        self._emit(WorkerEvent(report, None, self.interval))
+        return self.interval, None
+
+    def _failed(self, fault: TerminalError) -> float:
+        self.failures += 1
+        self.rounds += 1
+        delay = self.backoff.delay(self.failures, self._rng)
+        if isinstance(fault, SyncFault) and fault.retry_after is not None:
+            # Honour the centre's Retry-After, within reason: a header of days (or 10**400) would stall the
+            # terminal, and Event.wait() overflows on huge values.
+            delay = min(fault.retry_after, MAX_RETRY_AFTER)
+        # The code only: a fault's message may carry details that do not belong in a log.
+        log.info("sync failed (%s), next attempt in %.1f s", _reason_code(fault), delay)
+        self._emit(WorkerEvent(None, fault, delay))
+        return delay
+
+    def _emit(self, event: WorkerEvent) -> None:
+        self.last_event = event
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(event)
+        except Exception as bug:  # a broken listener must not stop syncing, but it is a bug to be seen
+            log.error("sync listener failed with %s at %s", type(bug).__qualname__, _where(bug))
 
     def _sleep(self, seconds: float) -> None:
         self._wake.wait(seconds)
@@ -127,7 +175,20 @@ class SyncWorker:
                 return
             try:
                 engine.client.probe()
-            except SyncFault:
+            except TerminalError:
                 continue
             log.info("central server reachable again")
             return
+
+
+def _reason_code(fault: TerminalError) -> str:
+    return fault.kind.value if isinstance(fault, SyncFault) else fault.code
+
+
+def _where(error: BaseException) -> str:
+    """File, line and function where `error` was raised, without its message (which may hold personal data)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames:
+        return "?"
+    last = frames[-1]
+    return f"{Path(last.filename).name}:{last.lineno} in {last.name}"

@@ -17,6 +17,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from terminal.core.errors import DatabaseBusy
+
 log = logging.getLogger("terminal.ui.tasks")
 
 R = TypeVar("R")
@@ -103,7 +105,11 @@ class TaskThread(QThread, Generic[R]):
         self._queue.put(_Job(run_op, None, None, direct=True))
         if not self.isRunning():
             self.start()
-        return future.result(timeout)
+        try:
+            return future.result(timeout)
+        except concurrent.futures.TimeoutError as exc:
+            # Expected when a long job holds the thread: the caller (the sync worker) backs off and retries.
+            raise DatabaseBusy(seconds=f"{timeout:g}") from exc
 
     def run(self) -> None:
         while True:
