@@ -37,7 +37,7 @@ class PrivatePostgres:
 
     @property
     def url(self) -> str:
-        return f"postgresql+psycopg://postgres@/centre?host={self.root}&port={self.port}"
+        return f"postgresql://postgres@/centre?host={self.root}&port={self.port}"
 
     def stop(self) -> None:
         self._as_postgres(_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")

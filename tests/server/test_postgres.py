@@ -1,4 +1,4 @@
-"""The reference server on PostgreSQL (by URL): enrolment, push, pull and reconciliation as on SQLite."""
+"""The centre on PostgreSQL (by URL): enrolment, push, pull and reconciliation as on SQLite."""
 
 from __future__ import annotations
 
@@ -9,10 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.orm import Session
 
-from server import admin
-from server.embedded import EmbeddedServer
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.store.home import Home
@@ -20,6 +17,7 @@ from terminal.sync.wiring import engine_for, enrol_terminal
 from terminal.usecases import credentials, registration, setup
 from tests.builders import actor, agency, card_read, profile
 from tests.server.postgres import PrivatePostgres
+from tests.sync.liveserver import LiveServer
 
 
 @pytest.fixture
@@ -35,7 +33,7 @@ def postgres() -> Iterator[PrivatePostgres]:
 
 
 def test_sync_round_trip_on_postgresql(postgres: PrivatePostgres, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    centre = EmbeddedServer(postgres.url, demo=True).start()
+    centre = LiveServer(postgres.url, demo=True).start()
     try:
         monkeypatch.setenv("TERMINAL_UNLOCK_SECRET", "pg-secret-1")
         home = Home(tmp_path / "home")
@@ -51,9 +49,7 @@ def test_sync_round_trip_on_postgresql(postgres: PrivatePostgres, tmp_path: Path
             assert report.accepted == db.scalar("SELECT count(*) FROM outbox") and report.rejected == 0
             assert engine_for(db).sync_once().accepted == 0  # nothing twice
             assert engine_for(db).reconcile().matches
-            with centre.sessions.begin() as session:
-                assert isinstance(session, Session)
-                admin.set_credential_status(session, number, "revoked", "中心注销")
+            centre.set_credential_status(number, "revoked", "中心注销")
             engine_for(db).sync_once()
             assert credentials.get(db, number).state is State.REVOKED
         finally:

@@ -90,11 +90,7 @@ def test_verdicts_per_event_and_one_rejection_blocks_nothing(live_server: LiveSe
         (EventStatus.DUPLICATE, None),
         (EventStatus.ACCEPTED, None),  # fills the gap: the parked version 3 is applied too
     ]
-    with live_server.sessions() as session:
-        from server.models import Record
-
-        record = session.get(Record, ("worker", a))
-        assert record is not None and record.version == 3
+    assert live_server.record_version("worker", a) == 3
 
 
 def test_simulated_identity_rejected_by_production(live_server: LiveServer, terminal: Terminal) -> None:

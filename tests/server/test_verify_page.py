@@ -7,7 +7,6 @@ import uuid
 
 import requests
 
-from server import admin
 from terminal.sync.client import SyncClient
 from tests.server.test_protocol import wire
 from tests.sync.conftest import Terminal
@@ -45,8 +44,7 @@ def test_valid_then_revoked(live_server: LiveServer, terminal: Terminal) -> None
     status, html = page(url)
     assert status == 200 and 'data-state="valid"' in html and "王**" in html and "王秀英" not in html
     assert 'name="viewport"' in html
-    with live_server.sessions.begin() as session:
-        admin.set_credential_status(session, "SH2026000001", "revoked", "违规")
+    live_server.set_credential_status("SH2026000001", "revoked", "违规")
     assert 'data-state="revoked"' in page(url)[1]
     assert 'data-state="revoked"' in page(f"{live_server.url}/c/SH2026000001")[1]
 

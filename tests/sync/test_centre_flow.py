@@ -7,7 +7,6 @@ import datetime as dt
 
 import pytest
 
-from server import admin
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxRepo, SyncStateRepo
 from terminal.sync import state as keys
@@ -44,9 +43,8 @@ def test_revocation_and_check_result_reach_the_terminal(demo_server: LiveServer,
     issued = store.query_one("SELECT c.credential_no, w.id_number FROM credentials c JOIN workers w "
                              "ON w.id = c.worker_id WHERE c.state = 'issued' ORDER BY c.id LIMIT 1")  # fmt: skip
     assert issued is not None
-    with demo_server.sessions.begin() as session:
-        admin.set_credential_status(session, issued["credential_no"], "revoked", "中心核查：证件信息不实")
-        admin.post_check_result(session, issued["id_number"], "adverse")
+    demo_server.set_credential_status(issued["credential_no"], "revoked", "中心核查：证件信息不实")
+    demo_server.post_check_result(issued["id_number"], "adverse")
     second = term.engine(demo_server.url).sync_once()
     assert second.pulled == 2
     revoked = store.query_one("SELECT state, state_reason FROM credentials WHERE credential_no = ?",

@@ -1,0 +1,1 @@
+"""The terminal sync API: events pushed with a verdict each, current records, and the decisions feed."""

@@ -1,0 +1,71 @@
+"""The terminal sync routes: thin calls into the sync rules (ingest, feed, receipt)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest
+from ninja import Query, Router
+
+from centre.errors import ApiError
+from centre.sync import schemas
+from centre.sync.ingest import BatchIngest
+from centre.sync.models import Decision, Event, IdentityRegistration
+from centre.terminals.models import Terminal
+from centre.terminals.signature_auth import TerminalSignature
+from wirecontract import protocol as p
+from wirecontract.receipt import receipt_of
+
+router = Router(auth=TerminalSignature(), tags=["sync"])
+ERRORS = {code: schemas.ErrorResponse for code in (400, 401, 403, 404, 409, 413, 422, 429)}
+
+
+def _terminal(request: HttpRequest) -> Terminal:
+    terminal = request.auth  # type: ignore[attr-defined]  # set by ninja from TerminalSignature
+    assert isinstance(terminal, Terminal)
+    return terminal
+
+
+@router.post(p.PUSH_PATH.removeprefix(p.API), response={200: schemas.PushResponse, **ERRORS})
+def push(request: HttpRequest, body: schemas.PushRequest) -> dict[str, object]:
+    terminal = _terminal(request)
+    wire = [event.dict() for event in body.events]
+    with transaction.atomic():
+        verdicts = BatchIngest(terminal, settings.DEMO, p.utc_now()).run(wire)
+    return {"results": [v.to_json() for v in verdicts], "server_time": p.iso(p.utc_now())}
+
+
+@router.get(p.PULL_PATH.removeprefix(p.API), response={200: schemas.PullResponse, **ERRORS})
+def pull(request: HttpRequest, params: Query[schemas.PullParams]) -> dict[str, object]:
+    terminal = _terminal(request)
+    cursor = params.cursor
+    if cursor and not (cursor.isascii() and cursor.isdigit()):
+        raise ApiError(400, p.ErrorCode.BAD_CURSOR, "the cursor was not issued by this server")
+    since = int(cursor or 0)
+    mine = Decision.objects.filter(seq__gt=since).filter(agency_id__isnull=True) | Decision.objects.filter(
+        seq__gt=since, agency_id=terminal.agency_id
+    )
+    rows = list(mine.order_by("seq")[: params.limit + 1])
+    more = len(rows) > params.limit
+    rows = rows[: params.limit]
+    changes = [{"seq": r.seq, "kind": r.kind, "data": r.data} for r in rows]
+    next_cursor = str(rows[-1].seq) if rows else str(since)
+    return {"changes": changes, "cursor": next_cursor, "more": more, "server_time": p.iso(p.utc_now())}
+
+
+@router.get(p.RECEIPT_PATH.removeprefix(p.API), response={200: schemas.ReceiptResponse, **ERRORS})
+def receipt(request: HttpRequest) -> dict[str, object]:
+    terminal = _terminal(request)
+    held = Event.objects.filter(terminal_id=terminal.id, status=p.EventStatus.ACCEPTED.value)
+    result = receipt_of(held.values_list("event_id", flat=True).iterator(chunk_size=5000))
+    return {"terminal_id": terminal.id, **result.to_json(), "server_time": p.iso(p.utc_now())}
+
+
+@router.post(p.IDENTITY_STATUS_PATH.removeprefix(p.API), response={200: schemas.IdentityStatusResponse, **ERRORS})
+def identity_status(request: HttpRequest, body: schemas.IdentityStatusRequest) -> dict[str, object]:
+    """Registration asks before saving: one agency per person (谁发证谁负责)."""
+    terminal = _terminal(request)
+    entry = IdentityRegistration.objects.filter(pk=body.id_number.upper()).first()
+    here = entry is not None and entry.agency_id == terminal.agency_id
+    return {"registered_here": here, "registered_elsewhere": entry is not None and not here,
+            "server_time": p.iso(p.utc_now())}  # fmt: skip

@@ -1,0 +1,76 @@
+"""What terminals delivered (events), what it amounts to (records, identities) and what the centre decided
+(the decisions feed terminals pull)."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Event(models.Model):
+    """Every event a terminal delivered, once, with the verdict the centre gave it."""
+
+    event_id = models.CharField(max_length=64, primary_key=True)
+    terminal = models.ForeignKey("terminals.Terminal", on_delete=models.PROTECT, db_constraint=True)
+    seq = models.BigIntegerField()
+    entity = models.CharField(max_length=32)
+    entity_uid = models.CharField(max_length=64)
+    record_version = models.IntegerField()
+    kind = models.CharField(max_length=64)
+    payload = models.JSONField()
+    provenance = models.JSONField(null=True)
+    simulated = models.BooleanField()
+    created_at = models.CharField(max_length=40, help_text="the terminal's time, as sent")
+    content_sha256 = models.CharField(max_length=64)
+    status = models.CharField(max_length=16, help_text="accepted | rejected")
+    parked = models.BooleanField(default=False, help_text="accepted, waits for an earlier version")
+    reject_code = models.CharField(max_length=64, null=True)
+    reject_reason = models.TextField(null=True)
+    received_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "events"
+        indexes = [
+            models.Index(fields=["terminal", "status"], name="ix_events_terminal_status"),
+            models.Index(fields=["entity", "entity_uid", "record_version"], name="ix_events_record"),
+        ]
+
+
+class Record(models.Model):
+    """The current state of each record, its versions applied in order."""
+
+    entity = models.CharField(max_length=32)
+    entity_uid = models.CharField(max_length=64)
+    version = models.IntegerField()
+    agency_id = models.CharField(max_length=64)
+    data = models.JSONField()
+    simulated = models.BooleanField(default=False)
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "records"
+        constraints = [models.UniqueConstraint(fields=["entity", "entity_uid"], name="one_record_per_uid")]
+
+
+class IdentityRegistration(models.Model):
+    """Which agency registered a person: one agency per ID number (谁发证谁负责)."""
+
+    id_number = models.CharField(max_length=32, primary_key=True)
+    agency_id = models.CharField(max_length=64)
+    worker_uid = models.CharField(max_length=64)
+    simulated = models.BooleanField(default=False)
+
+    class Meta:
+        db_table = "identity_registry"
+
+
+class Decision(models.Model):
+    """The feed terminals pull: what the centre decided, in `seq` order. No agency: it reaches everyone."""
+
+    seq = models.BigAutoField(primary_key=True)
+    kind = models.CharField(max_length=32)
+    data = models.JSONField()
+    agency_id = models.CharField(max_length=64, null=True, db_index=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "decisions"

@@ -1,0 +1,49 @@
+"""Checks that a request comes from an enrolled terminal: signature, clock window, nonce never reused."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.db import IntegrityError, transaction
+
+from centre.errors import ApiError
+from centre.terminals.models import Nonce, Terminal
+from wirecontract import protocol as p
+from wirecontract.signing import b64url_decode, verify
+
+
+def authenticate(method: str, target: str, headers: Mapping[str, str], body: bytes, now: int) -> Terminal:
+    """Return the signing terminal or raise ApiError. `now` is the centre's unix time in seconds."""
+    terminal_id = headers.get(p.HEADER_TERMINAL, "")
+    timestamp = headers.get(p.HEADER_TIMESTAMP, "")
+    nonce = headers.get(p.HEADER_NONCE, "")
+    signature = headers.get(p.HEADER_SIGNATURE, "")
+    if not (terminal_id and timestamp.isascii() and timestamp.isdigit() and 8 <= len(nonce) <= 64 and signature):
+        raise ApiError(401, p.ErrorCode.BAD_SIGNATURE, "missing or malformed signature headers")
+    terminal = Terminal.objects.select_related("agency").filter(pk=terminal_id[:32]).first()
+    if terminal is None:
+        raise ApiError(401, p.ErrorCode.NOT_ENROLLED, "this terminal is not enrolled")
+    if terminal.revoked:
+        raise ApiError(403, p.ErrorCode.TERMINAL_REVOKED, "this terminal's enrolment was revoked")
+    try:
+        raw_signature = b64url_decode(signature)
+    except ValueError as exc:
+        raise ApiError(401, p.ErrorCode.BAD_SIGNATURE, "signature is not base64url") from exc
+    message = p.canonical_request(method, target, timestamp, nonce, body)
+    if not verify(b64url_decode(terminal.public_key), message, raw_signature):
+        raise ApiError(401, p.ErrorCode.BAD_SIGNATURE, "signature does not match")
+    if abs(now - int(timestamp)) > p.MAX_CLOCK_SKEW_SECONDS:
+        raise ApiError(401, p.ErrorCode.CLOCK_SKEW, "request time is outside the allowed window")
+    _remember_nonce(terminal_id, nonce, now)
+    return terminal
+
+
+def _remember_nonce(terminal_id: str, nonce: str, now: int) -> None:
+    # Nonces older than two windows can never pass the clock check again, so they need not be kept.
+    with transaction.atomic():
+        Nonce.objects.filter(seen_at__lt=now - 2 * p.MAX_CLOCK_SKEW_SECONDS).delete()
+        try:
+            with transaction.atomic():
+                Nonce.objects.create(terminal_id=terminal_id, nonce=nonce, seen_at=now)
+        except IntegrityError as exc:
+            raise ApiError(401, p.ErrorCode.REPLAYED_NONCE, "this request was already received") from exc

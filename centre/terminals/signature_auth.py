@@ -1,0 +1,24 @@
+"""The terminal API's authentication for django-ninja: every signed route gets the signing Terminal as
+`request.auth`, or the request fails with the typed error from request_auth."""
+
+from __future__ import annotations
+
+import time
+
+from django.http import HttpRequest
+from ninja.security import APIKeyHeader
+
+from centre.terminals.models import Terminal
+from centre.terminals.request_auth import authenticate
+from wirecontract import protocol as p
+
+
+class TerminalSignature(APIKeyHeader):
+    """Documented in OpenAPI as the X-Signature header; X-Terminal-Id, X-Timestamp and X-Nonce go with it
+    (docs/sync-protocol.md, "Signed requests")."""
+
+    param_name = p.HEADER_SIGNATURE
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Terminal:
+        return authenticate(request.method or "GET", request.get_full_path(), request.headers, request.body,
+                            int(time.time()))  # fmt: skip
