@@ -1,4 +1,4 @@
-"""`python -m bench sync [--json] [--events N]`: drain N queued events to the reference server on loopback.
+"""`python -m bench sync [--json] [--events N]`: drain N queued events to the centre (its own process) on loopback.
 
 Baseline in the same run: one bulk POST of the same events (same bytes) to a fresh server. Reports the
 drain's time and events/s and its ratio to the bulk rate. Targets: 10,000 events in ≤ 10 s, and at
@@ -10,17 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
 
-import uvicorn
-
-from server import admin
-from server.app import create_app
+from terminal.centre_process import CentreProcess
 from terminal.store import outbox
 from terminal.store.db import Database
 from terminal.store.migrate import migrate
@@ -32,30 +27,19 @@ from wirecontract.protocol import MAX_PUSH_BATCH
 from wirecontract.signing import TerminalKey
 
 
-class _Server:
-    def __init__(self, db_path: Path) -> None:
-        self.app = create_app(f"sqlite:///{db_path}", demo=False)
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        self.server = uvicorn.Server(uvicorn.Config(self.app, log_level="critical", lifespan="off", access_log=False))
-        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+class _Centre(CentreProcess):
+    """The Django centre in its own process, as terminals meet it."""
 
-    def __enter__(self) -> _Server:
-        self.thread.start()
-        while not self.server.started:
-            time.sleep(0.01)
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(db_path, env={"CENTRE_HOME": str(db_path.parent / "centre-home")})
+
+    def __enter__(self) -> _Centre:
+        self.start()
         return self
 
-    def __exit__(self, *_: object) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
-
     def enrolled_client(self, key: TerminalKey) -> SyncClient:
-        with self.app.state.sessions.begin() as session:
-            code = admin.new_enrolment_code(session)
         client = SyncClient(self.url, key, timeout=120)
-        client.enrol(code, "91310000MA1FL0000X", "基准测试机构", "bench")
+        client.enrol(self.enrolment_code(), "91310000MA1FL0000X", "基准测试机构", "bench")
         return client
 
 
@@ -76,7 +60,7 @@ def run(events: int, batch: int) -> dict[str, object]:
         key = TerminalKey.generate()
         wire = [wire_event(e) for e in OutboxRepo(db).pending(events)]
 
-        with _Server(root / "bulk.db") as bulk_server:
+        with _Centre(root / "bulk.db") as bulk_server:
             client = bulk_server.enrolled_client(key)
             started = time.perf_counter()
             for i in range(0, len(wire), MAX_PUSH_BATCH):
@@ -84,7 +68,7 @@ def run(events: int, batch: int) -> dict[str, object]:
                 assert all(r.status == "accepted" for r in results)
             bulk_seconds = time.perf_counter() - started
 
-        with _Server(root / "drain.db") as drain_server:
+        with _Centre(root / "drain.db") as drain_server:
             client = drain_server.enrolled_client(key)
             engine = SyncEngine(OutboxRepo(db), SyncStateRepo(db), client, lambda c, k: None, batch_size=batch)
             started = time.perf_counter()

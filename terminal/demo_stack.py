@@ -1,7 +1,8 @@
-"""What `terminal --demo` runs beside the app: a demo home, and the reference central server on loopback
-(in demo mode, so simulated identities are accepted and marked), with this terminal enrolled in it.
+"""What `terminal --demo` runs beside the app: a demo home, and the centre as its own process on loopback (in
+demo mode, so simulated identities are accepted and marked), with this terminal enrolled in it. The centre
+stops with the app, and by itself if the app dies (it watches its standard input).
 
-Qt-free: the app calls `prepare_demo(home)` on its network thread and keeps the returned server until exit.
+Qt-free: the app calls `start_demo_server(home)` on its network thread and keeps the returned stack until exit.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from terminal.centre_process import CentreNotInstalled, CentreProcess, port_is_free
 from terminal.store.db import Database
 from terminal.store.home import Home
 from terminal.usecases import setup
 
 if TYPE_CHECKING:
-    from server.embedded import EmbeddedServer
     from terminal.sync.via_executor import Executor
 
 log = logging.getLogger(__name__)
@@ -24,12 +25,13 @@ log = logging.getLogger(__name__)
 DEMO_PORT = 18650
 DEMO_WORKERS = 200
 CENTRE_DB = "demo-centre.db"
+CENTRE_HOME = "demo-centre"
 
 
 @dataclass
 class DemoStack:
     home: Home
-    server: EmbeddedServer | None
+    server: CentreProcess | None
     offline_reason: str | None = None
 
     @property
@@ -51,36 +53,43 @@ def ensure_demo_home(home: Home, workers: int = DEMO_WORKERS, progress: Callable
 
 def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack:
     """Start the demo centre and enrol this terminal in it (once). Database work goes through `executor`
-    (the app's database thread); without one the home is opened here. Without the server's packages the
-    demo still runs, offline, and says why."""
-    try:
-        from server.embedded import EmbeddedServer, port_is_free
-    except ImportError as exc:  # the packaged terminal ships without the reference server
-        return DemoStack(home, None, f"reference server not installed ({exc.name})")
+    (the app's database thread); without one the home is opened here. Without the centre (the packaged
+    terminal ships without it) the demo runs offline and says why."""
     from terminal.store.outbox import SyncStateRepo
     from terminal.sync import state as sync_keys
     from terminal.sync.wiring import enrol_terminal
 
     port = DEMO_PORT if port_is_free(DEMO_PORT) else None
-    server = EmbeddedServer(f"sqlite:///{home.root / CENTRE_DB}", demo=True, port=port).start()
-    code, url = server.enrolment_code(), server.url
+    server = CentreProcess(home.root / CENTRE_DB, demo=True, port=port,
+                           env={"CENTRE_HOME": str(home.root / CENTRE_HOME)})  # fmt: skip
+    try:
+        server.start()
+    except CentreNotInstalled as exc:
+        return DemoStack(home, None, f"demo centre not installed ({exc})")
+    except (OSError, RuntimeError) as exc:
+        return DemoStack(home, None, f"demo centre did not start ({exc})")
+    url = server.url
 
     def enrol(db: Database) -> None:
         state = SyncStateRepo(db)
         enrolled_at = state.get(sync_keys.SERVER_URL)
         if enrolled_at is None:
-            enrol_terminal(db, code, url)  # a loopback call to the embedded centre: milliseconds
+            enrol_terminal(db, server.enrolment_code(), url)  # a loopback call to the demo centre
         elif enrolled_at != url:
             # The demo port was taken this time: same centre database, same enrolment, new address.
             state.set(sync_keys.SERVER_URL, url)
 
-    if executor is None:
-        db = home.open()
-        try:
-            enrol(db)
-        finally:
-            db.close()
-    else:
-        executor.call(enrol)
-    log.info("demo centre running at %s", server.url)
+    try:
+        if executor is None:
+            db = home.open()
+            try:
+                enrol(db)
+            finally:
+                db.close()
+        else:
+            executor.call(enrol)
+    except BaseException:
+        server.stop()
+        raise
+    log.info("demo centre running at %s (verification pages at %s/V/…, back office at %s/admin/)", url, url, url)
     return DemoStack(home, server)

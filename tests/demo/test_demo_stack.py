@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import func, select
-
-from server import admin
-from server.models import Event
 from terminal.core.lifecycle import State
 from terminal.demo_stack import ensure_demo_home, start_demo_server
 from terminal.store.home import Home
 from terminal.sync.wiring import engine_for, status_of
 from terminal.usecases.context import utcnow
+from tests.sync.liveserver import query
 
 
 def test_demo_syncs_with_its_own_centre_and_pulls_decisions(tmp_path: Path) -> None:
@@ -26,12 +23,10 @@ def test_demo_syncs_with_its_own_centre_and_pulls_decisions(tmp_path: Path) -> N
             report = engine_for(db).sync_once()
             queued = db.scalar("SELECT count(*) FROM outbox")
             assert report.accepted == queued and report.rejected == 0
-            with stack.server.sessions() as session:
-                assert session.scalar(select(func.count()).select_from(Event)) == queued
+            assert query(stack.server.db_url, "SELECT count(*) FROM events")[0][0] == queued
             issued = db.scalar("SELECT credential_no FROM credentials WHERE state = 'issued' LIMIT 1")
             assert issued is not None
-            with stack.server.sessions.begin() as session:
-                admin.set_credential_status(session, issued, "revoked", "中心注销（演示）")
+            stack.server.command("revoke", issued, "--reason", "中心注销（演示）")
             engine_for(db).sync_once()
             assert db.scalar("SELECT state FROM credentials WHERE credential_no = ?", (issued,)) == State.REVOKED.value
             assert status_of(db, utcnow())["issuing_blocked"] is False

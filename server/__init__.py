@@ -1,1 +1,0 @@
-"""Reference central traceability server (FastAPI + SQLAlchemy)."""
