@@ -21,3 +21,6 @@ class Credential(models.Model):
 
     class Meta:
         db_table = "credentials"
+
+    def __str__(self) -> str:
+        return f"{self.credential_no} ({self.status})"

@@ -34,6 +34,9 @@ class Event(models.Model):
             models.Index(fields=["entity", "entity_uid", "record_version"], name="ix_events_record"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.event_id} ({self.kind} {self.status})"
+
 
 class Record(models.Model):
     """The current state of each record, its versions applied in order."""
@@ -50,6 +53,9 @@ class Record(models.Model):
         db_table = "records"
         constraints = [models.UniqueConstraint(fields=["entity", "entity_uid"], name="one_record_per_uid")]
 
+    def __str__(self) -> str:
+        return f"{self.entity} {self.entity_uid} v{self.version}"
+
 
 class IdentityRegistration(models.Model):
     """Which agency registered a person: one agency per ID number (谁发证谁负责)."""
@@ -61,6 +67,9 @@ class IdentityRegistration(models.Model):
 
     class Meta:
         db_table = "identity_registry"
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}: {self.worker_uid}"
 
 
 class Decision(models.Model):
@@ -74,3 +83,6 @@ class Decision(models.Model):
 
     class Meta:
         db_table = "decisions"
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.kind}"

@@ -42,6 +42,9 @@ class EnrolmentCode(models.Model):
     class Meta:
         db_table = "enrolment_codes"
 
+    def __str__(self) -> str:
+        return self.code
+
 
 class Nonce(models.Model):
     """A signed request's nonce, kept for two clock windows so a replay is refused."""
@@ -53,3 +56,6 @@ class Nonce(models.Model):
     class Meta:
         db_table = "nonces"
         constraints = [models.UniqueConstraint(fields=["terminal_id", "nonce"], name="nonce_once_per_terminal")]
+
+    def __str__(self) -> str:
+        return f"{self.terminal_id}:{self.nonce}"
