@@ -1300,6 +1300,26 @@
         <source>正在对账…</source>
         <translation>Reconciling…</translation>
     </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="0" />
+        <source>同步状态</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="0" />
+        <source>重新启动同步</source>
+        <translation>Restart sync</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="0" />
+        <source>同步出错：</source>
+        <translation>Sync error: </translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/sync_page.py" line="0" />
+        <source>正在重新启动同步…</source>
+        <translation>Restarting sync…</translation>
+    </message>
 </context>
 <context>
     <name>TrainingPage</name>

@@ -51,3 +51,20 @@ class TerminalRevoked(SyncFault):
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(SyncErrorKind.AUTH, detail)
+
+
+class SyncStopped(SyncFault):
+    """Not raised: the words for the state a bug left the sync worker in (the bug itself is in the crash report)."""
+
+    code = "sync_stopped"
+    zh_template = (
+        "同步已停止：程序出现意外错误，已保存错误报告（请发给技术支持）。数据仍保存在本机。"
+        "请在“同步与对账”页点“重新启动同步”，或重新启动程序。"
+    )
+    en_template = (
+        "Sync has stopped: the program hit an unexpected error and saved a crash report (send it to support). "
+        "Data stays on this PC. Press 'Restart sync' on the Sync page, or restart the program."
+    )
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(SyncErrorKind.PROTOCOL, detail)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from terminal.core.errors import SyncErrorKind, SyncFault, TerminalError
 from terminal.sync.engine import SyncEngine, SyncReport
+from terminal.sync.errors import SyncStopped
 
 log = logging.getLogger("terminal.sync.worker")
 
@@ -192,3 +193,15 @@ def _where(error: BaseException) -> str:
         return "?"
     last = frames[-1]
     return f"{Path(last.filename).name}:{last.lineno} in {last.name}"
+
+
+def describe(event: WorkerEvent, lang: str) -> str | None:
+    """What a screen says about the worker's latest event in `lang` ('zh' or 'en'); None when the last round
+    succeeded (the screen then shows the stored state)."""
+    if event.stopped:
+        return SyncStopped().message(lang)
+    if event.fault is None:
+        return None
+    seconds = f"{event.next_attempt_in:.0f}"
+    retry = f"（{seconds} 秒后自动重试）" if lang.startswith("zh") else f" (retrying automatically in {seconds} s)"
+    return event.fault.message(lang) + retry

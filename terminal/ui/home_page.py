@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from terminal.core.errors import SyncErrorKind
+from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.core.lifecycle import State
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.sync.state import SyncState
+from terminal.sync.worker import WorkerEvent, describe
 from terminal.ui.reader_thread import ReaderStatus
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
@@ -44,6 +45,8 @@ class HomePage(Retranslating, QWidget):
         self.setObjectName("homePage")
         self._session = session
         self.data: HomeData | None = None
+        # The worker's latest event: its reason wins over the stored state, which a full disk cannot update.
+        self.worker_event: WorkerEvent | None = session.sync_control.status() if session.sync_control else None
         self._reader_box, self._sync_box = QGroupBox(), QGroupBox()
         self._work_box, self._alert_box = QGroupBox(), QGroupBox()
         self.reader_state = QLabel()
@@ -116,7 +119,10 @@ class HomePage(Retranslating, QWidget):
         self._session.run(lambda db: load_home_data(db, today), self._loaded)
 
     @Slot(object)
-    def _sync_event(self, _event: object) -> None:
+    def _sync_event(self, event: object) -> None:
+        if isinstance(event, WorkerEvent):
+            self.worker_event = event
+            self._show()
         self.refresh()
 
     @Slot(str)
@@ -151,11 +157,17 @@ class HomePage(Retranslating, QWidget):
             self.values[name].setText(str(getattr(board, name)))
         for state in ("applied", "approved", "printed"):
             self.values[state].setText(str(board.waiting.get(state, 0)))
+        event = self.worker_event
+        offline = (SyncErrorKind.OFFLINE, SyncErrorKind.TIMEOUT)
         if not sync.server_url:
             state = self.tr("离线工作（未设置服务器地址）")
-        elif sync.last_error in (SyncErrorKind.OFFLINE.value, SyncErrorKind.TIMEOUT.value):
+        elif event is not None and isinstance(event.fault, SyncFault) and event.fault.kind in offline:
             state = self.tr("离线：无法连接中心，数据已保存在本机")
-        elif sync.last_error:
+        elif event is not None and (event.stopped or event.fault is not None):
+            state = describe(event, self._session.languages.lang) or ""
+        elif event is None and sync.last_error in {kind.value for kind in offline}:
+            state = self.tr("离线：无法连接中心，数据已保存在本机")
+        elif event is None and sync.last_error:
             state = self.tr("同步出错：") + sync.last_error
         else:
             state = self.tr("在线")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from terminal.core.roles import Action, may
 from terminal.store.db import Database
 from terminal.store.home import Home
+from terminal.sync.worker import WorkerEvent
 from terminal.ui.i18n import LanguageSwitcher
 from terminal.ui.reader_thread import ReaderThread
 from terminal.ui.tasks import Failure, TaskThread, run_in_background
@@ -25,12 +26,21 @@ class SessionSignals(QObject):
     signed_in = Signal(object)  # Actor
     data_changed = Signal()  # a write happened: screens showing counts refresh
     sync_changed = Signal(object)  # the sync worker's latest event (see sync_hook)
+    sync_crashed = Signal(object)  # the bug that stopped the sync worker, for the crash report
 
 
 class SyncControl(Protocol):
     """What screens may ask of the network side (terminal/ui/sync_runner.py)."""
 
     def sync_now(self) -> bool: ...
+
+    def status(self) -> WorkerEvent | None:
+        """The worker's latest event: why it is waiting, or that a bug stopped it; None before the first round."""
+        ...
+
+    def restart(self) -> bool:
+        """Start the worker again after a bug stopped it; False when there is no worker (not enrolled)."""
+        ...
 
     def reconcile(self, answer: Callable[[object], None]) -> None: ...
 

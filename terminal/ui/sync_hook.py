@@ -23,6 +23,10 @@ class SyncBridge:
     def event_from_worker(self, event: object) -> None:
         self._session.signals.sync_changed.emit(event)
 
+    def bug_from_worker(self, bug: BaseException) -> None:
+        """From the sync thread: the bug that stopped the worker goes to the crash report in the UI thread."""
+        self._session.signals.sync_crashed.emit(bug)
+
     def attach(self, nudge: Callable[[], None], stop: Callable[[], None]) -> None:
         self._nudge, self._stop = nudge, stop
         self._session.signals.data_changed.connect(nudge)  # a new local write: try to send it now

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -25,6 +25,7 @@ from terminal.store.db import Database
 from terminal.store.outbox import OutboxEvent, OutboxRepo, SyncStateRepo
 from terminal.sync.staleness import issuing_blocked
 from terminal.sync.state import SyncState
+from terminal.sync.worker import WorkerEvent, describe
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases.context import utcnow
@@ -66,8 +67,10 @@ class SyncPage(Retranslating, QWidget):
         self.view: SyncView | None = None
         self.reconciliation: Reconciliation | TerminalError | None = None
         self.status_box, self.rejected_box = QGroupBox(), QGroupBox()
-        self.fields = {name: QLabel() for name in ("server", "terminal", "last_push", "last_pull", "drift",
-                                                     "issuing", "outbox", "receipt")}  # fmt: skip
+        self.fields = {name: QLabel() for name in ("status", "server", "terminal", "last_push", "last_pull",
+                                                     "drift", "issuing", "outbox", "receipt")}  # fmt: skip
+        # The worker's latest event: why it waits, or that a bug stopped it (the store may be unable to say).
+        self.worker_event: WorkerEvent | None = session.sync_control.status() if session.sync_control else None
         self.captions = {name: QLabel() for name in self.fields}
         form = QFormLayout(self.status_box)
         for name, label in self.fields.items():
@@ -80,6 +83,9 @@ class SyncPage(Retranslating, QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.cellDoubleClicked.connect(lambda row, _col: self._open(row))
         self.sync_button, self.receipt_button = QPushButton(), QPushButton()
+        self.restart_button = QPushButton()
+        self.restart_button.setObjectName("restartSync")
+        self.restart_button.clicked.connect(self.restart)
         self.open_button, self.resend_button = QPushButton(), QPushButton()
         self.sync_button.setObjectName("syncNow")
         self.receipt_button.setObjectName("reconcile")
@@ -98,18 +104,19 @@ class SyncPage(Retranslating, QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.receipt_button)
+        buttons.addWidget(self.restart_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_box)
         layout.addLayout(buttons)
         layout.addWidget(self.rejected_box, 1)
-        session.signals.sync_changed.connect(lambda _event: self.refresh_if_shown())
+        session.signals.sync_changed.connect(self._sync_event)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.status_box.setTitle(self.tr("与中心同步"))
         self.rejected_box.setTitle(self.tr("中心退回的记录（请处理）"))
-        captions = {"server": self.tr("中心服务器"), "terminal": self.tr("终端编号"), "last_push": self.tr("最近上传"),
+        captions = {"status": self.tr("同步状态"), "server": self.tr("中心服务器"), "terminal": self.tr("终端编号"), "last_push": self.tr("最近上传"),
                     "last_pull": self.tr("最近获取中心决定"), "drift": self.tr("本机时钟偏差"),
                     "issuing": self.tr("发证"), "outbox": self.tr("待上传 / 已接收 / 退回"), "receipt": self.tr("对账")}  # fmt: skip
         for name, text in captions.items():
@@ -118,12 +125,41 @@ class SyncPage(Retranslating, QWidget):
                                               self.tr("原因")])  # fmt: skip
         self.sync_button.setText(self.tr("立即同步"))
         self.receipt_button.setText(self.tr("与中心对账"))
+        self.restart_button.setText(self.tr("重新启动同步"))
         self.open_button.setText(self.tr("打开人员档案"))
         self.resend_button.setText(self.tr("已处理，重新上传"))
+        self._show_status()
         self._show()
 
     def refresh(self) -> None:
         self._session.run(load_sync_view, self._loaded)
+
+    @Slot(object)
+    def _sync_event(self, event: object) -> None:
+        if isinstance(event, WorkerEvent):
+            self.worker_event = event
+            self._show_status()
+        self.refresh_if_shown()
+
+    def _show_status(self) -> None:
+        event = self.worker_event
+        live = describe(event, self._session.languages.lang) if event is not None else None
+        if live is not None:
+            text = live
+        elif event is not None:
+            text = self.tr("正常")
+        elif self.view is not None and self.view.state.last_error:
+            text = self.tr("同步出错：") + self.view.state.last_error
+        else:
+            text = "—"
+        self.fields["status"].setText(text)
+        self.restart_button.setVisible(event is not None and event.stopped)
+
+    def restart(self) -> None:
+        control = self._session.sync_control
+        if control is not None and control.restart():
+            self.fields["status"].setText(self.tr("正在重新启动同步…"))
+            self.restart_button.setVisible(False)
 
     def refresh_if_shown(self) -> None:
         if self.isVisible():
@@ -142,6 +178,7 @@ class SyncPage(Retranslating, QWidget):
         if view is None:
             return
         state = view.state
+        self._show_status()
         self.fields["server"].setText(state.server_url or self.tr("未注册，离线工作"))
         self.fields["terminal"].setText(state.terminal_id or "—")
         self.fields["last_push"].setText(_when(state.last_push_at))

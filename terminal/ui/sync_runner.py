@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
 from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QObject, Slot
 
 from terminal.core.errors import SyncFault
 from terminal.store.db import Database
@@ -13,7 +16,7 @@ from terminal.store.outbox import SyncStateRepo
 from terminal.sync.engine import SyncEngine
 from terminal.sync.state import SyncState
 from terminal.sync.via_executor import engine_via, registered_elsewhere
-from terminal.sync.worker import SyncWorker
+from terminal.sync.worker import SyncWorker, WorkerEvent
 from terminal.ui.session import Session
 from terminal.ui.sync_hook import SyncBridge
 from terminal.ui.tasks import TaskThread
@@ -21,12 +24,24 @@ from terminal.ui.tasks import TaskThread
 log = logging.getLogger("terminal.ui.sync")
 
 
+class _CrashRelay(QObject):
+    @Slot(object)
+    def report(self, bug: BaseException) -> None:
+        # sys.excepthook is the app's CrashHandler while it runs: it writes the report and shows the dialog.
+        sys.excepthook(type(bug), bug, bug.__traceback__)
+
+
 class SyncRunner:
     def __init__(self, session: Session, demo: bool, interval: float = 60.0) -> None:
         self.session = session
         self.demo = demo
         self.bridge = SyncBridge(session)
-        self.worker = SyncWorker(self._open_engine, interval=interval, on_event=self.bridge.event_from_worker)
+        self.worker = SyncWorker(self._open_engine, interval=interval, on_event=self.bridge.event_from_worker,
+                                 on_bug=self.bridge.bug_from_worker)  # fmt: skip
+        self._attached = False
+        # Created here, in the UI thread, so the queued signal runs the crash handler there.
+        self._crash_relay = _CrashRelay()
+        session.signals.sync_crashed.connect(self._crash_relay.report)
         self._stopped = False
         # Requests a person waits for (the registration check) get their own network thread: they must not
         # queue behind a long sync round.
@@ -50,7 +65,17 @@ class SyncRunner:
             log.info("not enrolled with a central server: working offline")
             return
         self.bridge.attach(self.worker.nudge, self.worker.stop)
+        self._attached = True
         self.worker.start()
+
+    def status(self) -> WorkerEvent | None:
+        return self.worker.last_event
+
+    def restart(self) -> bool:
+        if not self._attached or self._stopped:
+            return False
+        self.worker.start()
+        return True
 
     @contextlib.contextmanager
     def _open_engine(self) -> Iterator[SyncEngine]:
