@@ -126,4 +126,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+    # A 404 for a mistyped or walked credential number is the public page doing its job, not a warning.
+    "loggers": {"django.request": {"level": "ERROR"}},
 }
