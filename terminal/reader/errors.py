@@ -113,6 +113,55 @@ class BadPayload(FrameFault):
         super().__init__(reason_zh, reason_en)
 
 
+class ReaderDriverFault(ReaderFault):
+    """The vendor's reader DLL (the SDT_* API, run in the helper process sdthelper.exe) is not as needed."""
+
+    code = "reader_driver"
+    zh_template = "读卡器厂商驱动出错。请拔插读卡器后重试；如反复出现，请联系技术支持。"
+    en_template = "The reader vendor's driver failed. Unplug and replug the reader and retry; if it repeats, call support."
+
+
+class DriverUnavailable(ReaderDriverFault):
+    code = "reader_driver_unavailable"
+    zh_template = (
+        "无法加载读卡器厂商驱动 {dll}：{reason_zh}。请按安装指南把厂商的 sdtapi.dll 放到配置的位置，"
+        "或在设置中选择其他读卡器。"
+    )
+    en_template = (
+        "The reader vendor's driver {dll} cannot be loaded: {reason_en}. Put the vendor's sdtapi.dll where the "
+        "installation guide says, or choose another reader in the settings."
+    )
+
+    def __init__(self, dll: str, reason_zh: str, reason_en: str, detail: str = "") -> None:
+        super().__init__(detail, dll=dll, reason_zh=reason_zh, reason_en=reason_en)
+
+
+class DriverHung(ReaderDriverFault):
+    code = "reader_driver_hung"
+    zh_template = (
+        "读卡器驱动在 {seconds} 秒内没有应答，已将其结束并会自动重新启动。请拔插读卡器，然后重新放卡。"
+    )
+    en_template = (
+        "The reader driver did not answer within {seconds} s; it was ended and will start again by itself. "
+        "Unplug and replug the reader, then place the card again."
+    )
+
+    def __init__(self, seconds: float, detail: str = "") -> None:
+        super().__init__(detail, seconds=f"{seconds:g}")
+
+
+class DriverCrashed(ReaderDriverFault):
+    code = "reader_driver_crashed"
+    zh_template = "读卡器驱动意外退出，会自动重新启动。请重新放卡读取。"
+    en_template = "The reader driver stopped unexpectedly; it will start again by itself. Place the card again."
+
+
+class DriverGarbled(ReaderDriverFault):
+    code = "reader_driver_garbled"
+    zh_template = "读卡器驱动返回了无法识别的数据，已将其重新启动。请重新放卡读取。"
+    en_template = "The reader driver sent data that makes no sense; it was restarted. Place the card again."
+
+
 @dataclass(frozen=True)
 class ResultMeaning:
     zh: str
