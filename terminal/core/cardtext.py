@@ -66,7 +66,7 @@ def _field(raw: bytes, offset: int, length: int) -> str:
 def _date(text: str, what: str, allow_long_term: bool = False) -> dt.date | None:
     if allow_long_term and text == LONG_TERM:
         return None
-    if len(text) != 8 or not text.isdigit():
+    if len(text) != 8 or not idnumber.is_ascii_digits(text):
         raise InvalidCardText(reason=f"{what}格式错误 / {what} is not a date")
     try:
         return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
@@ -108,14 +108,14 @@ def decode_text_block(
         raise
     issue_count: int | None = None
     if f.get("issue_count"):
-        if not f["issue_count"].isdigit():
+        if not idnumber.is_ascii_digits(f["issue_count"]):
             raise InvalidCardText(reason="签发次数无效 / invalid issue count")
         issue_count = int(f["issue_count"])
     english = f.get("english_name")
     if card_type is CardType.FOREIGN_PERMANENT_2023:
         english = (f["english_name"] + f["english_name_2"]).rstrip() or None
     ethnicity = f.get("ethnicity_code") or None
-    if ethnicity is not None and not ethnicity.isdigit():
+    if ethnicity is not None and not idnumber.is_ascii_digits(ethnicity):
         raise InvalidCardText(reason="民族代码无效 / invalid ethnicity code")
     return Identity(
         card_type=card_type,

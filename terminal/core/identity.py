@@ -85,6 +85,11 @@ class Identity:
         return codes.ethnicity_name(self.ethnicity_code) if self.ethnicity_code else None
 
     @property
+    def id_number_check_verified(self) -> bool:
+        """False for the 15-character foreigner number, whose check digit rule is not confirmed (not checked)."""
+        return self.card_type is not CardType.FOREIGN_PERMANENT
+
+    @property
     def masked_id_number(self) -> str:
         return idnumber.mask(self.id_number)
 
@@ -110,6 +115,7 @@ class Identity:
             "birth_date": d(self.birth_date),
             "address": self.address,
             "id_number": self.id_number,
+            "id_number_check_verified": self.id_number_check_verified,
             "issuing_authority": self.issuing_authority,
             "valid_from": d(self.valid_from),
             "valid_to": d(self.valid_to),

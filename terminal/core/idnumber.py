@@ -20,12 +20,18 @@ PROVINCE_CODES = frozenset(
     }
 )  # fmt: skip
 
-_OLD_FOREIGN_RE = re.compile(r"^[A-Z]{3}\d{12}$")
+_OLD_FOREIGN_RE = re.compile(r"^[A-Z]{3}[0-9]{12}$")
+
+
+def is_ascii_digits(text: str) -> bool:
+    """Only 0-9. str.isdigit() also accepts superscripts (¹²³), full-width and other scripts' digits, some of
+    which int() then refuses: card and form fields are ASCII digits or invalid."""
+    return text.isascii() and text.isdigit()
 
 
 def check_digit(first17: str) -> str:
     """ISO 7064 MOD 11-2 check character over the first 17 digits."""
-    if len(first17) != 17 or not first17.isdigit():
+    if len(first17) != 17 or not is_ascii_digits(first17):
         raise InvalidIdNumber(reason="前17位必须是数字 / the first 17 characters must be digits")
     total = sum(int(c) * w for c, w in zip(first17, _WEIGHTS, strict=True))
     return _CHECK_CHARS[total % 11]
@@ -44,7 +50,7 @@ def validate_18(number: str, *, foreign_2023: bool = False) -> str:
     n = number.strip().upper()
     if len(n) != 18:
         raise InvalidIdNumber(reason="长度应为18位 / it must be 18 characters")
-    if not n[:17].isdigit() or not (n[17].isdigit() or n[17] == "X"):
+    if not is_ascii_digits(n[:17]) or not (is_ascii_digits(n[17]) or n[17] == "X"):
         raise InvalidIdNumber(reason="含有无效字符 / it contains invalid characters")
     region = n[1:3] if foreign_2023 else n[:2]
     if (foreign_2023 and n[0] != "9") or region not in PROVINCE_CODES:
@@ -56,17 +62,16 @@ def validate_18(number: str, *, foreign_2023: bool = False) -> str:
 
 
 def validate_old_foreign(number: str) -> str:
-    """The 15-character number of the 2004/2017 foreigner permanent residence card (`I` layout):
-    a 3-letter nationality code, 2-digit region, 6-digit birth date YYMMDD, 3-digit serial and a check digit."""
+    """The 15-character number of the 2004/2017 foreigner permanent residence card (`I` layout): 3 letters
+    (nationality) and 12 digits. Only this shape is checked.
+
+    Public sources confirm the shape but no check-digit rule for the last character, and the number comes off
+    a chip the reader's SAM authenticated: refusing a genuine card on a guessed rule would turn a worker away.
+    `Identity.id_number_check_verified` is False for these numbers, and registration records it (see
+    docs/card-reader.md)."""
     n = number.strip().upper()
     if not _OLD_FOREIGN_RE.match(n):
         raise InvalidIdNumber(reason="外国人永久居留证号码应为3位字母加12位数字 / 3 letters and 12 digits expected")
-    weights = (7, 3, 1)
-    values = [ord(c) - 55 if c.isalpha() else int(c) for c in n[:14]]
-    # The check digit of the 15-character number follows the 7-3-1 scheme used by machine-readable documents.
-    expected = sum(v * weights[i % 3] for i, v in enumerate(values)) % 10
-    if str(expected) != n[14]:
-        raise InvalidIdNumber(reason="校验位不正确 / the check digit is wrong")
     return n
 
 
@@ -75,6 +80,8 @@ def make_valid_18(first17: str) -> str:
 
 
 def make_valid_old_foreign(first14: str) -> str:
+    """A synthetic 15-character number (demo and test cards): the last digit by the 7-3-1 scheme of
+    machine-readable documents, which real numbers are not known to follow (see validate_old_foreign)."""
     weights = (7, 3, 1)
     values = [ord(c) - 55 if c.isalpha() else int(c) for c in first14]
     return first14 + str(sum(v * weights[i % 3] for i, v in enumerate(values)) % 10)

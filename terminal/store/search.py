@@ -23,7 +23,7 @@ MAX_READINGS = 6
 _CJK = re.compile(r"^[\u3400-\u9fff·]+$")
 _DIGITS = re.compile(r"^[0-9Xx]+$")
 _LETTERS = re.compile(r"^[A-Za-z]+$")
-_CREDENTIAL = re.compile(r"^[A-Za-z]{2,4}\d{4,}$")
+_CREDENTIAL = re.compile(r"^[A-Za-z]{2,4}[0-9]{4,}$")
 
 
 def _readings(name: str) -> list[list[str]]:
@@ -97,7 +97,7 @@ def plan(text: str) -> Query | None:
     if _CREDENTIAL.match(q):
         return Query(("c:" + q.upper(),))
     if _DIGITS.match(q):
-        if len(q) >= 11 and q.isdigit():
+        if len(q) >= 11 and q.isascii() and q.isdigit():
             return Query(("t:" + q, "r:" + q.upper()[::-1]) if len(q) == 18 else ("t:" + q,))
         if len(q) == 18:
             return Query(("r:" + q.upper()[::-1],))

@@ -7,8 +7,9 @@ import re
 
 from terminal.core.errors import InvalidInput
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}$")
+# [0-9], not \d: \d also matches full-width and other scripts' digits.
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
+_LANDLINE = re.compile(r"^0[0-9]{2,3}-?[0-9]{7,8}$")
 
 
 def phone(value: str) -> str:

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from terminal.core import idnumber
-from terminal.core.cardtext import decode_text_block, encode_text_block, sha256_hex
+from terminal.core.cardtext import LAYOUTS, decode_text_block, encode_text_block, sha256_hex
 from terminal.core.errors import InvalidCardText, InvalidIdNumber
 from terminal.core.identity import CardType, Provenance
 
@@ -72,3 +72,33 @@ def test_identity_is_immutable_and_its_repr_is_masked() -> None:
         identity.name = "李四"  # type: ignore[misc]
     assert "11010519491231002X" not in repr(identity)
     assert "110105********002X" in repr(identity)
+
+
+def test_a_superscript_digit_in_the_card_number_is_a_typed_refusal() -> None:
+    fields = {**CARDS["resident"], "id_number": "1101051949123100²X"}
+    raw = encode_text_block(fields)
+    with pytest.raises(InvalidIdNumber):
+        decode_text_block(raw, _prov(raw))
+
+
+@pytest.mark.parametrize(("field", "value"), [("issue_count", "¹"), ("birth_date", "¹⁹⁴⁹¹²³¹")])
+def test_superscript_digits_in_other_fields_are_typed_refusals(field: str, value: str) -> None:
+    raw = bytearray(encode_text_block(CARDS["hmt_residence"]))
+    layout = {name: (offset, length) for name, offset, length in LAYOUTS[CardType.HMT_RESIDENCE]}
+    offset, length = layout[field]
+    raw[offset : offset + length] = value.encode("utf-16-le").ljust(length, b" ")[:length]
+    with pytest.raises(InvalidCardText):
+        decode_text_block(bytes(raw), _prov(bytes(raw)))
+
+
+def test_old_foreigner_card_is_accepted_with_its_check_digit_recorded_as_unverified() -> None:
+    number = idnumber.make_valid_old_foreign("USA31800101001")
+    other = number[:-1] + str((int(number[-1]) + 1) % 10)
+    for candidate in (number, other):
+        raw = encode_text_block({**CARDS["foreign_permanent"], "id_number": candidate})
+        identity = decode_text_block(raw, _prov(raw))
+        assert identity.id_number == candidate
+        assert identity.id_number_check_verified is False
+        assert identity.to_json()["id_number_check_verified"] is False
+    resident = encode_text_block(CARDS["resident"])
+    assert decode_text_block(resident, _prov(resident)).id_number_check_verified is True
