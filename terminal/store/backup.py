@@ -12,11 +12,12 @@ import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from terminal.core.errors import BackupInvalid, HomeAlreadyInitialised
+from terminal.core.errors import BackupInvalid, CorruptDatabase, HomeAlreadyInitialised, WrongKey
 from terminal.store import keys
 from terminal.store.db import Database
 from terminal.store.home import Home
@@ -62,52 +63,83 @@ def create_backup(home: Home, db: Database, target: Path) -> dict[str, Any]:
 
 
 def read_backup(path: Path) -> tuple[dict[str, Any], bytes]:
+    """The header and database bytes of a backup file; anything malformed is BackupInvalid."""
     try:
         with open(path, "rb") as fh:
             if fh.readline() != MAGIC:
                 raise BackupInvalid(detail="not a terminal backup")
-            header: dict[str, Any] = json.loads(fh.readline())
+            header = json.loads(fh.readline())
             data = fh.read()
-    except (OSError, ValueError) as exc:
+    # RecursionError: a header of deeply nested brackets.
+    except (OSError, ValueError, RecursionError) as exc:
         raise BackupInvalid(detail=type(exc).__name__) from exc
+    if not isinstance(header, dict):
+        raise BackupInvalid(detail="the header is not an object")
     if len(data) != header.get("size") or hashlib.sha256(data).hexdigest() != header.get("sha256"):
         raise BackupInvalid(detail="checksum mismatch")
     return header, data
 
 
+def _key_of(header: dict[str, Any], recovery_key: str | None, unlock_secret: str | None) -> tuple[bytes, keys.KeyFile]:
+    """The database key and the key file to write, from a header that passed its checksum (which anyone can
+    recompute, so every field is still checked before it is used)."""
+    if header.get("demo") is True:
+        return keys.DEMO_KEY, keys.demo_key_file()
+    recovery, check = header.get("recovery"), header.get("key_check")
+    if not recovery_key or not isinstance(recovery, dict):
+        raise BackupInvalid(detail="the recovery key is needed")
+    if not isinstance(check, str):
+        raise BackupInvalid(detail="no key check")
+    if not keys.wrapped_entry_is_sane(recovery):
+        raise BackupInvalid(detail="the wrapped key is malformed")
+    key = keys.unwrap_with_secret(recovery, keys.normalise_recovery_key(recovery_key))
+    if keys.key_check(key) != check:
+        raise BackupInvalid(detail="key check mismatch")
+    kf = keys.KeyFile(key_check=check, protectors={"recovery": recovery})
+    if unlock_secret:
+        kf.protectors["secret"] = keys.wrap_with_secret(key, unlock_secret)
+    found = keys.os_protector()
+    if found is not None:
+        name, (wrap, _unwrap) = found
+        kf.protectors[name] = wrap(key)
+    return key, kf
+
+
 def restore_backup(path: Path, home: Home, recovery_key: str | None, unlock_secret: str | None = None) -> Database:
-    """Restore into an empty home. A demo backup needs no recovery key."""
+    """Restore into an empty home. A demo backup needs no recovery key. A restore that fails leaves nothing
+    behind: no partial database, no key file, and no data folder if it did not exist before."""
     if home.exists():
         raise HomeAlreadyInitialised(home=str(home.root))
     header, data = read_backup(path)
-    if header.get("demo"):
-        kf = keys.demo_key_file()
-        key = keys.DEMO_KEY
-    else:
-        if not recovery_key or not header.get("recovery"):
-            raise BackupInvalid(detail="the recovery key is needed")
-        key = keys.unwrap_with_secret(header["recovery"], keys.normalise_recovery_key(recovery_key))
-        if keys.key_check(key) != header["key_check"]:
-            raise BackupInvalid(detail="key check mismatch")
-        kf = keys.KeyFile(key_check=header["key_check"], protectors={"recovery": header["recovery"]})
-        if unlock_secret:
-            kf.protectors["secret"] = keys.wrap_with_secret(key, unlock_secret)
-        found = keys.os_protector()
-        if found is not None:
-            name, (wrap, _unwrap) = found
-            kf.protectors[name] = wrap(key)
-    home.root.mkdir(parents=True, exist_ok=True)
+    key, kf = _key_of(header, recovery_key, unlock_secret)
+    created_root = not home.root.exists()
     partial = home.root / "terminal.db.restoring"
-    partial.write_bytes(data)
-    db = Database.open(partial, key, key_verified=True)
+    done = False
     try:
-        check_not_newer(db)
-        problems = db.integrity_check()
+        home.root.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        try:
+            db = Database.open(partial, key, key_verified=True)
+        except (WrongKey, CorruptDatabase) as exc:  # a checksum anyone can recompute over bytes that are no database
+            raise BackupInvalid(detail=type(exc).__name__) from exc
+        try:
+            check_not_newer(db)
+            problems = db.integrity_check()
+        finally:
+            db.close()
+        if problems:
+            raise BackupInvalid(detail="integrity check failed")
+        kf.save(home.root)
+        partial.replace(home.db_path)
+        done = True
     finally:
-        db.close()
-    if problems:
-        partial.unlink()
-        raise BackupInvalid(detail="integrity check failed")
-    kf.save(home.root)
-    partial.replace(home.db_path)
+        if not done:
+            _remove_partial(home.root, partial, created_root)
     return home.open(key=key)
+
+
+def _remove_partial(root: Path, partial: Path, created_root: bool) -> None:
+    for leftover in (partial, *(partial.with_name(partial.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        leftover.unlink(missing_ok=True)
+    if created_root:
+        shutil.rmtree(root, ignore_errors=True)

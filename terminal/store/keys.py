@@ -88,6 +88,17 @@ def wrap_with_secret(key: bytes, secret: str) -> dict[str, Any]:
     }
 
 
+def wrapped_entry_is_sane(entry: dict[str, Any]) -> bool:
+    """Whether a wrapped-key entry from outside (a backup header) is what wrap_with_secret writes, with KDF
+    costs no higher than ours: a forged entry must not make Argon2 take hours or all the memory."""
+    try:
+        costs_ok = all(isinstance(entry[k], int) and 1 <= entry[k] <= v for k, v in _ARGON2.items())
+        parts = [_unb64(entry[k]) for k in ("salt", "nonce", "wrapped")]
+    except (KeyError, TypeError, ValueError):
+        return False
+    return entry.get("kdf") == "argon2id" and costs_ok and len(parts[0]) >= 8 and len(parts[1]) == 12
+
+
 def unwrap_with_secret(entry: dict[str, Any], secret: str) -> bytes:
     params = {k: int(entry[k]) for k in ("time_cost", "memory_cost", "parallelism")}
     kek = _derive(secret, _unb64(entry["salt"]), params)
