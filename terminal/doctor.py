@@ -97,12 +97,13 @@ def _check_server(home: Home) -> CheckResult:
 
 
 def _check_readers(home: Home) -> list[CheckResult]:
-    from terminal.reader.discovery import VIRTUAL, discover
+    from terminal.reader.discovery import VIRTUAL, default_backends, discover
 
-    chosen = home.config().get("reader") if home.root.exists() else None
+    config = home.config() if home.root.exists() else {}
+    chosen = config.get("reader")
     if chosen == VIRTUAL or (chosen is None and home.exists() and home.is_demo):
         return [CheckResult("reader", True, "虚拟读卡器（演示）/ virtual reader (demo)")]
-    found = discover()
+    found = discover(default_backends(config))
     results = [
         CheckResult("reader", False, f.message("en"), f.message("zh")) for f in found.faults
     ]
@@ -117,6 +118,26 @@ def _check_readers(home: Home) -> list[CheckResult]:
     if chosen and chosen not in {r.name for r in found.readers}:
         results.append(CheckResult("reader", False, f"{chosen}: 所选读卡器未连接 / the chosen reader is not connected",
                                    "连接该读卡器或在设置中重新选择 / connect it or choose another in settings"))  # fmt: skip
+    return results
+
+
+def _check_vendor_readers(home: Home) -> list[CheckResult]:
+    """Each vendor SDK DLL configured (config `sdt_dll`, an `sdt:` reader, TERMINAL_SDT_DLL): which DLL, 32- or
+    64-bit, its version, the port, and whether a read works (docs/install.md)."""
+    from terminal.reader.discovery import sdt_backend
+    from terminal.reader.sdt import diagnose
+
+    backend = sdt_backend(home.config() if home.root.exists() else {})
+    results = []
+    for dll in backend.dlls:
+        transport = backend.open(f"sdt:{dll}")
+        try:
+            found = diagnose(transport)
+        finally:
+            transport.close()
+        detail = found.summary() if found.fault is None else f"{found.summary()}: {found.fault.message('en')}"
+        advice = found.fault.message("zh") if found.fault is not None else ""
+        results.append(CheckResult("vendor reader", found.ok, detail, advice))
     return results
 
 
@@ -140,6 +161,7 @@ CHECKS: tuple[Check, ...] = (
     lambda home: [_check_disk(home)],
     lambda home: [_check_server(home)],
     _check_readers,
+    _check_vendor_readers,
     _check_printer,
 )
 

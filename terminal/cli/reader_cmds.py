@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
         else:
             p.add_argument("--json", action="store_true")
         p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for a card (default 30)")
-        p.add_argument("--reader", help=f"reader name, serial:PORT or 'virtual' (default: ${discovery.READER_ENV})")
+        p.add_argument("--reader", help=f"reader name, serial:PORT, sdt:DLL or 'virtual' (default: ${discovery.READER_ENV})")
         p.add_argument("--virtual", action="store_true", help="use the in-process virtual reader")
         p.add_argument("--card", default="resident", help="virtual card to place (label in the identities file)")
         p.add_argument("--fault", choices=[f.value for f in Fault], default=Fault.NONE.value,
@@ -57,7 +57,7 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    found = discovery.discover()
+    found = discovery.discover(discovery.default_backends(_config(args)))
     if args.json:
         rows = [{"name": r.name, "kind": r.kind, "state": r.state.value, "simulated": r.simulated}
                 for r in found.readers]  # fmt: skip
@@ -79,7 +79,7 @@ def _service(args: argparse.Namespace) -> ReaderService:
         device = VirtualSamReader()
         device.insert(args.card)
         device.set_fault(Fault(args.fault))
-    return ReaderService(discovery.open_reader(name, device=device))
+    return ReaderService(discovery.open_reader(name, device=device, config=_config(args)))
 
 
 def _read(service: ReaderService, timeout: float) -> CardRead:
@@ -149,8 +149,13 @@ def _print_identity(identity: Identity, as_json: bool) -> None:
 
 def _configured_reader(args: argparse.Namespace) -> str | None:
     """The reader IT chose for this terminal (config.json "reader"), after --reader and TERMINAL_READER."""
+    chosen = _config(args).get("reader")
+    return str(chosen) if chosen else None
+
+
+def _config(args: argparse.Namespace) -> dict[str, Any]:
+    """config.json of the home: the chosen reader, the vendor DLL (`sdt_dll`) and the photo decoder."""
     from terminal.store.home import Home
 
-    home = Home.resolve(args.home)
-    chosen = home.config().get("reader") if home.root.exists() else None
-    return str(chosen) if chosen else None
+    home = Home.resolve(getattr(args, "home", None))
+    return home.config() if home.root.exists() else {}

@@ -37,6 +37,7 @@ from terminal.reader.errors import (
     DriverGarbled,
     DriverHung,
     DriverUnavailable,
+    NoCard,
     NoReader,
     PhotoDecoderUnavailable,
 )
@@ -496,3 +497,69 @@ class SdtBackend:
 
     def open(self, name: str) -> SdtTransport:
         return SdtTransport(self.config_for(Path(name.removeprefix(SDT_PREFIX))))
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """What `terminal doctor` and the self-test say about a vendor reader. Never holds card data."""
+
+    dll: Path
+    bits: int | None = None
+    dll_version: str = ""
+    port: int | None = None
+    sam_id: str = ""
+    card_read: bool | None = None  # None: no card on the reader to try
+    photo_decoded: bool | None = None  # None: no decoder configured, or no card
+    fault: ReaderFault | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.fault is None and self.card_read is not False
+
+    def summary(self) -> str:
+        parts = [f"{self.dll}"]
+        if self.bits:
+            parts.append(f"{self.bits}-bit")
+        if self.dll_version:
+            parts.append(f"version {self.dll_version}")
+        if self.port is not None:
+            parts.append(f"USB {self.port}" if self.port > 1000 else f"COM{self.port}")
+        if self.sam_id:
+            parts.append(f"SAM {self.sam_id}")
+        if self.card_read is True:
+            parts.append("读卡成功 / card read")
+        elif self.card_read is None and self.fault is None:
+            parts.append("读卡器上无证件，放卡可测试读卡 / no card on the reader: place one to test a read")
+        if self.photo_decoded is not None:
+            parts.append("照片已解码 / photo decoded" if self.photo_decoded else "照片无法解码 / photo not decoded")
+        return ", ".join(parts)
+
+
+def diagnose(transport: SdtTransport, *, card_timeout: float = 1.0) -> Diagnosis:
+    """Which DLL, 32/64-bit, which version, which port, and whether a read works (if a card is there)."""
+    from terminal.reader.service import ReaderService
+
+    config = transport.config
+    try:
+        bits = dll_bits(config.dll)
+        info = transport.helper.hello()
+        port = transport.open_port()
+        service = ReaderService(transport)
+        sam_id = service.sam_id()
+    except ReaderFault as fault:
+        return Diagnosis(config.dll, fault=fault)
+    found = Diagnosis(config.dll, bits, info.dll_version, port, sam_id)
+    try:
+        card = service.read_next(timeout=card_timeout)
+    except ReaderFault as fault:
+        if isinstance(fault, NoCard):
+            return found
+        return Diagnosis(config.dll, bits, info.dll_version, port, sam_id, card_read=False, fault=fault)
+    photo: bool | None = None
+    if config.decoder is not None and card.photo_wlt is not None:
+        try:
+            transport.decode_photo(card.photo_wlt)
+            photo = True
+        except PhotoDecoderUnavailable:
+            photo = False
+    return Diagnosis(config.dll, bits, info.dll_version, port, sam_id, card_read=True, photo_decoded=photo)

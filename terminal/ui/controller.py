@@ -7,6 +7,7 @@ import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from PySide6.QtWidgets import QApplication, QProgressDialog
@@ -15,6 +16,7 @@ from terminal.core.errors import KeyUnavailable, ReaderFault
 from terminal.reader.discovery import open_reader
 from terminal.reader.pcsc import PcscBackend
 from terminal.reader.photo import load_decoder
+from terminal.reader.sdt import SdtTransport
 from terminal.reader.service import ReaderService
 from terminal.reader.transport import Transport
 from terminal.reader.virtual import VirtualSamReader, VirtualTransport
@@ -125,12 +127,9 @@ class TerminalApp:
 
     def _opened(self, _db: Database) -> None:
         config = self.home.config()
-        self.session = Session(self.home, self.db, self.languages, reader=self._make_reader(config.get("reader")))
+        self.session = Session(self.home, self.db, self.languages, reader=self._make_reader(config.get("reader"), config))
         idle = IdleWatcher(self.app, self.idle_ms) if self.idle_ms is not None else IdleWatcher(self.app)
-        library, function = config.get("photo_decoder"), config.get("photo_decoder_function", "unpack")
-
-        def decode_photo(wlt: bytes) -> bytes:
-            return load_decoder(library, function).decode(wlt)
+        decode_photo = self._photo_decoder(config)
 
         self.window = MainWindow(self.session, idle, decode_photo, config.get("agency_name", ""))
         if self.virtual_device is not None:
@@ -146,7 +145,19 @@ class TerminalApp:
         if self.on_window is not None:
             self.on_window(self.window)
 
-    def _make_reader(self, choice: str | None) -> ReaderThread | None:
+    def _photo_decoder(self, config: dict[str, Any]) -> Callable[[bytes], bytes]:
+        transport = self.session.reader.service.transport if self.session and self.session.reader else None
+        if isinstance(transport, SdtTransport):
+            # A vendor reader's decoder is loaded by its helper process (often 32-bit, like the reader's DLL).
+            return transport.decode_photo
+        library, function = config.get("photo_decoder"), config.get("photo_decoder_function", "unpack")
+
+        def decode_photo(wlt: bytes) -> bytes:
+            return load_decoder(library, function).decode(wlt)
+
+        return decode_photo
+
+    def _make_reader(self, choice: str | None, config: dict[str, Any] | None = None) -> ReaderThread | None:
         transport: Transport
         # Only a demo, or an explicit choice, uses the virtual reader: a real terminal never falls back to
         # simulated identities.
@@ -155,7 +166,7 @@ class TerminalApp:
             transport = VirtualTransport(self.virtual_device)
         else:
             try:
-                transport = open_reader(str(choice).removeprefix("pcsc:") if choice else None)
+                transport = open_reader(str(choice).removeprefix("pcsc:") if choice else None, config=config)
             except ReaderFault as fault:
                 report_error(None, fault)
                 return None

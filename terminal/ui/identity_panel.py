@@ -16,7 +16,7 @@ from terminal.core.registration_rules import WARNING_TEXT
 from terminal.ui.camera import open_camera
 from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
-from terminal.usecases.registration import CardPreview, Scan
+from terminal.usecases.registration import CardPreview, PhotoSource, Scan
 
 PhotoDecoder = Callable[[bytes], bytes]  # WLT → BMP; raises PhotoDecoderUnavailable
 FIELDS = ("name", "sex", "ethnicity", "birth", "id", "address", "authority", "valid", "card_type")
@@ -200,6 +200,14 @@ class IdentityPanel(Retranslating, QWidget):
         if self.decoded_photo is not None:
             return Scan(self.decoded_photo, "image/bmp", "card-photo.bmp")
         return None
+
+    def photo_source(self) -> PhotoSource:
+        """Where photo_scan()'s photo comes from, in the same order of precedence; kept with the worker."""
+        if self.photo_file is not None:
+            return PhotoSource.FILE
+        if self.camera_photo is not None:
+            return PhotoSource.CAMERA
+        return PhotoSource.CARD if self.decoded_photo is not None else PhotoSource.FILE
 
     def _show_status(self) -> None:
         lang = ui_lang()

@@ -138,7 +138,7 @@ class RegisterPage(Retranslating, QWidget):
             self.result.setText(self.tr("无法读取照片文件：%1").replace("%1", exc.strerror or str(exc)))
             return
         if photo is not None:
-            profile = dataclasses.replace(profile, photo=photo)
+            profile = dataclasses.replace(profile, photo=photo, photo_source=self.panel.photo_source())
         actor, card, today = self._session.require_actor(), self.card, self._session.today()
         self.save_button.setEnabled(False)
         self.result.setText(self.tr("正在保存…"))

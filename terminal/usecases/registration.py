@@ -4,6 +4,7 @@ with its audit entry and its outbox event."""
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass, field
 
 from terminal.core import service_types
@@ -24,6 +25,14 @@ class Scan:
     data: bytes
     mime: str
     filename: str | None = None
+
+
+class PhotoSource(enum.StrEnum):
+    """Where the worker's photo came from; kept with the worker (workers.photo_source)."""
+
+    CARD = "card"  # the ID card's photo, decoded by the reader vendor's decoder
+    CAMERA = "camera"
+    FILE = "file"
 
 
 @dataclass(frozen=True)
@@ -73,6 +82,7 @@ class ProfileInput:
     certificates: list[CertificateInput] = field(default_factory=list)
     letters: list[LetterInput] = field(default_factory=list)
     photo: Scan | None = None  # the card photo decoded by the vendor library, or one taken by camera or file
+    photo_source: PhotoSource = PhotoSource.FILE
 
 
 @dataclass(frozen=True)
@@ -133,7 +143,10 @@ def register_worker(db: Database, actor: Actor, card_read: CardRead, profile: Pr
             db.execute("INSERT INTO worker_service_types(worker_id, code) VALUES (?, ?)", (worker_id, code))
         if profile.photo is not None:
             photo_id, _ = attach_scan(db, profile.photo)
-            db.execute("UPDATE workers SET photo_attachment_id = ? WHERE id = ?", (photo_id, worker_id))
+            db.execute(
+                "UPDATE workers SET photo_attachment_id = ?, photo_source = ? WHERE id = ?",
+                (photo_id, PhotoSource(profile.photo_source).value, worker_id),
+            )
         search.reindex_worker(db.conn, worker_id)
         # The worker's own event goes first: the centre must know the worker before the records about them.
         audit.append(db, actor.username, "worker.registered", "worker", uid, {"id": identity.masked_id_number})

@@ -8,6 +8,7 @@ installer/build/sdt (about 15 s the first time, reused after). A missing mingw-w
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -250,3 +251,89 @@ def test_a_file_that_is_not_a_dll_is_refused_before_any_helper_starts(tmp_path: 
         SdtConfig(fake).command()
     with pytest.raises(DriverUnavailable):
         SdtConfig(tmp_path / "missing.dll").command()
+
+
+@pytest.fixture
+def cli_environment(monkeypatch: pytest.MonkeyPatch, sdt_build: Path, wine_prefix: Path, card: StandinCard) -> Path:
+    """The CLI starts its helper with os.environ: point it at the Wine prefix and the card file."""
+    for key, value in wine_environment(wine_prefix, card.path).items():
+        monkeypatch.setenv(key, value)
+    dll = sdt_build / "standin64" / "sdtapi.dll"
+    monkeypatch.setenv("TERMINAL_SDT_DLL", str(dll))
+    return dll
+
+
+def test_reader_list_and_read_show_the_vendor_reader(
+    cli_environment: Path, card: StandinCard, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from terminal.cli.main import main
+
+    assert main(["reader", "list", "--json"]) == 0
+    readers = json.loads(capsys.readouterr().out)["readers"]
+    assert {"name": f"sdt:{cli_environment}", "kind": "sdt", "state": "ready", "simulated": False} in readers
+    card.place(LABEL)
+    assert main(["reader", "read", "--reader", f"sdt:{cli_environment}", "--json", "--timeout", "30"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["provenance"]["reader"] == "sdt:sdtapi.dll 9.9.0.1 64-bit USB 1001"
+    assert data["provenance"]["simulated"] is True
+
+
+def test_doctor_says_which_dll_its_bitness_and_whether_a_read_works(
+    cli_environment: Path, card: StandinCard, tmp_path: Path
+) -> None:
+    from terminal.doctor import _check_vendor_readers
+    from terminal.store.home import Home
+
+    home = Home(tmp_path / "home")
+    home.update_config(reader=f"sdt:{cli_environment}", photo_decoder=str(cli_environment.with_name("WltRS.dll")))
+    [empty] = _check_vendor_readers(home)
+    assert empty.ok and "64-bit" in empty.detail and "9.9.0.1" in empty.detail and "no card" in empty.detail
+    card.place(LABEL)
+    [read] = _check_vendor_readers(home)
+    assert read.ok and "card read" in read.detail and "photo decoded" in read.detail
+    assert card.text_block(LABEL).decode("utf-16-le").split()[0] not in read.detail  # no personal data
+    card.unplug()
+    [gone] = _check_vendor_readers(home)
+    assert not gone.ok and "No card reader" in gone.detail and gone.advice
+
+
+def test_the_decoded_card_photo_goes_with_the_worker_and_onto_the_card(
+    sdt_build: Path, wine_prefix: Path, card: StandinCard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+    import datetime as dt
+    import io
+
+    from PIL import Image
+
+    from terminal.core.roles import Action, Role
+    from terminal.store.outbox import SyncStateRepo
+    from terminal.usecases import credentials, printing, queries, registration
+    from terminal.usecases.registration import PhotoSource, Scan
+    from tests.builders import actor, open_db, profile
+
+    transport = open_transport(sdt_build, wine_prefix, card, 64)
+    card.place(LABEL)
+    try:
+        read = ReaderService(transport, timeouts=QUICK).read_next(timeout=30)
+        assert read.photo_wlt is not None
+        bmp = transport.decode_photo(read.photo_wlt)
+    finally:
+        transport.close()
+    db = open_db(tmp_path / "home", monkeypatch)
+    try:
+        SyncStateRepo(db).set("server_url", "https://centre.example.test")
+        clerk, supervisor, today = actor(Role.CLERK), actor(Role.SUPERVISOR), dt.date.today()
+        prof = dataclasses.replace(profile(), photo=Scan(bmp, "image/bmp"), photo_source=PhotoSource.CARD)
+        worker_id = registration.register_worker(db, clerk, read, prof, today)
+        assert queries.worker_record(db, supervisor, worker_id).photo_source == "card"
+        number = credentials.apply(db, clerk, worker_id, today)
+        credentials.transition(db, supervisor, number, Action.APPROVE, today)
+        printed = printing.card_data(db, number).photo
+    finally:
+        db.close()
+    assert printed is not None
+    image = Image.open(io.BytesIO(printed)).convert("RGB")
+    background, figure = photo_colours(read.raw_text)
+    assert image.size == (BMP_WIDTH, BMP_HEIGHT)
+    assert image.getpixel((0, 0)) == tuple(background) and image.getpixel((BMP_WIDTH // 2, 48)) == tuple(figure)

@@ -13,6 +13,7 @@ from terminal.store.migrations import (
     m0002_workers,
     m0003_credentials_and_records,
     m0004_search_index,
+    m0005_worker_photo_source,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -20,6 +21,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0002_workers,
     m0003_credentials_and_records,
     m0004_search_index,
+    m0005_worker_photo_source,
 )
 
 LATEST = len(MIGRATIONS)
