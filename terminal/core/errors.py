@@ -5,7 +5,7 @@ TerminalError                      anything the terminal expects and explains to
 ├── ContractError                  from the wire contract: MalformedPayload, PayloadTooLarge (wirecontract/errors.py)
 ├── EnvironmentFault               the world outside the code is not as needed
 │   ├── StoreFault                 WrongKey, CorruptDatabase, NewerSchema, DiskFull, ReadOnly, DatabaseLocked,
-│   │                              DatabaseBusy, KeyUnavailable, BackupInvalid
+│   │                              DatabaseBusy, DatabaseRolledBack, KeyUnavailable, BackupInvalid
 │   ├── ReaderFault                NoReader, NoCard, CardRemoved, ReaderTimeout, FrameFault, CardResultFault,
 │   │                              PcscUnavailable
 │   ├── SyncFault                  carries a SyncErrorKind
@@ -101,6 +101,21 @@ class DatabaseLocked(StoreFault):
     code = "database_locked"
     zh_template = "数据库正被另一个程序使用。请关闭其他终端窗口或命令后重试。"
     en_template = "The database is in use by another program. Close other terminal windows or commands and retry."
+
+
+class DatabaseRolledBack(StoreFault):
+    code = "database_rolled_back"
+    zh_template = (
+        "数据库比本终端已确认的记录旧：最后一条记录应至少为第 {expected} 条，现在只有第 {found} 条（可能是 -wal 文件被删除，"
+        "或换上了旧的数据库文件）。为免丢失或重复上传，本机已停止写入，数据仍可查看。请用最近的备份恢复"
+        "（terminal restore），或联系技术支持从中心取回本终端已上传的记录。"
+    )
+    en_template = (
+        "The database is older than this terminal has confirmed: its last record should be at least number "
+        "{expected}, but it ends at {found} (a deleted -wal file, or an old copy of the database). To avoid "
+        "losing or re-sending records, this PC has stopped writing; data can still be viewed. Restore the latest "
+        "backup ('terminal restore'), or ask support to fetch this terminal's accepted records back from the centre."
+    )
 
 
 class DatabaseBusy(StoreFault):

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from terminal.core.errors import DatabaseRolledBack
 from terminal.store.db import Database
 
 GENESIS = "0" * 64
@@ -84,6 +85,11 @@ def verify(db: Database) -> ChainReport:
             return ChainReport(count, int(row["seq"]), "its content was changed")
         prev = row["hash"]
         expected_seq = int(row["seq"]) + 1
+    refusal = db.write_refusal
+    if isinstance(refusal, DatabaseRolledBack):
+        # The chain left is intact, but it is shorter than (or not) the one this terminal had confirmed.
+        first_missing = expected_seq if expected_seq is not None else 1
+        return ChainReport(count, first_missing, "entries are missing: the database was rolled back (see marks.json)")
     return ChainReport(count, None, None)
 
 

@@ -22,6 +22,7 @@ from terminal.store import keys
 from terminal.store.db import Database
 from terminal.store.home import Home
 from terminal.store.migrate import check_not_newer, schema_version
+from terminal.store.private import make_private_folder, write_private
 
 MAGIC = b"SHTERMINAL-BACKUP-1\n"
 
@@ -116,8 +117,8 @@ def restore_backup(path: Path, home: Home, recovery_key: str | None, unlock_secr
     partial = home.root / "terminal.db.restoring"
     done = False
     try:
-        home.root.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(data)
+        make_private_folder(home.root)
+        write_private(partial, data)
         try:
             db = Database.open(partial, key, key_verified=True)
         except (WrongKey, CorruptDatabase) as exc:  # a checksum anyone can recompute over bytes that are no database

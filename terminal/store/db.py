@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +23,7 @@ from terminal.core.errors import (
     StoreFault,
     WrongKey,
 )
+from terminal.store.private import restrict_file, write_private
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,11 @@ class Database:
         self.path = path
         self.key_verified = key_verified
         self._depth = 0
+        # Once set, every write transaction is refused with this fault (reads go on): a damaged page, or a
+        # database older than the terminal's high-water marks (terminal/store/marks.py).
+        self._write_refusal: Callable[[], StoreFault] | None = None
+        # Called after each successful outermost commit (Home.open installs the high-water-mark keeper).
+        self.after_commit: Callable[[Database], None] | None = None
 
     @classmethod
     def open(cls, path: Path, key: bytes, *, key_verified: bool = True) -> Database:
@@ -82,6 +88,11 @@ class Database:
         if len(key) != 32:
             raise ValueError("the database key must be 32 bytes")
         try:
+            # Owner-only before SQLite touches it: its -wal and -shm files copy the database file's mode.
+            if not path.exists():
+                write_private(path, b"")
+            else:
+                restrict_file(path)
             conn = sqlcipher.connect(str(path), check_same_thread=False, isolation_level=None)
         except sqlcipher.Error as exc:
             raise translate(exc, key_verified=key_verified) or ReadOnlyStore() from exc
@@ -119,7 +130,21 @@ class Database:
             typed = translate(exc, key_verified=self.key_verified)
             if typed is None:
                 raise
+            if isinstance(typed, CorruptDatabase):
+                # Its own message says to stop writing: the store makes sure nobody does.
+                self.refuse_writes(CorruptDatabase)
             raise typed from exc
+
+    def refuse_writes(self, fault: Callable[[], StoreFault]) -> None:
+        """From now on every write transaction raises `fault()`; the first reason given stays."""
+        if self._write_refusal is None:
+            log.info("the store refuses writes from now on (%s)", fault().code)  # each refusal is told as raised
+            self._write_refusal = fault
+
+    @property
+    def write_refusal(self) -> StoreFault | None:
+        """Why writes are refused (None: they are not)."""
+        return self._write_refusal() if self._write_refusal is not None else None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
@@ -131,6 +156,8 @@ class Database:
             finally:
                 self._depth -= 1
             return
+        if self._write_refusal is not None:
+            raise self._write_refusal()
         with self.translated():
             self.conn.execute("BEGIN IMMEDIATE")
         self._depth = 1
@@ -149,6 +176,8 @@ class Database:
             with contextlib.suppress(sqlcipher.Error):
                 self.conn.execute("ROLLBACK")
             raise
+        if self.after_commit is not None:
+            self.after_commit(self)
 
     def key_for_export(self) -> bytes:
         """The key, for an encrypted export (backup) under the same key. Never log or show it."""
@@ -191,6 +220,8 @@ class Database:
             result = ["a page failed authentication"]
         if result != ["ok"]:
             problems.extend(result)
+        if problems:
+            self.refuse_writes(CorruptDatabase)
         return problems
 
     def close(self) -> None:

@@ -15,7 +15,9 @@ import platformdirs
 from terminal.core.errors import HomeNotInitialised, WrongKey
 from terminal.store import keys
 from terminal.store.db import Database
+from terminal.store.marks import MarkKeeper
 from terminal.store.migrate import migrate
+from terminal.store.private import make_private_folder
 
 APP_NAME = "ShanghaiHomeServiceTerminal"
 DB_FILE = "terminal.db"
@@ -79,9 +81,12 @@ class Home:
                 self.key_file().verify(key)
             except WrongKey:
                 raise
+        make_private_folder(self.root)  # homes made before modes were enforced are tightened here
         db = Database.open(self.db_path, key, key_verified=True)
         try:
             migrate(db)
+            # Refuses writes (reads go on) when the database is behind the marks kept beside keys.json.
+            MarkKeeper(self.root).attach(db)
         except BaseException:
             db.close()
             raise

@@ -29,6 +29,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from terminal.core.errors import KeyUnavailable, WrongKey
+from terminal.store.private import write_private
 
 KEYS_FILE = "keys.json"
 DEMO_KEY = hashlib.sha256(b"DEMO KEY - terminal demo home - not secret").digest()
@@ -135,9 +136,7 @@ class KeyFile:
     def save(self, home: Path) -> None:
         tmp = home / (KEYS_FILE + ".tmp")
         payload = {"format": 1, "key_check": self.key_check, "demo": self.demo, "protectors": self.protectors}
-        tmp.write_text(json.dumps(payload, indent=2), encoding="utf-8")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
+        write_private(tmp, json.dumps(payload, indent=2).encode("utf-8"))
         os.replace(tmp, home / KEYS_FILE)
 
     def verify(self, key: bytes) -> bytes:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from terminal.core.errors import SyncErrorKind, SyncFault
+from terminal.core.errors import SyncErrorKind, SyncFault, TerminalError
 from terminal.core.lifecycle import State
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
@@ -24,10 +24,11 @@ from terminal.usecases import queries
 class HomeData:
     dashboard: queries.Dashboard
     sync: SyncState
+    write_refusal: TerminalError | None = None  # the store refuses writes: a damaged page, or a rollback
 
 
 def load_home_data(db: Database, today: dt.date) -> HomeData:
-    return HomeData(queries.dashboard(db, today), SyncState.read(SyncStateRepo(db)))
+    return HomeData(queries.dashboard(db, today), SyncState.read(SyncStateRepo(db)), db.write_refusal)
 
 
 def _value_label(name: str) -> QLabel:
@@ -51,6 +52,12 @@ class HomePage(Retranslating, QWidget):
         self._work_box, self._alert_box = QGroupBox(), QGroupBox()
         self.reader_state = QLabel()
         self.reader_state.setObjectName("readerState")
+        # Shown only while the store refuses writes: nothing else on the page would say why saving fails.
+        self.store_alert = QLabel()
+        self.store_alert.setObjectName("storeAlert")
+        self.store_alert.setWordWrap(True)
+        self.store_alert.setStyleSheet("color: white; background: #b00020; padding: 8px; font-weight: bold;")
+        self.store_alert.hide()
         self.sync_state, self.sync_queue, self.sync_last = QLabel(), QLabel(), QLabel()
         self.sync_state.setObjectName("syncState")
         self.sync_queue.setObjectName("syncQueue")
@@ -82,12 +89,13 @@ class HomePage(Retranslating, QWidget):
         self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         layout = QGridLayout(self)
-        layout.addWidget(self._reader_box, 0, 0)
-        layout.addWidget(self._sync_box, 0, 1)
-        layout.addWidget(self._work_box, 1, 0, 1, 2)
-        layout.addWidget(self._alert_box, 2, 0, 1, 2)
-        layout.addWidget(self.refresh_button, 3, 1)
-        layout.setRowStretch(4, 1)
+        layout.addWidget(self.store_alert, 0, 0, 1, 2)
+        layout.addWidget(self._reader_box, 1, 0)
+        layout.addWidget(self._sync_box, 1, 1)
+        layout.addWidget(self._work_box, 2, 0, 1, 2)
+        layout.addWidget(self._alert_box, 3, 0, 1, 2)
+        layout.addWidget(self.refresh_button, 4, 1)
+        layout.setRowStretch(5, 1)
         session.signals.data_changed.connect(self.refresh)
         session.signals.sync_changed.connect(self._sync_event)
         if session.reader is not None:
@@ -152,6 +160,9 @@ class HomePage(Retranslating, QWidget):
         if self.data is None:
             return
         board, sync = self.data.dashboard, self.data.sync
+        refusal = self.data.write_refusal
+        self.store_alert.setVisible(refusal is not None)
+        self.store_alert.setText(refusal.message(self._session.languages.lang) if refusal is not None else "")
         for name in ("registered_today", "workers", "expiring_health_checks", "expiring_insurance",
                      "expiring_credentials"):  # fmt: skip
             self.values[name].setText(str(getattr(board, name)))

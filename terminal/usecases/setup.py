@@ -15,6 +15,7 @@ from terminal.store.db import Database
 from terminal.store.home import Home
 from terminal.store.kv import SettingsRepo
 from terminal.store.migrate import migrate
+from terminal.store.private import make_private_folder
 from terminal.usecases import operators, validation
 from terminal.usecases.context import new_uid, utcnow
 from wirecontract.signing import TerminalKey
@@ -90,7 +91,7 @@ def init_home(
     """Create the home. Returns the recovery key: shown once, for the administrator to keep offline."""
     if home.exists():
         raise HomeAlreadyInitialised(home=str(home.root))
-    home.root.mkdir(parents=True, exist_ok=True)
+    make_private_folder(home.root)
     key = keys.new_database_key()
     recovery = keys.new_recovery_key()
     kf = keys.create_key_file(key, recovery, unlock_secret)
@@ -114,7 +115,7 @@ def _create(home: Home, key: bytes, kf: keys.KeyFile, fill: object) -> None:
 def init_demo_home(home: Home, fill: object) -> None:
     if home.exists():
         raise HomeAlreadyInitialised(home=str(home.root))
-    home.root.mkdir(parents=True, exist_ok=True)
+    make_private_folder(home.root)
     _create(home, keys.DEMO_KEY, keys.demo_key_file(), fill)
 
 

@@ -114,7 +114,5 @@ def test_the_real_backup_still_restores(tmp_path: Path, real_backup: tuple[dict[
     header, data, recovery = real_backup
     path = _write(tmp_path / "b.tsbk", header, data, fix_checksum=False)
     backup.restore_backup(path, Home(tmp_path / "new"), recovery).close()
-    assert sorted(p.name for p in (tmp_path / "new").iterdir() if not p.name.startswith("terminal.db-")) == [
-        "keys.json",
-        "terminal.db",
-    ]
+    names = sorted(p.name for p in (tmp_path / "new").iterdir() if not p.name.startswith("terminal.db-"))
+    assert names == ["keys.json", "marks.json", "terminal.db"]

@@ -27,6 +27,7 @@ def test_reason_for_waiting_is_shown_on_home_and_sync_pages(signed_in: Running) 
     window, qtbot = signed_in.window, signed_in.qtbot
     runner = _runner(signed_in)
     runner.worker.stop()  # this test plays the worker: its events come through the same bridge
+    qtbot.waitUntil(lambda: not runner.worker.running, timeout=30_000)
     qtbot.waitUntil(lambda: window.home.data is not None, timeout=10_000)
 
     runner.bridge.event_from_worker(WorkerEvent(None, DiskFull(), 12.0))
@@ -65,6 +66,7 @@ def test_a_bug_stops_sync_visibly_goes_to_the_crash_report_and_can_be_restarted(
     window, qtbot = signed_in.window, signed_in.qtbot
     runner = _runner(signed_in)
     runner.worker.stop()
+    qtbot.waitUntil(lambda: not runner.worker.running, timeout=30_000)
     reports: list[type[BaseException]] = []
 
     def crash_handler(kind: type[BaseException], _exc: BaseException, _tb: TracebackType | None) -> None:
