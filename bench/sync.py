@@ -26,6 +26,10 @@ from terminal.sync.ports import wire_event
 from wirecontract.protocol import MAX_PUSH_BATCH
 from wirecontract.signing import TerminalKey
 
+# A production centre believes an identity only with the card read's provenance.
+BENCH_PROVENANCE = {"reader": "bench", "sam_id": "05.01-20260101-0000000001", "read_at": "2026-11-29T08:00:00+00:00",
+                    "raw_sha256": "0" * 64, "simulated": False}  # fmt: skip
+
 
 class _Centre(CentreProcess):
     """The Django centre in its own process, as terminals meet it."""
@@ -39,7 +43,7 @@ class _Centre(CentreProcess):
 
     def enrolled_client(self, key: TerminalKey) -> SyncClient:
         client = SyncClient(self.url, key, timeout=120)
-        client.enrol(self.enrolment_code(), "91310000MA1FL0000X", "基准测试机构", "bench")
+        client.enrol(self.enrolment_code("91310000MA1FL0000X", "基准测试机构"), "91310000MA1FL0000X", "基准测试机构", "bench")
         return client
 
 
@@ -48,7 +52,7 @@ def _queue(db: Database, count: int) -> None:
         for i in range(count):
             outbox.enqueue(db, "worker", uuid.uuid4().hex, 1, "worker.registered",
                            {"identity": {"id_number": f"3101011990{i:08d}", "name": "基准"}, "phone": "13800000000"},
-                           provenance={"reader": "bench", "simulated": False})  # fmt: skip
+                           provenance=BENCH_PROVENANCE)  # fmt: skip
 
 
 def run(events: int, batch: int) -> dict[str, object]:

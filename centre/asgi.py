@@ -1,10 +1,17 @@
-"""The centre as an ASGI application, for uvicorn (terminal-server serve) or any ASGI server."""
+"""The centre as an ASGI application, for uvicorn (terminal-server serve) or any ASGI server.
+
+Django's application is wrapped in the body-size limit (centre/limits.py): Django reads a whole body before
+anything of the centre runs, so the limit has to stand in front of it."""
 
 from __future__ import annotations
 
 import os
 
+from django.conf import settings
 from django.core.asgi import get_asgi_application
 
+from centre.limits import BodySizeLimit
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "centre.settings")
-application = get_asgi_application()
+application = BodySizeLimit(get_asgi_application(), push_limit=settings.CENTRE_PUSH_BODY_LIMIT,
+                            default_limit=settings.CENTRE_BODY_LIMIT)  # fmt: skip

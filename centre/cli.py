@@ -1,10 +1,13 @@
 """`terminal-server`: serve the centre and do the centre staff's chores from the command line.
 
 terminal-server serve [--db URL] [--host H] [--port P] [--demo] [--stop-on-eof]
-terminal-server enrol-code [--db URL]                 prints the code as its last word
-terminal-server revoke CREDENTIAL_NO --reason TEXT [--db URL]
-terminal-server suspend|resume CREDENTIAL_NO --reason TEXT [--db URL]
-terminal-server check-result ID_NUMBER --result TEXT [--db URL]
+terminal-server agency add CREDIT_CODE --name NAME [--district D] | agency list
+terminal-server enrol-code --agency CREDIT_CODE [--hours 72]     prints the code as its last word
+terminal-server terminal list | terminal revoke TERMINAL_ID --reason TEXT [--compromised]
+terminal-server revoke|suspend|resume|return CREDENTIAL_NO --reason TEXT
+terminal-server check-result ID_NUMBER --result clear|adverse|pending
+terminal-server complaint ID_NUMBER --summary TEXT [--credential NO]
+terminal-server release ID_NUMBER --reason TEXT          (离职/转出 once the person's credentials are revoked)
 terminal-server db upgrade|current [--db URL]
 
 Django starts only after the arguments are read, with the database and mode they name.
@@ -33,12 +36,35 @@ def build_parser() -> argparse.ArgumentParser:
                        help="stop when standard input closes (the process that started this one has gone)")
     serve.set_defaults(func=_serve)
 
-    code = sub.add_parser("enrol-code", help="issue a one-time terminal enrolment code")
+    agency = sub.add_parser("agency", help="agencies: add one, or list them")
+    agency_sub = agency.add_subparsers(dest="agency_command", required=True, metavar="add|list")
+    agency_add = agency_sub.add_parser("add", help="admit an agency (or correct its name)")
+    agency_add.add_argument("credit_code", metavar="CREDIT_CODE")
+    agency_add.add_argument("--name", required=True)
+    agency_add.add_argument("--district", default="")
+    agency_add.set_defaults(func=_agency_add)
+    agency_sub.add_parser("list", help="list agencies").set_defaults(func=_agency_list)
+
+    code = sub.add_parser("enrol-code", help="issue a one-time terminal enrolment code for one agency")
+    code.add_argument("--agency", required=True, metavar="CREDIT_CODE")
+    code.add_argument("--hours", type=int, default=72, help="how long the code is valid (default 72)")
+    code.add_argument("--create-agency", metavar="NAME", default=None,
+                      help="admit the agency under this name first if the centre does not have it (the demo)")
     code.set_defaults(func=_enrol_code)
 
+    terminal = sub.add_parser("terminal", help="enrolled terminals: list them, or revoke one")
+    terminal_sub = terminal.add_subparsers(dest="terminal_command", required=True, metavar="list|revoke")
+    terminal_sub.add_parser("list", help="list terminals").set_defaults(func=_terminal_list)
+    terminal_revoke = terminal_sub.add_parser("revoke", help="retire a terminal, or void it as compromised")
+    terminal_revoke.add_argument("terminal_id", metavar="TERMINAL_ID")
+    terminal_revoke.add_argument("--reason", required=True)
+    terminal_revoke.add_argument("--compromised", action="store_true",
+                                 help="its key may be in other hands: every card it signed becomes invalid")
+    terminal_revoke.set_defaults(func=_terminal_revoke)
+
     status_commands = []
-    for name, status in (("revoke", "revoked"), ("suspend", "suspended"), ("resume", "valid")):
-        cmd = sub.add_parser(name, help=f"mark a credential {status} and tell its agency")
+    for name, status in (("revoke", "revoked"), ("suspend", "suspended"), ("resume", "valid"), ("return", "returned")):
+        cmd = sub.add_parser(name, help=f"the centre's decision on a credential ({status}); its agency is told")
         cmd.add_argument("credential_no", metavar="CREDENTIAL_NO")
         cmd.add_argument("--reason", required=True)
         cmd.set_defaults(func=_set_status, status=status)
@@ -46,14 +72,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check-result", help="post a background-check result for a person")
     check.add_argument("id_number", metavar="ID_NUMBER")
-    check.add_argument("--result", required=True)
+    check.add_argument("--result", required=True, choices=("clear", "adverse", "pending"))
     check.set_defaults(func=_check_result)
+
+    complaint = sub.add_parser("complaint", help="register a complaint and send it to the person's agency")
+    complaint.add_argument("id_number", metavar="ID_NUMBER")
+    complaint.add_argument("--summary", required=True)
+    complaint.add_argument("--credential", default=None)
+    complaint.set_defaults(func=_complaint)
+
+    release = sub.add_parser("release", help="release a person from their agency (离职/转出)")
+    release.add_argument("id_number", metavar="ID_NUMBER")
+    release.add_argument("--reason", required=True)
+    release.set_defaults(func=_release)
 
     db = sub.add_parser("db", help="the database schema: upgrade it, or say which migrations it has")
     db.add_argument("action", choices=("upgrade", "current"))
     db.set_defaults(func=_db)
 
-    for cmd in (serve, code, *status_commands, check, db):
+    for cmd in (serve, *agency_sub.choices.values(), code, *terminal_sub.choices.values(), *status_commands,
+                check, complaint, release, db):
         cmd.add_argument("--db", default=config.default_db_url(),
                          help="database URL: sqlite:///FILE or postgresql://… (default: $TERMINAL_SERVER_DB or a "
                               "SQLite file here)")  # fmt: skip
@@ -65,12 +103,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _start_django(args.db, demo=getattr(args, "demo", False))
         from centre.errors import NewerSchema
+        from wirecontract.errors import ExplainedError
 
         try:
             result: int = args.func(args)
         except NewerSchema as error:
             print(error.bilingual(), file=sys.stderr)
             return 3
+        except ExplainedError as error:
+            print(error.bilingual(), file=sys.stderr)
+            return 1
     except config.ConfigurationError as error:
         print(f"配置错误 / configuration error: {error}", file=sys.stderr)
         return 2
@@ -80,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _start_django(db_url: str, demo: bool) -> None:
     config.database_settings(db_url)  # a bad URL is reported before Django starts
     config.ensure_secret_key()
+    from centre.signing_key import ensure_signing_key
+
+    ensure_signing_key()
     os.environ[config.ENV_DB_URL] = db_url
     if demo:
         os.environ[config.ENV_DEMO] = "1"
@@ -112,36 +157,93 @@ def _stop_on_eof(server: object) -> None:
     server.should_exit = True  # type: ignore[attr-defined]
 
 
-def _enrol_code(args: argparse.Namespace) -> int:
+def _ready() -> None:
     from centre import schema_guard
-    from centre.terminals.enrolment import new_enrolment_code
 
     schema_guard.migrate()
-    print(f"一次性注册码 / one-time enrolment code: {new_enrolment_code()}")
+
+
+def _agency_add(args: argparse.Namespace) -> int:
+    from centre.terminals.enrolment import add_agency
+
+    _ready()
+    agency = add_agency(args.credit_code, args.name, args.district)
+    print(f"机构 / agency: {agency.id} {agency.name}")
+    return 0
+
+
+def _agency_list(args: argparse.Namespace) -> int:
+    from centre.terminals.models import Agency
+
+    _ready()
+    for agency in Agency.objects.order_by("id"):
+        print(f"{agency.id}\t{agency.name}\t{agency.district}\t{agency.terminals.filter(revoked=False).count()} terminals")
+    return 0
+
+
+def _enrol_code(args: argparse.Namespace) -> int:
+    from centre.terminals.enrolment import add_agency, new_enrolment_code
+    from centre.terminals.models import Agency
+
+    _ready()
+    if args.create_agency and not Agency.objects.filter(pk=args.agency.strip().upper()).exists():
+        add_agency(args.agency, args.create_agency)
+    code = new_enrolment_code(args.agency, hours=args.hours)
+    print(f"一次性注册码（{args.hours} 小时内有效）/ one-time enrolment code (valid {args.hours} h): {code}")
+    return 0
+
+
+def _terminal_list(args: argparse.Namespace) -> int:
+    from centre.terminals.models import Terminal
+
+    _ready()
+    for t in Terminal.objects.select_related("agency").order_by("agency_id", "enrolled_at"):
+        status = "compromised" if t.compromised else ("retired" if t.revoked else "active")
+        print(f"{t.id}\t{t.agency_id}\t{t.terminal_number}\t{t.key_id}\t{status}\t{t.enrolled_at:%Y-%m-%d}\t{t.name}")
+    return 0
+
+
+def _terminal_revoke(args: argparse.Namespace) -> int:
+    from centre.terminals.enrolment import revoke_terminal
+
+    _ready()
+    terminal = revoke_terminal(args.terminal_id, args.reason, args.compromised)
+    print(f"{terminal.id}: {'compromised' if terminal.compromised else 'retired'}")
     return 0
 
 
 def _set_status(args: argparse.Namespace) -> int:
-    from centre import schema_guard
     from centre.credentials.actions import set_credential_status
-    from centre.errors import UnknownCredential
 
-    schema_guard.migrate()
-    try:
-        decision = set_credential_status(args.credential_no, args.status, args.reason)
-    except UnknownCredential:
-        print(f"找不到证件 / unknown credential: {args.credential_no}", file=sys.stderr)
-        return 1
+    _ready()
+    decision = set_credential_status(args.credential_no, args.status, args.reason)
     print(f"{args.credential_no}: {args.status} (feed #{decision.seq})")
     return 0
 
 
 def _check_result(args: argparse.Namespace) -> int:
-    from centre import schema_guard
     from centre.sync.feed import post_check_result
 
-    schema_guard.migrate()
+    _ready()
     print(f"background check posted (feed #{post_check_result(args.id_number, args.result).seq})")
+    return 0
+
+
+def _complaint(args: argparse.Namespace) -> int:
+    from centre.sync.feed import post_complaint
+
+    _ready()
+    decision = post_complaint(args.id_number, args.summary, args.credential)
+    print(f"complaint {decision.data['uid']} sent (feed #{decision.seq})")
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from centre.sync.registry import release_person
+
+    _ready()
+    registration = release_person(args.id_number, args.reason)
+    print(f"released from {registration.agency_id}")
     return 0
 
 

@@ -20,6 +20,8 @@ ENV_SECRET_KEY_FILE = "CENTRE_SECRET_KEY_FILE"
 ENV_TLS = "CENTRE_TLS"  # "1" when a reverse proxy terminates TLS in front of the centre
 ENV_API_DOCS = "CENTRE_API_DOCS"  # "1" serves the interactive API documentation
 ENV_ALLOWED_HOSTS = "CENTRE_ALLOWED_HOSTS"
+ENV_RATE_VERIFY = "CENTRE_RATE_VERIFY"  # per client: verification page (/V/…) requests, e.g. "120/m"
+ENV_RATE_LIMITS = "CENTRE_RATE_LIMITS"  # "0" turns every per-client rate limit off (load tests on loopback)
 
 
 class ConfigurationError(ValueError):
@@ -32,6 +34,22 @@ def default_db_url() -> str:
 
 def flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def rate(name: str, default: str) -> str:
+    """A per-client rate from the environment, as `COUNT/PERIOD` with PERIOD one of s, m, h, d (optionally
+    with a multiplier: `100/5m`)."""
+    value = os.environ.get(name, default).strip()
+    count, _, period = value.partition("/")
+    if not (count.isascii() and count.isdigit() and int(count) > 0 and _valid_period(period)):
+        raise ConfigurationError(f"{name}={value!r} is not a rate such as 60/m (count/s|m|h|d)")
+    return value
+
+
+def _valid_period(period: str) -> bool:
+    multiplier, unit = period[:-1], period[-1:]
+    return unit in ("s", "m", "h", "d") and (multiplier == "" or (multiplier.isascii() and multiplier.isdigit()
+                                                                   and int(multiplier) > 0))  # fmt: skip
 
 
 def database_settings(url: str) -> dict[str, Any]:

@@ -3,7 +3,9 @@ from the wire contract (`wirecontract.protocol.ErrorCode`), and the centre's ope
 
 ExplainedError (wirecontract.errors)
 ├── ApiError                 a terminal request refused as a whole: status + ErrorCode
-├── UnknownCredential        the centre holds no credential with that number
+├── UnknownCredential, UnknownAgency, UnknownTerminal    a staff command named something the centre lacks
+├── DecisionNotApplicable    a centre decision that does not fit the credential's state
+├── ReleaseRefused           a person cannot be released from their agency yet
 └── NewerSchema              the database was migrated by a newer centre
 """
 
@@ -36,6 +38,30 @@ class UnknownCredential(ExplainedError):
     code = "unknown_credential"
     zh_template = "找不到证件：{credential_no}"
     en_template = "Unknown credential: {credential_no}"
+
+
+class DecisionNotApplicable(ExplainedError):
+    code = "decision_not_applicable"
+    zh_template = "不能对证件 {credential_no} 作出该决定：{why}"
+    en_template = "That decision does not apply to credential {credential_no}: {why}"
+
+
+class UnknownAgency(ExplainedError):
+    code = "unknown_agency"
+    zh_template = "找不到机构：{agency_id}。请先用 “terminal-server agency add” 登记机构。"
+    en_template = "Unknown agency: {agency_id}. Add it first with 'terminal-server agency add'."
+
+
+class UnknownTerminal(ExplainedError):
+    code = "unknown_terminal"
+    zh_template = "找不到终端：{terminal_id}"
+    en_template = "Unknown terminal: {terminal_id}"
+
+
+class ReleaseRefused(ExplainedError):
+    code = "release_refused"
+    zh_template = "不能解除 {who} 的登记：{why}"
+    en_template = "Cannot release {who}: {why}"
 
 
 class NewerSchema(ExplainedError):

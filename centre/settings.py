@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from csp.constants import NONCE
+
 from centre import config
 
 DEMO = config.flag(config.ENV_DEMO)
@@ -34,6 +36,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "centre.middleware.server_time_header",
+    "centre.terminals.response_signing.sign_terminal_api_answers",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -91,6 +94,9 @@ if TLS:
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 365 * 24 * 3600
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    # The proxy's or load balancer's health check reaches the centre over the plain hop behind the proxy; a
+    # redirect to https would make a healthy centre look down.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -100,7 +106,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "nonce"],
+        # NONCE, django-csp's marker: a plain "nonce" string would be sent as is and block the page's own style.
+        "style-src": ["'self'", NONCE],
         "img-src": ["'self'", "data:"],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
@@ -109,9 +116,25 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# A push of MAX_PUSH_BATCH events is a few megabytes; the request body limit is enforced before parsing by
-# centre.middleware for the API, this one is Django's own ceiling for anything that reads request.body.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024
+# Request bodies: checked by centre.limits in front of Django, before a byte is read or parsed (POST /v1/events
+# may carry a push of MAX_PUSH_BATCH events, a few megabytes; nothing else needs more than a few hundred bytes).
+# DATA_UPLOAD_MAX_MEMORY_SIZE is Django's own ceiling for anything that reads request.body, kept in step.
+CENTRE_PUSH_BODY_LIMIT = 16 * 1024 * 1024
+CENTRE_BODY_LIMIT = 64 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = CENTRE_PUSH_BODY_LIMIT
+
+# Per-client rate limits on the public pages (centre/ratelimits.py, django-ratelimit), keyed by the client's
+# address: a person checking a card needs a few requests a minute; walking credential numbers needs thousands.
+# /healthz is exempt: load balancers and terminals' doctor poll it. The counters live in this process's memory,
+# which is right for the one uvicorn process `serve` runs; several processes need a shared cache (Redis or
+# memcached) named by RATELIMIT_USE_CACHE.
+RATELIMIT_ENABLE = os.environ.get(config.ENV_RATE_LIMITS, "1").strip() != "0"
+RATELIMIT_USE_CACHE = "ratelimit"
+CENTRE_RATE_VERIFY = config.rate(config.ENV_RATE_VERIFY, "120/m")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -8,12 +8,16 @@ from django.urls import path
 from centre.api import api
 from centre.credentials import views as credential_views
 from centre.health import healthz
+from centre.ratelimits import public_status_page
 from wirecontract import protocol as p
+
+# The public pages: per-client rate limits, never cached (centre/ratelimits.py).
+verify_page = public_status_page("verification-page", "CENTRE_RATE_VERIFY")(credential_views.verification_page)
 
 urlpatterns = [
     path(p.API.lstrip("/") + "/", api.urls),
-    path("V/<str:payload>", credential_views.verification_page, name="verification-page"),
-    path("c/<str:credential_no>", credential_views.status_by_number, name="status-by-number"),
-    path("healthz", healthz, name="healthz"),
+    path("V/<str:payload>", verify_page, name="verification-page"),
+    # No public status by number: sequential numbers could be walked. The QR's signed payload is the key.
+    path("healthz", healthz, name="healthz"),  # not rate-limited: load balancers and terminals' doctor poll it
     path("admin/", admin.site.urls),
 ]

@@ -78,7 +78,9 @@ class CentreProcess:
         deadline = time.monotonic() + timeout
         while not self._healthy():
             if self._process.poll() is not None:
-                raise RuntimeError(f"the centre exited with {self._process.returncode} while starting")
+                code = self._process.returncode
+                self.stop()
+                raise RuntimeError(f"the centre exited with {code} while starting")
             if time.monotonic() > deadline:
                 self.stop()
                 raise RuntimeError("the centre did not start in time")
@@ -103,8 +105,9 @@ class CentreProcess:
                 self._process.wait(5)
             self._process = None
 
-    def enrolment_code(self) -> str:
-        return self.command("enrol-code").stdout.split()[-1]
+    def enrolment_code(self, agency_id: str, agency_name: str) -> str:
+        """A one-time code for the agency, admitting the agency first if the centre does not have it."""
+        return self.command("enrol-code", "--agency", agency_id, "--create-agency", agency_name).stdout.split()[-1]
 
     def __enter__(self) -> CentreProcess:
         return self.start()

@@ -74,7 +74,10 @@ def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack
         state = SyncStateRepo(db)
         enrolled_at = state.get(sync_keys.SERVER_URL)
         if enrolled_at is None:
-            enrol_terminal(db, server.enrolment_code(), url)  # a loopback call to the demo centre
+            agency = db.query_one("SELECT name, credit_code FROM agency WHERE id = 1")
+            assert agency is not None  # a demo home always has its agency
+            code = server.enrolment_code(str(agency["credit_code"]), str(agency["name"]))
+            enrol_terminal(db, code, url)  # a loopback call to the demo centre
         elif enrolled_at != url:
             # The demo port was taken this time: same centre database, same enrolment, new address.
             state.set(sync_keys.SERVER_URL, url)

@@ -28,8 +28,12 @@ HEADER_TIMESTAMP = "X-Timestamp"
 HEADER_NONCE = "X-Nonce"
 HEADER_SIGNATURE = "X-Signature"
 HEADER_SERVER_TIME = "X-Server-Time"
+HEADER_CENTRE_SIGNATURE = "X-Centre-Signature"  # the centre's signature over canonical_response(...)
+TRUST_LIST_PATH = f"{API}/trust-list"  # public: the centre-signed list of trusted terminal keys per agency
 
 SIGNATURE_SCHEME = "HSC-SYNC-V1"
+RESPONSE_SIGNATURE_SCHEME = "HSC-RESP-V1"
+TRUST_LIST_SCHEME = "HSC-TRUST-V1"
 MAX_CLOCK_SKEW_SECONDS = 300
 MAX_PUSH_BATCH = 10_000
 DEFAULT_PUSH_BATCH = 500
@@ -48,6 +52,12 @@ class RejectCode(enum.StrEnum):
     STALE_VERSION = "stale_version"
     INVALID_PAYLOAD = "invalid_payload"
     CONFLICT = "conflict"  # same event_id, different content
+    NOT_OWNER = "not_owner"  # the record, credential or person belongs to another agency
+    CENTRE_DECISION = "centre_decision"  # the centre revoked, suspended, blocked or returned it: its decision stands
+    INVALID_TRANSITION = "invalid_transition"  # the credential lifecycle does not allow it from the centre's state
+    NUMBER_OUT_OF_RANGE = "number_out_of_range"  # the credential number is not in a range the centre gave the agency
+    IDENTITY_NOT_FROM_CARD = "identity_not_from_card"  # identity fields outside a card read, or a read that fails
+    MISSING_PROVENANCE = "missing_provenance"  # a production centre needs the reader's provenance with a card read
 
 
 class ErrorCode(enum.StrEnum):
@@ -64,15 +74,41 @@ class ErrorCode(enum.StrEnum):
     BAD_REQUEST = "bad_request"
     BATCH_TOO_LARGE = "batch_too_large"
     BAD_CURSOR = "bad_cursor"
+    BODY_TOO_LARGE = "body_too_large"  # 413 before the body is read: larger than the address accepts
+    EXPIRED_CODE = "expired_code"
+    AGENCY_MISMATCH = "agency_mismatch"  # the code was issued for another agency than the terminal's
+    WRONG_CENTRE = "wrong_centre"  # the code names another centre's key
 
 
 ENROL_PROOF_PREFIX = b"HSC-ENROL-V1\n"  # the enrolment proof signs this + the normalised code
+# Enrolment codes are read aloud and typed: no 0/O, 1/I/L. A code is 12 secret characters followed by the
+# 8-character fingerprint of the centre's public key, so a terminal can tell its centre from a fake one.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_SECRET_CHARS = 12
+CODE_FINGERPRINT_CHARS = 8
 
 
 def normalise_enrolment_code(text: str) -> str:
     """Codes are read aloud and typed: ignore case, spaces and dashes; group by four."""
-    chars = "".join(c for c in text.upper() if c.isalnum())
+    chars = "".join(c for c in text.upper() if c.isascii() and c.isalnum())
     return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
+
+
+def centre_key_fingerprint(public_raw: bytes) -> str:
+    """The 8 characters of an enrolment code that name the centre's Ed25519 key (about 40 bits: a fake centre
+    would have to find a matching key while the terminal waits for its answer)."""
+    number = int.from_bytes(hashlib.sha256(b"HSC-CENTRE-KEY-V1\n" + public_raw).digest()[:8], "big")
+    chars = []
+    for _ in range(CODE_FINGERPRINT_CHARS):
+        number, digit = divmod(number, len(CODE_ALPHABET))
+        chars.append(CODE_ALPHABET[digit])
+    return "".join(chars)
+
+
+def code_fingerprint(code: str) -> str:
+    """The centre-key fingerprint a (normalised or loosely typed) enrolment code carries ('' if too short)."""
+    chars = normalise_enrolment_code(code).replace("-", "")
+    return chars[CODE_SECRET_CHARS:] if len(chars) == CODE_SECRET_CHARS + CODE_FINGERPRINT_CHARS else ""
 
 
 def utc_now() -> dt.datetime:
@@ -95,6 +131,15 @@ def body_sha256(body: bytes) -> str:
 def canonical_request(method: str, target: str, timestamp: str, nonce: str, body: bytes) -> bytes:
     """The exact bytes a terminal signs. `target` is the path plus `?query` when there is one, as sent."""
     lines = (SIGNATURE_SCHEME, method.upper(), target, timestamp, nonce, body_sha256(body))
+    return "\n".join(lines).encode("utf-8")
+
+
+def canonical_response(method: str, target: str, request_body: bytes, request_nonce: str, status: int,
+                       body: bytes) -> bytes:  # fmt: skip
+    """The exact bytes the centre signs for an answer: bound to the request (its body and nonce) so an old answer
+    cannot be replayed for a new request."""
+    lines = (RESPONSE_SIGNATURE_SCHEME, method.upper(), target, body_sha256(request_body), request_nonce, str(status),
+             body_sha256(body))  # fmt: skip
     return "\n".join(lines).encode("utf-8")
 
 

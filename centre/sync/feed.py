@@ -7,8 +7,13 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from centre.sync.models import Decision, IdentityRegistration
+from django.db import transaction
+
+from centre.sync.identity_rules import normalise_id_number
+from centre.sync.models import BackgroundCheck, Complaint, Decision, IdentityRegistration
 from wirecontract.protocol import iso, utc_now
+
+BACKGROUND_RESULTS = ("clear", "adverse", "pending")
 
 
 def post(kind: str, data: dict[str, Any], agency_id: str | None, now: dt.datetime | None = None) -> Decision:
@@ -16,14 +21,22 @@ def post(kind: str, data: dict[str, Any], agency_id: str | None, now: dt.datetim
 
 
 def agency_of(id_number: str) -> str | None:
-    registration = IdentityRegistration.objects.filter(pk=id_number).first()
+    """The agency that answers for the person now (None when no agency has them registered)."""
+    current = IdentityRegistration.objects.filter(id_number=normalise_id_number(id_number), released_at__isnull=True)
+    registration = current.first()
     return registration.agency_id if registration else None
 
 
 def post_check_result(id_number: str, result: str) -> Decision:
+    """A police-check result: kept (an adverse one blocks credentials at the centre) and sent to the agency."""
+    if result not in BACKGROUND_RESULTS:
+        raise ValueError(f"a background check result is one of {', '.join(BACKGROUND_RESULTS)}")
+    number = normalise_id_number(id_number)
     now = utc_now()
-    data = {"id_number": id_number, "result": result, "checked_at": iso(now)}
-    return post("background_check", data, agency_of(id_number), now)
+    with transaction.atomic():
+        BackgroundCheck.objects.create(id_number=number, result=result, checked_at=now)
+        data = {"id_number": number, "result": result, "checked_at": iso(now)}
+        return post("background_check", data, agency_of(number), now)
 
 
 def post_credit_record(id_number: str, kind: str, description: str) -> Decision:
@@ -35,11 +48,16 @@ def post_credit_record(id_number: str, kind: str, description: str) -> Decision:
 
 def post_complaint(id_number: str, summary: str, credential_no: str | None = None) -> Decision:
     now = utc_now()
-    data: dict[str, Any] = {"uid": uuid.uuid4().hex, "id_number": id_number, "summary": summary,
+    number = normalise_id_number(id_number)
+    data: dict[str, Any] = {"uid": uuid.uuid4().hex, "id_number": number, "summary": summary,
                             "received_at": iso(now)}  # fmt: skip
     if credential_no:
         data["credential_no"] = credential_no
-    return post("complaint", data, agency_of(id_number), now)
+    agency = agency_of(number)
+    with transaction.atomic():
+        Complaint.objects.create(uid=data["uid"], id_number=number, agency_id=agency, credential_no=credential_no or "",
+                                 summary=summary, received_at=now)  # fmt: skip
+        return post("complaint", data, agency, now)
 
 
 def post_evaluation(id_number: str, scores: dict[str, int], comment: str) -> Decision:

@@ -15,8 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from centre.credentials.lifecycle import Hold
 from centre.credentials.register import CredentialRegister
-from centre.sync.models import Event, IdentityRegistration, Record
+from centre.sync.identity_rules import card_read_refusal, normalise_id_number
+from centre.sync.models import BackgroundCheck, Complaint, Event, IdentityRegistration, Record
 from centre.terminals.models import Terminal
 from wirecontract.protocol import EventStatus, RejectCode, event_content_sha256
 
@@ -35,10 +37,19 @@ class Verdict:
 
 
 class _Rejected(Exception):
-    def __init__(self, code: RejectCode, reason: str) -> None:
+    """`consume`: the refused version still counts as the record's next version (a centre decision refused it),
+    so the terminal's later versions are not parked forever behind it."""
+
+    def __init__(self, code: RejectCode, reason: str, consume: bool = False) -> None:
         super().__init__(reason)
         self.code = code
         self.reason = reason
+        self.consume = consume
+
+
+# Refusals that leave the record's version sequence intact (the terminal's record is its own, only this move
+# was refused); the others mean the event was not the agency's to send at all.
+_CONSUMING = (RejectCode.CENTRE_DECISION, RejectCode.INVALID_TRANSITION)
 
 
 RecordKey = tuple[str, str]
@@ -56,7 +67,10 @@ class BatchIngest:
         self.records: dict[RecordKey, Record] = {}
         self.identities: dict[str, IdentityRegistration] = {}
         self.parked: dict[RecordKey, dict[int, Event]] = {}
-        self.credentials = CredentialRegister(now)
+        ranges = Terminal.objects.filter(agency_id=self.agency_id).values_list("terminal_number", flat=True)
+        self.credentials = CredentialRegister(self.agency_id, frozenset(ranges), now)
+        self.adverse: dict[str, bool] = {}  # worker uid → latest background check adverse
+        self.closed_complaints: list[Complaint] = []
         # What to write at the end.
         self._new_events: list[Event] = []
         self._unparked: list[Event] = []  # stored by an earlier push, applied now
@@ -73,7 +87,7 @@ class BatchIngest:
     def _prefetch(self, wire_events: Sequence[dict[str, Any]]) -> None:
         ids = [str(w["event_id"]) for w in wire_events]
         uids = sorted({str(w["entity_uid"]) for w in wire_events})
-        numbers = sorted({n for w in wire_events if (n := _id_number(w))})
+        numbers = sorted({normalise_id_number(n) for w in wire_events if (n := _id_number(w))})
         for chunk in _chunks(ids):
             self.events.update((e.event_id, e) for e in Event.objects.filter(event_id__in=chunk))
         for chunk in _chunks(uids):
@@ -82,7 +96,8 @@ class BatchIngest:
             for ev in Event.objects.filter(entity_uid__in=chunk, parked=True):
                 self.parked.setdefault((ev.entity, ev.entity_uid), {})[ev.record_version] = ev
         for chunk in _chunks(numbers):
-            self.identities.update((r.id_number, r) for r in IdentityRegistration.objects.filter(id_number__in=chunk))
+            current = IdentityRegistration.objects.filter(id_number__in=chunk, released_at__isnull=True)
+            self.identities.update((r.id_number, r) for r in current)
         self.credentials.prefetch(
             str(w["payload"].get("credential_no")) for w in wire_events if w["entity"] == "credential"
         )
@@ -96,7 +111,9 @@ class BatchIngest:
         try:
             parked = self._check(wire)
         except _Rejected as rejected:
-            self._store(wire, content, EventStatus.REJECTED, rejected.code, rejected.reason)
+            event = self._store(wire, content, EventStatus.REJECTED, rejected.code, rejected.reason)
+            if rejected.consume:
+                self._apply_with_parked(event, data=False)
             return Verdict(event_id, EventStatus.REJECTED, rejected.code.value, rejected.reason)
         event = self._store(wire, content, EventStatus.ACCEPTED, None, None, parked=parked)
         if parked:
@@ -106,23 +123,79 @@ class BatchIngest:
         return Verdict(event_id, EventStatus.ACCEPTED)
 
     def _check(self, wire: dict[str, Any]) -> bool:
-        """Raise _Rejected, or return whether the event has to be parked."""
+        """Raise _Rejected, or return whether the event has to be parked. Ownership first: nothing of another
+        agency's may change, whatever else the event says."""
         version = int(wire["record_version"])
-        if version < 1 or not wire["entity"] or not wire["entity_uid"] or not wire["kind"]:
+        entity, payload = str(wire["entity"]), wire["payload"]
+        if version < 1 or not entity or not wire["entity_uid"] or not wire["kind"]:
             raise _Rejected(RejectCode.INVALID_PAYLOAD, "entity, uid, kind and version ≥ 1 are required")
         if wire["simulated"] and not self.demo:
             raise _Rejected(RejectCode.SIMULATED_IDENTITY, "a production centre refuses simulated identities")
-        number = _id_number(wire)
-        if number:
-            holder = self.identities.get(number)
-            if holder is not None and holder.agency_id != self.agency_id:
-                raise _Rejected(RejectCode.IDENTITY_REGISTERED_ELSEWHERE, "this person is registered by another agency")
-        key = (str(wire["entity"]), str(wire["entity_uid"]))
+        key = (entity, str(wire["entity_uid"]))
         record = self.records.get(key)
+        if record is not None and record.agency_id != self.agency_id:
+            raise _Rejected(RejectCode.NOT_OWNER, f"this {entity} record belongs to another agency")
+        self._check_references(payload)
+        if entity == "worker":
+            self._check_identity(wire, record)
         current = record.version if record else 0
         if version <= current or version in self.parked.get(key, {}):
             raise _Rejected(RejectCode.STALE_VERSION, f"version {version} is not newer than {current}")
-        return version > current + 1
+        parked = version > current + 1
+        if not parked:
+            self._check_content(entity, str(wire["entity_uid"]), payload)
+        return parked
+
+    def _check_references(self, payload: dict[str, Any]) -> None:
+        worker_uid = payload.get("worker_uid")
+        if worker_uid:
+            worker = self._record("worker", str(worker_uid))
+            if worker is not None and worker.agency_id != self.agency_id:
+                raise _Rejected(RejectCode.NOT_OWNER, "the worker this record is about belongs to another agency")
+
+    def _check_identity(self, wire: dict[str, Any], record: Record | None) -> None:
+        """Identity fields come only with the card read that registers the person (the first version, with the
+        read's provenance); the one-agency-per-person rule is checked on the normalised number."""
+        number = _id_number(wire)
+        if number is None:
+            return
+        if record is not None or int(wire["record_version"]) != 1:
+            raise _Rejected(RejectCode.IDENTITY_NOT_FROM_CARD, "identity fields come only with the registering card read")
+        refused = card_read_refusal(wire.get("provenance"), bool(wire["simulated"]), self.demo)
+        if refused is not None:
+            raise _Rejected(*refused)
+        holder = self.identities.get(normalise_id_number(number))
+        if holder is not None and holder.agency_id != self.agency_id:
+            raise _Rejected(RejectCode.IDENTITY_REGISTERED_ELSEWHERE, "this person is registered by another agency")
+
+    def _check_content(self, entity: str, entity_uid: str, payload: dict[str, Any]) -> None:
+        """Rules that depend on the centre's current state, checked for the version about to be applied."""
+        if entity == "credential":
+            refusal = self.credentials.refusal(payload, self._adverse)
+            if refusal is not None:
+                raise _Rejected(refusal.code, refusal.reason, consume=refusal.code in _CONSUMING)
+        elif entity == "complaint":
+            complaint = Complaint.objects.filter(pk=entity_uid).first()
+            if complaint is not None and complaint.agency_id != self.agency_id:
+                raise _Rejected(RejectCode.NOT_OWNER, "this complaint was sent to another agency")
+
+    def _record(self, entity: str, uid: str) -> Record | None:
+        key = (entity, uid)
+        if key not in self.records:
+            found = Record.objects.filter(entity=entity, entity_uid=uid).first()
+            if found is None:
+                return None
+            self.records[key] = found
+        return self.records[key]
+
+    def _adverse(self, worker_uid: str) -> bool:
+        if worker_uid not in self.adverse:
+            worker = self._record("worker", worker_uid) if worker_uid else None
+            number = _id_number_of("worker", worker.data) if worker else None
+            latest = (BackgroundCheck.objects.filter(id_number=normalise_id_number(number)).order_by("-checked_at", "-id")
+                      .values_list("result", flat=True).first()) if number else None  # fmt: skip
+            self.adverse[worker_uid] = latest == "adverse"
+        return self.adverse[worker_uid]
 
     def _store(
         self,
@@ -156,11 +229,18 @@ class BatchIngest:
         self.events[event.event_id] = event
         return event
 
-    def _apply_with_parked(self, event: Event) -> None:
+    def _apply_with_parked(self, event: Event, data: bool = True) -> None:
+        """Apply the event (or, with data=False, only count its version) and then every parked version that
+        now follows without a gap."""
         key = (event.entity, event.entity_uid)
         waiting = self.parked.get(key, {})
+        checked = True  # the first event passed _check_content; parked ones are checked when they come up
         while True:
-            self._apply(event)
+            if data:
+                self._apply(event, checked)
+            else:
+                self._advance(event)
+            data, checked = True, False
             following = waiting.pop(event.record_version + 1, None)
             if following is None:
                 return
@@ -169,42 +249,75 @@ class BatchIngest:
                 self._unparked.append(following)
             event = following
 
-    def _apply(self, event: Event) -> None:
+    def _advance(self, event: Event) -> Record:
+        """The record reaches the event's version; its data changes only through _apply."""
         key = (event.entity, event.entity_uid)
         record = self.records.get(key)
         if record is None:
-            record = Record(
-                entity=event.entity,
-                entity_uid=event.entity_uid,
-                version=event.record_version,
-                agency_id=self.agency_id,
-                data=dict(event.payload),
-                simulated=event.simulated,
-                updated_at=self.now,
-            )
+            record = Record(entity=event.entity, entity_uid=event.entity_uid, version=event.record_version,
+                            agency_id=self.agency_id, data={}, simulated=event.simulated, updated_at=self.now)  # fmt: skip
             self.records[key] = record
             self._new_records[key] = record
         else:
             record.version = event.record_version
-            record.data = {**record.data, **event.payload}
-            record.simulated = record.simulated or event.simulated
             record.updated_at = self.now
             if key not in self._new_records:
                 self._changed_records[key] = record
+        return record
+
+    def _apply(self, event: Event, checked: bool) -> None:
+        if not checked and event.entity == "credential" and self.credentials.refusal(event.payload, self._adverse):
+            # A parked version meets the centre's rules only now: if they refuse it, the centre's state stands
+            # and the version is only counted (docs/sync-protocol.md, "Parked versions").
+            self._advance(event)
+            return
+        record = self._advance(event)
+        record.data = {**record.data, **event.payload}
+        record.simulated = record.simulated or event.simulated
         number = _id_number_of(event.entity, event.payload)
-        if number and number not in self.identities:
-            registration = IdentityRegistration(
-                id_number=number, agency_id=self.agency_id, worker_uid=event.entity_uid, simulated=event.simulated
-            )
-            self._new_identities.append(registration)
-            self.identities[number] = registration
-        if event.entity == "credential":
-            self.credentials.apply(event, self.agency_id, self._holder_name)
+        if number:
+            normal = normalise_id_number(number)
+            if normal not in self.identities:
+                registration = IdentityRegistration(id_number=normal, agency_id=self.agency_id,
+                                                    worker_uid=event.entity_uid, simulated=event.simulated,
+                                                    registered_at=self.now)  # fmt: skip
+                self._new_identities.append(registration)
+                self.identities[normal] = registration
+        if event.entity == "worker":
+            self._worker_effects(event)
+        elif event.entity == "credential":
+            self.credentials.apply(event.entity_uid, event.payload, event.simulated, self._holder_name)
+        elif event.entity == "complaint" and event.payload.get("status") == "resolved":
+            self._close_complaint(event)
+
+    def _worker_effects(self, event: Event) -> None:
+        if event.kind == "worker.released":
+            # The agency releases the person (离职/转出): another agency may register them; history stays.
+            reason = str(event.payload.get("reason") or "")[:500]
+            for number, registration in list(self.identities.items()):
+                if registration.worker_uid == event.entity_uid and registration.pk is None:
+                    registration.released_at, registration.release_reason = self.now, reason  # registered in this push
+                    del self.identities[number]
+            IdentityRegistration.objects.filter(worker_uid=event.entity_uid, agency_id=self.agency_id,
+                                                released_at__isnull=True).update(released_at=self.now,
+                                                                                 release_reason=reason)  # fmt: skip
+        elif event.record_version > 1:
+            # A correction of the worker's record lifts a "returned for correction" hold on their credentials.
+            from centre.credentials.models import Credential
+
+            Credential.objects.filter(worker_uid=event.entity_uid, agency_id=self.agency_id,
+                                      hold=Hold.RETURNED).update(hold=Hold.NONE, updated_at=self.now)  # fmt: skip
+
+    def _close_complaint(self, event: Event) -> None:
+        complaint = Complaint.objects.filter(pk=event.entity_uid, agency_id=self.agency_id, status="open").first()
+        if complaint is not None:
+            complaint.status = "resolved"
+            complaint.resolved_at = self.now
+            complaint.resolution = str(event.payload.get("response") or "")[:2000]
+            self.closed_complaints.append(complaint)
 
     def _holder_name(self, worker_uid: str) -> str | None:
-        worker = self.records.get(("worker", worker_uid))
-        if worker is None:
-            worker = Record.objects.filter(entity="worker", entity_uid=worker_uid).first()
+        worker = self._record("worker", worker_uid)
         identity = worker.data.get("identity") if worker else None
         name = (identity.get("name") or identity.get("english_name")) if isinstance(identity, dict) else None
         return str(name) if name else None
@@ -218,6 +331,8 @@ class BatchIngest:
             fields = ["version", "data", "simulated", "updated_at"]
             Record.objects.bulk_update(self._changed_records.values(), fields, batch_size=_CHUNK)
         IdentityRegistration.objects.bulk_create(self._new_identities, batch_size=_CHUNK)
+        if self.closed_complaints:
+            Complaint.objects.bulk_update(self.closed_complaints, ["status", "resolved_at", "resolution"])
         self.credentials.write()
 
 

@@ -58,18 +58,60 @@ class Record(models.Model):
 
 
 class IdentityRegistration(models.Model):
-    """Which agency registered a person: one agency per ID number (谁发证谁负责)."""
+    """Which agency registered a person, over time: one current (unreleased) registration per ID number
+    (谁发证谁负责); released ones stay as the person's history across agencies."""
 
-    id_number = models.CharField(max_length=32, primary_key=True)
+    id_number = models.CharField(max_length=32, db_index=True, help_text="normalised (wirecontract.identity)")
     agency_id = models.CharField(max_length=64)
     worker_uid = models.CharField(max_length=64)
     simulated = models.BooleanField(default=False)
+    registered_at = models.DateTimeField(null=True)
+    released_at = models.DateTimeField(null=True)
+    release_reason = models.TextField(blank=True)
 
     class Meta:
         db_table = "identity_registry"
+        constraints = [
+            models.UniqueConstraint(fields=["id_number"], condition=models.Q(released_at__isnull=True),
+                                    name="one_current_agency_per_person"),
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.agency_id}: {self.worker_uid}"
+
+
+class BackgroundCheck(models.Model):
+    """A police-check result the centre posted; the latest per person decides whether a credential may go on."""
+
+    id_number = models.CharField(max_length=32, db_index=True)
+    result = models.CharField(max_length=16, help_text="clear | adverse | pending")
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "background_checks"
+
+    def __str__(self) -> str:
+        return f"{self.result} at {self.checked_at:%Y-%m-%d}"
+
+
+class Complaint(models.Model):
+    """A complaint the centre registered and sent to the agency; closed when the agency resolves it."""
+
+    uid = models.CharField(max_length=64, primary_key=True)
+    id_number = models.CharField(max_length=32, db_index=True)
+    agency_id = models.CharField(max_length=64, null=True)
+    credential_no = models.CharField(max_length=64, blank=True)
+    summary = models.TextField()
+    received_at = models.DateTimeField()
+    status = models.CharField(max_length=16, default="open", help_text="open | resolved")
+    resolved_at = models.DateTimeField(null=True)
+    resolution = models.TextField(blank=True)
+
+    class Meta:
+        db_table = "complaints"
+
+    def __str__(self) -> str:
+        return f"{self.uid} ({self.status})"
 
 
 class Decision(models.Model):

@@ -5,23 +5,29 @@ from __future__ import annotations
 from typing import Any
 
 from ninja import Field, Schema
+from pydantic import field_validator
 
-from wirecontract.protocol import DEFAULT_PULL_LIMIT, MAX_PUSH_BATCH
+from centre.errors import ApiError
+from wirecontract.protocol import DEFAULT_PULL_LIMIT, MAX_PUSH_BATCH, ErrorCode
 
 
 class EnrolRequest(Schema):
     code: str = Field(max_length=64, description="one-time enrolment code issued by the centre")
     public_key: str = Field(max_length=128, description="raw 32-byte Ed25519 public key, base64url")
     proof: str = Field(max_length=256, description="signature over 'HSC-ENROL-V1\\n' + normalised code, base64url")
-    agency_id: str = Field(min_length=1, max_length=64, description="the agency's unified social credit code")
-    agency_name: str = Field(min_length=1, max_length=200)
+    agency_id: str = Field(default="", max_length=64, description="the terminal's agency: must be the code's")
+    agency_name: str = Field(default="", max_length=200, description="ignored: the centre's record names the agency")
     terminal_name: str = Field(default="", max_length=200)
+    terminal_number: str = Field(default="", max_length=4, description="the number the terminal used so far: granted if free")
 
 
 class EnrolResponse(Schema):
     terminal_id: str
     agency_id: str
+    agency_name: str
     key_id: str
+    terminal_number: str = Field(description="the terminal's credential number range: SH<year><this><sequence>")
+    centre_public_key: str = Field(description="the centre's Ed25519 key, base64url: its fingerprint ends the code")
     server_time: str
 
 
@@ -40,6 +46,16 @@ class WireEvent(Schema):
 
 class PushRequest(Schema):
     events: list[WireEvent] = Field(max_length=MAX_PUSH_BATCH)
+
+    @field_validator("events", mode="before")
+    @classmethod
+    def _at_most_one_batch(cls, events: Any) -> Any:
+        # Counted before any event is validated, and refused as a whole with its own code (413 batch_too_large,
+        # raised through pydantic to the API's ApiError handler) so the terminal knows to send smaller batches,
+        # instead of a generic validation error after ten thousand events were checked one by one.
+        if isinstance(events, list) and len(events) > MAX_PUSH_BATCH:
+            raise ApiError(413, ErrorCode.BATCH_TOO_LARGE, f"a push carries at most {MAX_PUSH_BATCH} events")
+        return events
 
 
 class EventResult(Schema):

@@ -3,25 +3,30 @@
 Failures are classified by HTTP status and the server's machine-readable `error.code`, never by message
 text. The client learns the server's clock from every answer and signs with the corrected time, so a
 terminal whose clock is wrong can still talk to the centre (the drift is shown to the user).
+
+The terminal trusts only its own centre (docs/keys-and-trust.md): the centre's key is pinned at enrolment
+(checked against the fingerprint the enrolment code carries) and every answer the terminal acts on must be
+signed with it, bound to the request; the address must be https:// except on this machine (loopback).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import ipaddress
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.sync import errors
 from terminal.sync.transport import HttpResponse, RequestsTransport, Transport
 from wirecontract import protocol as p
 from wirecontract.receipt import Receipt
-from wirecontract.signing import TerminalKey, b64url
+from wirecontract.signing import TerminalKey, b64url, b64url_decode, verify
 
 log = logging.getLogger("terminal.sync.client")
 
@@ -29,6 +34,9 @@ _ENROL_ERRORS: dict[str, type[errors.EnrolmentRefused]] = {
     p.ErrorCode.UNKNOWN_CODE: errors.UnknownEnrolmentCode,
     p.ErrorCode.USED_CODE: errors.EnrolmentCodeUsed,
     p.ErrorCode.BAD_KEY: errors.EnrolmentKeyRefused,
+    p.ErrorCode.EXPIRED_CODE: errors.EnrolmentCodeExpired,
+    p.ErrorCode.AGENCY_MISMATCH: errors.EnrolmentAgencyMismatch,
+    p.ErrorCode.WRONG_CENTRE: errors.NotOurCentre,
 }
 
 
@@ -37,6 +45,28 @@ class Enrolment:
     terminal_id: str
     agency_id: str
     key_id: str
+    terminal_number: str = ""  # the credential number range the centre gave this terminal
+    centre_public_key: bytes = b""  # pinned: every later answer must be signed with it
+    agency_name: str = ""
+
+
+def check_centre_address(base_url: str) -> None:
+    """https:// for any centre; plain http:// only on this machine (loopback: the demo, tests)."""
+    parts = urlsplit(base_url)
+    if parts.scheme == "https" and parts.hostname:
+        return
+    if parts.scheme == "http" and parts.hostname and _is_loopback(parts.hostname):
+        return
+    raise errors.InsecureCentreAddress(url=base_url)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -63,8 +93,11 @@ class SyncClient:
         transport: Transport | None = None,
         timeout: float = 30.0,
         clock: Callable[[], dt.datetime] = p.utc_now,
+        centre_key: bytes | None = None,
     ) -> None:
+        check_centre_address(base_url)
         self.base_url = base_url.rstrip("/")
+        self.centre_key = centre_key  # the centre's pinned Ed25519 key (raw); None until enrolment
         self.key = key
         self.terminal_id = terminal_id
         self.transport: Transport = transport or RequestsTransport()
@@ -75,21 +108,34 @@ class SyncClient:
 
     # --- protocol operations -------------------------------------------------------------------
 
-    def enrol(self, code: str, agency_id: str, agency_name: str, terminal_name: str) -> Enrolment:
+    def enrol(self, code: str, agency_id: str, agency_name: str, terminal_name: str,
+              requested_number: str = "") -> Enrolment:  # fmt: skip
+        """`requested_number`: the number this terminal already drew credential numbers from (granted if free)."""
         normalised = p.normalise_enrolment_code(code)
         body = {
             "code": code,
+            "terminal_number": requested_number,
             "public_key": b64url(self.key.public_raw),
             "proof": b64url(self.key.sign(p.ENROL_PROOF_PREFIX + normalised.encode("utf-8"))),
             "agency_id": agency_id,
             "agency_name": agency_name,
             "terminal_name": terminal_name,
         }
-        data = self._call("POST", p.ENROL_PATH, body=body, signed=False, enrolling=True)
+        expected = p.code_fingerprint(normalised)
+        if not expected:
+            raise errors.UnknownEnrolmentCode("the code does not carry the centre's fingerprint")
+        data = self._call("POST", p.ENROL_PATH, body=body, signed=False, enrolling=True, expected_fingerprint=expected)
+        number = _text_field(data, "terminal_number", "enrol")
+        if not (number.isascii() and number.isdigit() and len(number) == 4):
+            raise SyncFault(SyncErrorKind.PROTOCOL, "enrol answer is malformed: terminal_number")
+        assert self.centre_key is not None  # pinned by _call from the verified answer
         enrolment = Enrolment(
             _text_field(data, "terminal_id", "enrol"),
             _text_field(data, "agency_id", "enrol"),
             _text_field(data, "key_id", "enrol"),
+            number,
+            self.centre_key,
+            str(data.get("agency_name") or ""),
         )
         self.terminal_id = enrolment.terminal_id
         return enrolment
@@ -152,6 +198,7 @@ class SyncClient:
         query: Mapping[str, str] | None = None,
         signed: bool = True,
         enrolling: bool = False,
+        expected_fingerprint: str = "",
     ) -> dict[str, Any]:
         target = path + (f"?{urlencode(query)}" if query else "")
         raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8") if body is not None else b""
@@ -162,18 +209,51 @@ class SyncClient:
             if signed:
                 if not self.terminal_id:
                     raise errors.NotEnrolled()
+                if self.centre_key is None:
+                    raise errors.CentreKeyMissing()
                 now = self.clock() + dt.timedelta(seconds=self.clock_offset or 0.0)
                 headers.update(p.signed_headers(self.key, self.terminal_id, method, target, raw, now))
             response = self.transport.send(method, self.base_url + target, headers, raw, self.timeout)
-            self._learn_server_time(response)
             if 200 <= response.status < 300:
-                return _json_object(response)
+                data = _json_object(response)
+                if expected_fingerprint:
+                    self._pin_centre_key(data, expected_fingerprint)
+                self._check_centre_signature(response, method, target, raw, headers.get(p.HEADER_NONCE, ""))
+                self._learn_server_time(response)
+                return data
+            self._learn_server_time(response)
             code = _error_code(response)
             # A wrong local clock is corrected from the answer's server time; one retry is enough.
             if code == p.ErrorCode.CLOCK_SKEW and attempt == 1 and self.clock_offset is not None:
                 continue
             raise self._fault(response, code, enrolling)
         raise SyncFault(SyncErrorKind.AUTH, p.ErrorCode.CLOCK_SKEW.value)
+
+    def _pin_centre_key(self, data: Mapping[str, Any], expected_fingerprint: str) -> None:
+        """At enrolment: the key the centre presents must be the one the code names."""
+        try:
+            key = b64url_decode(_text_field(data, "centre_public_key", "enrol"))
+        except ValueError as exc:
+            raise SyncFault(SyncErrorKind.PROTOCOL, "enrol answer is malformed: centre_public_key") from exc
+        if len(key) != 32 or p.centre_key_fingerprint(key) != expected_fingerprint:
+            raise errors.NotOurCentre("the centre's key does not match the code's fingerprint")
+        self.centre_key = key
+
+    def _check_centre_signature(self, response: HttpResponse, method: str, target: str, body: bytes,
+                                nonce: str) -> None:  # fmt: skip
+        if self.centre_key is None:
+            if method == "GET" and target == p.TIME_PATH:
+                return  # a reachability probe before enrolment: nothing is believed from it but "it answers"
+            raise errors.CentreKeyMissing()
+        signature = response.headers.get(p.HEADER_CENTRE_SIGNATURE.lower(), "")
+        try:
+            raw_signature = b64url_decode(signature)
+        except ValueError:
+            raw_signature = b""
+        message = p.canonical_response(method, target, body, nonce, response.status, response.body)
+        if not raw_signature or not verify(self.centre_key, message, raw_signature):
+            log.warning("an answer from %s was not signed by the pinned centre key: refused", self.base_url)
+            raise errors.UntrustedAnswer()
 
     def _learn_server_time(self, response: HttpResponse) -> None:
         stamp = response.headers.get(p.HEADER_SERVER_TIME.lower())

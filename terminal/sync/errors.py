@@ -32,6 +32,57 @@ class EnrolmentKeyRefused(EnrolmentRefused):
     en_template = "The centre could not accept this terminal's key. Run enrolment again; if it fails, call support."
 
 
+class EnrolmentCodeExpired(EnrolmentRefused):
+    code = "enrolment_code_expired"
+    zh_template = "该注册码已过期（有效期一般为 72 小时）。请向中心申请新的注册码。"
+    en_template = "This enrolment code has expired (codes are valid for 72 hours). Ask the centre for a new one."
+
+
+class EnrolmentAgencyMismatch(EnrolmentRefused):
+    code = "enrolment_agency_mismatch"
+    zh_template = "该注册码是发给另一家机构的，不能用于本机构的终端。请核对后向中心申请本机构的注册码。"
+    en_template = "This enrolment code was issued for another agency. Ask the centre for a code for this agency."
+
+
+class NotOurCentre(EnrolmentRefused):
+    code = "not_our_centre"
+    zh_template = "所连接的服务器不是发放该注册码的中心（密钥指纹不符），已停止注册。请核对中心地址，必要时联系中心。"
+    en_template = (
+        "The server is not the centre that issued this code (its key fingerprint differs); enrolment stopped. "
+        "Check the centre's address and contact the centre if needed."
+    )
+
+
+class InsecureCentreAddress(SyncFault):
+    code = "insecure_centre_address"
+    zh_template = "中心地址 {url} 不安全：必须使用 https://（只有本机地址可用 http://）。请改用中心提供的 https 地址。"
+    en_template = "The centre address {url} is not secure: it must be https:// (http:// only on this PC). Use the centre's https address."
+
+    def __init__(self, detail: str = "", **params: object) -> None:
+        super().__init__(SyncErrorKind.REJECTED, detail, **params)
+
+
+class UntrustedAnswer(SyncFault):
+    code = "untrusted_answer"
+    zh_template = "收到的回复没有中心的有效签名，已拒绝（可能连接到了假冒的服务器）。请检查网络和中心地址。"
+    en_template = (
+        "An answer without the centre's valid signature was refused (the server may be an impostor). "
+        "Check the network and the centre's address."
+    )
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(SyncErrorKind.PROTOCOL, detail)
+
+
+class CentreKeyMissing(SyncFault):
+    code = "centre_key_missing"
+    zh_template = "本终端没有保存中心的密钥，无法核实中心的回复。请用新的注册码重新注册本终端。"
+    en_template = "This terminal holds no key of its centre, so it cannot check the centre's answers. Enrol again with a new code."
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(SyncErrorKind.AUTH, detail)
+
+
 class NotEnrolled(SyncFault):
     code = "not_enrolled"
     zh_template = "本终端尚未在中心注册，无法同步。请用中心发放的注册码运行“terminal enrol 注册码 --server 地址”。"

@@ -14,6 +14,7 @@ from wirecontract.protocol import parse_iso
 SERVER_URL = "server_url"
 TERMINAL_ID = "terminal_id"
 AGENCY_ID = "agency_id"
+CENTRE_KEY = "centre_key"  # the centre's Ed25519 key (base64url), pinned at enrolment
 PULL_CURSOR = "pull_cursor"  # apply_pulled stores it in the same transaction as the changes
 LAST_PUSH_AT = "last_push_at"
 LAST_PULL_AT = "last_pull_at"  # last *successful* pull: the staleness gate reads this

@@ -13,12 +13,14 @@ from typing import Any, Protocol, TypeVar
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxEvent, OutboxRepo, SyncStateRepo
 from terminal.sync import errors
+from terminal.sync import state as keys
 from terminal.sync.client import SyncClient
 from terminal.sync.engine import SyncEngine
 from terminal.sync.state import SyncState
 from terminal.sync.transport import Transport
 from terminal.usecases import central
 from terminal.usecases.setup import terminal_key
+from wirecontract.signing import b64url_decode
 
 T = TypeVar("T")
 
@@ -74,7 +76,9 @@ def client_via(executor: Executor, transport: Transport | None = None, timeout: 
     current = SyncState.read(ExecutorState(executor))
     if not current.enrolled or current.server_url is None:
         raise errors.NotEnrolled()
-    return SyncClient(current.server_url, executor.call(terminal_key), current.terminal_id, transport, timeout)
+    pinned = ExecutorState(executor).get(keys.CENTRE_KEY)
+    return SyncClient(current.server_url, executor.call(terminal_key), current.terminal_id, transport, timeout,
+                      centre_key=b64url_decode(pinned) if pinned else None)  # fmt: skip
 
 
 def registered_elsewhere(executor: Executor, id_number: str, transport: Transport | None = None,

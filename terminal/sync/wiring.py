@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from terminal.store.db import Database
+from terminal.store.kv import SettingsRepo
 from terminal.store.outbox import OutboxRepo, SyncStateRepo
 from terminal.sync import errors
 from terminal.sync import state as keys
@@ -18,6 +19,7 @@ from terminal.sync.state import SyncState
 from terminal.sync.transport import Transport
 from terminal.sync.via_executor import DirectExecutor, engine_via
 from terminal.usecases.setup import terminal_key
+from wirecontract.signing import b64url
 
 
 def enrol_terminal(db: Database, code: str, server_url: str, transport: Transport | None = None) -> Enrolment:
@@ -26,12 +28,16 @@ def enrol_terminal(db: Database, code: str, server_url: str, transport: Transpor
         raise errors.EnrolmentRefused("this data folder has no agency yet")
     number = db.scalar("SELECT value FROM settings WHERE key = 'terminal_number'") or ""
     client = SyncClient(server_url, terminal_key(db), transport=transport)
-    enrolment = client.enrol(code, str(agency["credit_code"]), str(agency["name"]), f"terminal {number}".strip())
+    enrolment = client.enrol(code, str(agency["credit_code"]), str(agency["name"]), f"terminal {number}".strip(),
+                             requested_number=number)  # fmt: skip
     state = SyncStateRepo(db)
     with db.transaction():
         state.set(keys.SERVER_URL, client.base_url)
         state.set(keys.TERMINAL_ID, enrolment.terminal_id)
         state.set(keys.AGENCY_ID, enrolment.agency_id)
+        state.set(keys.CENTRE_KEY, b64url(enrolment.centre_public_key))
+        # The centre's number range for this terminal: credential numbers are unique in the city.
+        SettingsRepo(db).set("terminal_number", enrolment.terminal_number)
     return enrolment
 
 

@@ -40,7 +40,7 @@ def test_sync_round_trip_on_postgresql(postgres: PrivatePostgres, tmp_path: Path
         setup.init_home(home, agency(), "admin", "A", "admin1234", unlock_secret="pg-secret-1")
         db = home.open()
         try:
-            enrol_terminal(db, centre.enrolment_code(), centre.url)
+            enrol_terminal(db, centre.code_for(db), centre.url)
             today = dt.date.today()
             worker = registration.register_worker(db, actor(Role.CLERK), card_read(), profile(), today)
             number = credentials.apply(db, actor(Role.CLERK), worker, today)

@@ -12,21 +12,23 @@ from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.store.db import Database
 from terminal.sync import errors
 from terminal.sync.client import SyncClient
-from tests.sync.conftest import AGENCY_ID, Terminal, enrol
+from tests.sync.conftest import AGENCY_ID, PROVENANCE, Terminal, enrol
 from tests.sync.liveserver import LiveServer
 from wirecontract.protocol import EventStatus, RejectCode, utc_now
 from wirecontract.signing import TerminalKey
 
 
 def wire(entity_uid: str, version: int, payload: dict[str, Any] | None = None, simulated: bool = False,
-         entity: str = "worker", event_id: str | None = None) -> dict[str, Any]:  # fmt: skip
+         entity: str = "worker", event_id: str | None = None, kind: str | None = None) -> dict[str, Any]:  # fmt: skip
+    """A wire event; one that carries an identity comes with a card read's provenance, as the terminal sends it."""
+    provenance = {**PROVENANCE, "simulated": simulated} if payload and "identity" in payload else None
     return {"event_id": event_id or uuid.uuid4().hex, "seq": version, "entity": entity, "entity_uid": entity_uid,
-            "record_version": version, "kind": f"{entity}.changed", "payload": payload or {}, "provenance": None,
-            "simulated": simulated, "created_at": utc_now().isoformat()}  # fmt: skip
+            "record_version": version, "kind": kind or f"{entity}.changed", "payload": payload or {},
+            "provenance": provenance, "simulated": simulated, "created_at": utc_now().isoformat()}  # fmt: skip
 
 
 def client_of(server: LiveServer, term: Terminal, **kwargs: Any) -> SyncClient:
-    return SyncClient(server.url, term.key, term.terminal_id, **kwargs)
+    return term.client(server.url, **kwargs)
 
 
 def test_enrolment_errors_are_distinct(live_server: LiveServer) -> None:
@@ -56,8 +58,8 @@ def test_unsigned_or_wrongly_signed_requests_are_refused(live_server: LiveServer
     with pytest.raises(errors.NotEnrolled):
         SyncClient(live_server.url, terminal.key).receipt()
     with pytest.raises(errors.NotEnrolled):
-        SyncClient(live_server.url, terminal.key, "T0000000000000000").receipt()
-    impostor = SyncClient(live_server.url, TerminalKey.generate(), terminal.terminal_id)
+        SyncClient(live_server.url, terminal.key, "T0000000000000000", centre_key=terminal.centre_key).receipt()
+    impostor = SyncClient(live_server.url, TerminalKey.generate(), terminal.terminal_id, centre_key=terminal.centre_key)
     with pytest.raises(SyncFault) as info:
         impostor.receipt()
     assert (info.value.kind, info.value.detail) == (SyncErrorKind.AUTH, "bad_signature")
@@ -104,7 +106,7 @@ def test_identity_registered_by_another_agency(live_server: LiveServer, terminal
     assert client_of(live_server, terminal).push([wire(uuid.uuid4().hex, 1, person)])[0].status == "accepted"
     other_key = TerminalKey.generate()
     other = SyncClient(live_server.url, other_key)
-    other.enrol(live_server.enrolment_code(), "91310000MA1FL9999Y", "另一家机构", "t")
+    other.enrol(live_server.enrolment_code("91310000MA1FL9999Y", "另一家机构"), "91310000MA1FL9999Y", "另一家机构", "t")
     [result] = other.push([wire(uuid.uuid4().hex, 1, person)])
     assert (result.status, result.code) == (EventStatus.REJECTED, RejectCode.IDENTITY_REGISTERED_ELSEWHERE)
     # the same agency's second terminal may register the person's later records

@@ -7,11 +7,13 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from terminal.store import outbox
 from terminal.store.db import Database
+from terminal.store.kv import SettingsRepo
 from terminal.store.migrate import migrate
 from terminal.store.outbox import OutboxRepo, SyncStateRepo
 from terminal.sync import state as keys
@@ -19,11 +21,14 @@ from terminal.sync.client import SyncClient
 from terminal.sync.engine import SyncEngine
 from terminal.usecases.central import apply_pulled
 from tests.sync.faultproxy import FaultProxy
-from tests.sync.liveserver import LiveServer
+from tests.sync.liveserver import TEST_AGENCY_ID, LiveServer
 from wirecontract.receipt import Reconciliation
-from wirecontract.signing import TerminalKey
+from wirecontract.signing import TerminalKey, b64url
 
-AGENCY_ID = "91310000MA1FL0000X"
+AGENCY_ID = TEST_AGENCY_ID
+# What a production centre needs to believe an identity: the card read's provenance.
+PROVENANCE = {"reader": "test", "sam_id": "05.01-20260101-0000000001", "read_at": "2026-11-29T08:00:00+00:00",
+              "raw_sha256": "0" * 64}  # fmt: skip
 
 
 @pytest.fixture
@@ -69,7 +74,7 @@ def queue_workers(db: Database, count: int, simulated: bool = False, start: int 
                     1,
                     "worker.registered",
                     {"identity": {"id_number": f"31010119900101{i:04d}", "name": f"测试{i}"}},
-                    provenance={"reader": "test", "simulated": simulated},
+                    provenance={**PROVENANCE, "simulated": simulated},
                     simulated=simulated,
                 )
             )
@@ -83,9 +88,13 @@ class Terminal:
     db: Database
     key: TerminalKey
     terminal_id: str
+    centre_key: bytes
+
+    def client(self, base_url: str, **kwargs: Any) -> SyncClient:
+        return SyncClient(base_url, self.key, self.terminal_id, centre_key=self.centre_key, **kwargs)
 
     def engine(self, base_url: str, timeout: float = 5.0, batch_size: int = 50) -> SyncEngine:
-        client = SyncClient(base_url, self.key, self.terminal_id, timeout=timeout)
+        client = self.client(base_url, timeout=timeout)
         return SyncEngine(OutboxRepo(self.db), SyncStateRepo(self.db), client,
                           lambda changes, cursor: apply_pulled(self.db, changes, cursor), batch_size=batch_size)  # fmt: skip
 
@@ -93,11 +102,14 @@ class Terminal:
 def enrol(db: Database, server: LiveServer, key: TerminalKey | None = None) -> Terminal:
     key = key or TerminalKey.generate()
     client = SyncClient(server.url, key)
-    enrolment = client.enrol(server.enrolment_code(), AGENCY_ID, "测试家政服务有限公司", "柜台1")
+    number = SettingsRepo(db).get("terminal_number") or ""
+    enrolment = client.enrol(server.enrolment_code(), AGENCY_ID, "测试家政服务有限公司", "柜台1", requested_number=number)
     state = SyncStateRepo(db)
     state.set(keys.SERVER_URL, server.url)
     state.set(keys.TERMINAL_ID, enrolment.terminal_id)
-    return Terminal(db, key, enrolment.terminal_id)
+    state.set(keys.CENTRE_KEY, b64url(enrolment.centre_public_key))
+    SettingsRepo(db).set("terminal_number", enrolment.terminal_number)
+    return Terminal(db, key, enrolment.terminal_id, enrolment.centre_public_key)
 
 
 @pytest.fixture

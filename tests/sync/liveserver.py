@@ -4,14 +4,18 @@ tests inspect (read straight from its database) and the staff commands (through 
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from terminal.centre_process import CentreProcess, free_port
+from terminal.store.db import Database
 
 __all__ = ["LiveServer", "free_port"]
 
 TEST_SECRET_KEY = "test-secret-key-" + "x" * 40
+TEST_AGENCY_ID = "91310000MA1FL0000X"
+TEST_AGENCY_NAME = "测试家政服务有限公司"
 
 
 def query(db_url: str, sql: str, *params: Any) -> list[tuple[Any, ...]]:
@@ -30,11 +34,22 @@ def query(db_url: str, sql: str, *params: Any) -> list[tuple[Any, ...]]:
 
 class LiveServer(CentreProcess):
     def __init__(self, db: Path | str, demo: bool = False, port: int | None = None) -> None:
-        super().__init__(db, demo=demo, port=port, env={"CENTRE_SECRET_KEY": TEST_SECRET_KEY})
+        # The centre's home (its signing key) sits beside its database, so a restarted centre is the same centre.
+        home = str(db) + ".home" if not isinstance(db, str) else tempfile.mkdtemp(prefix="centre-home-")
+        super().__init__(db, demo=demo, port=port, env={"CENTRE_SECRET_KEY": TEST_SECRET_KEY, "CENTRE_HOME": home})
 
     def start(self, timeout: float = 60.0) -> LiveServer:
         super().start(timeout)
         return self
+
+    def enrolment_code(self, agency_id: str = TEST_AGENCY_ID, agency_name: str = TEST_AGENCY_NAME) -> str:
+        return super().enrolment_code(agency_id, agency_name)
+
+    def code_for(self, db: Database) -> str:
+        """A code for the agency of a terminal's data folder."""
+        agency = db.query_one("SELECT name, credit_code FROM agency WHERE id = 1")
+        assert agency is not None
+        return self.enrolment_code(str(agency["credit_code"]), str(agency["name"]))
 
     def set_credential_status(self, credential_no: str, status: str, reason: str) -> None:
         verb = {"revoked": "revoke", "suspended": "suspend", "valid": "resume"}[status]

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from terminal.cli.main import main
+from terminal.usecases.demo import DEMO_AGENCY
 from tests.sync.liveserver import LiveServer
 
 
@@ -22,7 +23,7 @@ def test_enrol_sync_status_receipt(capsys: pytest.CaptureFixture[str], demo_serv
     assert "terminal enrol" in capsys.readouterr().err
     assert main(["enrol", "NOPE-NOPE-NOPE", "--server", demo_server.url]) == 1
     assert "注册码不存在" in capsys.readouterr().err
-    assert main(["enrol", demo_server.enrolment_code(), "--server", demo_server.url]) == 0
+    assert main(["enrol", demo_server.enrolment_code(DEMO_AGENCY.credit_code, DEMO_AGENCY.name), "--server", demo_server.url]) == 0
     assert "enrolled" in capsys.readouterr().out
 
     code, before = run_json(capsys, "sync", "status", "--json")

@@ -30,7 +30,7 @@ def test_a_person_registered_by_another_agency_is_known_online(
     first = _agency_home(tmp_path / "a", "甲家政", "91310105MA1FL0001").open()
     second = _agency_home(tmp_path / "b", "乙家政", "91310105MA1FL0002").open()
     for db in (first, second):
-        enrol_terminal(db, demo_server.enrolment_code(), demo_server.url)
+        enrol_terminal(db, demo_server.code_for(db), demo_server.url)
     read = card_read()
     number = registration.preview(first, read, dt.date.today()).identity.id_number
     assert registered_elsewhere(DirectExecutor(second), number) is False

@@ -47,7 +47,7 @@ def test_wizard_enrols_with_a_code(qtbot: QtBot, tmp_path: Path, device: Virtual
     running = next(gen)
     wizard = running.terminal.wizard
     assert wizard is not None
-    _fill(wizard, centre.url, centre.enrolment_code())
+    _fill(wizard, centre.url, centre.enrolment_code(make_credit_code("91310105MA1FL3K2X"), "测试家政"))
     key_page = wizard.key_page
     qtbot.waitUntil(lambda: key_page.recovery_key is not None, timeout=20_000)
     db = home.open(recovery_key=key_page.recovery_key)

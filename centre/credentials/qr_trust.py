@@ -1,0 +1,70 @@
+"""Whether a scanned QR code may be believed: signed by a key the centre enrolled, for the agency that owns
+the credential number, by a terminal not revoked as compromised (nor signed after its retirement), and saying
+what the centre's record says (number, version, holder, expiry). Key policy: docs/keys-and-trust.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from centre.credentials.public_status import RegisterEntry
+from centre.credentials.register import terminal_number_of
+from centre.terminals.models import Terminal
+from wirecontract import qrpayload
+from wirecontract.errors import ContractError
+from wirecontract.qrpayload import CredentialClaims
+from wirecontract.signing import b64url_decode
+
+COMPROMISED = "签发终端已被中心吊销（密钥可能泄露），该终端签发的证件一律无效。"
+NOT_THE_AGENCYS = "证件编号不属于签发机构，证件是伪造的。"
+SIGNED_AFTER_RETIREMENT = "签发终端停用之后签发，证件无效。"
+HOLDER_DIFFERS = "二维码上的持证人与中心记录不符，证件可能是伪造的。"
+EXPIRY_DIFFERS = "二维码上的有效期与中心记录不符，证件可能被改动。"
+VERSION_UNKNOWN = "二维码上的版本中心没有记录，证件可能是伪造的。"
+OTHER_AGENCY = "中心记录中该证件属于其他机构，证件是伪造的。"
+
+
+@dataclass(frozen=True)
+class CheckedQr:
+    claims: CredentialClaims | None  # None: not a QR of this system at all
+    refusal: str | None  # why it is not to be believed, in Chinese
+    agency_id: str | None = None
+    agency_of_record: str | None = None
+
+    def disagreement_with(self, entry: RegisterEntry, agency_id: str | None = None) -> str | None:
+        """Why the QR's statements disagree with the centre's record (None when they agree)."""
+        claims = self.claims
+        assert claims is not None
+        if self.agency_of_record is not None and self.agency_of_record != self.agency_id:
+            return OTHER_AGENCY
+        if claims.version > entry.version:
+            return VERSION_UNKNOWN
+        if entry.holder_name and claims.name and claims.name != entry.holder_name:
+            return HOLDER_DIFFERS
+        if claims.version == entry.version and entry.valid_to and claims.valid_to.isoformat() != entry.valid_to:
+            return EXPIRY_DIFFERS
+        return None
+
+
+def check_scanned(scanned: str, today: dt.date, allow_demo: bool) -> CheckedQr:
+    try:
+        decoded = qrpayload.decode(scanned)
+    except ContractError:
+        return CheckedQr(None, None)
+    claims = decoded.claims
+    terminal = Terminal.objects.filter(key_id=decoded.terminal_key_id).first()
+    known = {terminal.key_id: b64url_decode(terminal.public_key)} if terminal else {}
+    result = qrpayload.verify(scanned, known, today=today, allow_demo=allow_demo)
+    if not result.valid or terminal is None:
+        return CheckedQr(claims, result.reason.explain("zh"))
+    if terminal.compromised:
+        return CheckedQr(claims, COMPROMISED)
+    ranges = set(Terminal.objects.filter(agency_id=terminal.agency_id).values_list("terminal_number", flat=True))
+    if terminal_number_of(claims.credential_no) not in ranges:
+        return CheckedQr(claims, NOT_THE_AGENCYS)
+    if terminal.revoked_at is not None and claims.valid_from > terminal.revoked_at.date():
+        return CheckedQr(claims, SIGNED_AFTER_RETIREMENT)
+    from centre.credentials.models import Credential
+
+    owner = Credential.objects.filter(pk=claims.credential_no).values_list("agency_id", flat=True).first()
+    return CheckedQr(claims, None, terminal.agency_id, owner)

@@ -1,0 +1,55 @@
+"""The centre's own Ed25519 key: it signs every answer to a terminal, the trust list and the enrolment codes'
+fingerprint names it. Kept outside the database (a database dump must not let anyone speak as the centre):
+CENTRE_SIGNING_KEY_FILE, else `signing-key` in the centre's home, created once with mode 0600.
+
+Rotation (docs/keys-and-trust.md): a new key is a new centre identity for terminals, so they re-enrol."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from centre import config
+from wirecontract.protocol import centre_key_fingerprint
+from wirecontract.signing import TerminalKey, b64url, b64url_decode
+
+ENV_SIGNING_KEY_FILE = "CENTRE_SIGNING_KEY_FILE"
+
+
+def key_path() -> Path:
+    named = os.environ.get(ENV_SIGNING_KEY_FILE, "").strip()
+    return Path(named) if named else config.centre_home() / "signing-key"
+
+
+def ensure_signing_key() -> None:
+    """Create the key file once; another process of the same installation creating it first is fine."""
+    path = key_path()
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="ascii") as out:
+        out.write(b64url(TerminalKey.generate().private_raw) + "\n")
+
+
+@functools.cache
+def centre_key() -> TerminalKey:
+    path = key_path()
+    try:
+        raw = b64url_decode(path.read_text(encoding="ascii").strip())
+    except FileNotFoundError as exc:
+        raise config.ConfigurationError(f"the centre's signing key {path} is missing: run `terminal-server serve` "
+                                        "or `terminal-server init` once") from exc  # fmt: skip
+    except ValueError as exc:
+        raise config.ConfigurationError(f"the centre's signing key {path} is not base64url") from exc
+    if len(raw) != 32:
+        raise config.ConfigurationError(f"the centre's signing key {path} is not a 32-byte Ed25519 key")
+    return TerminalKey(raw)
+
+
+def fingerprint() -> str:
+    return centre_key_fingerprint(centre_key().public_raw)

@@ -1,0 +1,34 @@
+"""Every answer of the terminal API is signed with the centre's key, bound to the request it answers, so a
+terminal that pinned the key at enrolment believes nothing a fake server says (docs/keys-and-trust.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from centre.signing_key import centre_key
+from wirecontract import protocol as p
+from wirecontract.signing import b64url
+
+
+def sign_terminal_api_answers(get_response: Callable[[HttpRequest], HttpResponse]) -> Callable[[HttpRequest], HttpResponse]:
+    prefix = p.API + "/"
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        if request.path.startswith(prefix) and not getattr(response, "streaming", False):
+            message = p.canonical_response(request.method or "GET", request.get_full_path(), _body(request),
+                                           request.headers.get(p.HEADER_NONCE, ""), response.status_code,
+                                           response.content)  # fmt: skip
+            response[p.HEADER_CENTRE_SIGNATURE] = b64url(centre_key().sign(message))
+        return response
+
+    return middleware
+
+
+def _body(request: HttpRequest) -> bytes:
+    try:
+        return request.body
+    except Exception:  # the body was refused before it was read (too large): the answer binds to nothing
+        return b""
