@@ -10,6 +10,7 @@ from terminal.core.errors import TerminalError
 from terminal.store.home import Home
 
 MIN_FREE_BYTES = 500 * 1024 * 1024
+HEALTH_PATH = "/healthz"  # what the centre serves (centre/urls.py): up, and its database reachable
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _check_server(home: Home) -> CheckResult:
     import requests
 
     try:
-        response = requests.get(url.rstrip("/") + "/health", timeout=5)
+        response = requests.get(url.rstrip("/") + HEALTH_PATH, timeout=5)
     except requests.RequestException as exc:
         return CheckResult("server", False, f"{url}: {type(exc).__name__}",
                            "检查网络与服务器地址；登记可离线继续 / check the network and the server address; registration works offline")  # fmt: skip
