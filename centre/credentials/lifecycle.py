@@ -57,7 +57,9 @@ def check_move(current: str | None, current_version: int, proposed: str, propose
     """None when the centre accepts the terminal's proposed state and version; else why not."""
     if proposed not in STATES:
         return Refusal(RejectCode.INVALID_PAYLOAD, f"unknown credential state {proposed!r}")
-    if hold == Hold.REVOKED and proposed != "revoked":
+    if hold in (Hold.REVOKED, Hold.SUSPENDED) and proposed == hold:
+        return None  # the terminal applied the centre's decision: whatever version it reached offline, they agree
+    if hold == Hold.REVOKED:
         return Refusal(RejectCode.CENTRE_DECISION, "the centre revoked this credential; its decision stands")
     if hold == Hold.SUSPENDED and proposed not in ("suspended", "revoked", "expired"):
         return Refusal(RejectCode.CENTRE_DECISION, "the centre suspended this credential; only the centre can lift it")

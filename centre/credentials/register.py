@@ -71,6 +71,9 @@ class CredentialRegister:
             self._new[number] = credential
         elif number not in self._new:
             self._changed[number] = credential
+        if credential.hold and credential.hold == payload["state"]:
+            credential.updated_at = self.now  # agreeing with the centre's decision changes nothing of it
+            return
         credential.state = str(payload["state"])
         credential.version = int(payload["version"])
         for field in _COPIED_FIELDS:

@@ -37,7 +37,15 @@ class PrivatePostgres:
 
     @property
     def url(self) -> str:
-        return f"postgresql://postgres@/centre?host={self.root}&port={self.port}"
+        return self.url_of("centre")
+
+    def url_of(self, database: str) -> str:
+        return f"postgresql://postgres@/{database}?host={self.root}&port={self.port}"
+
+    def create_database(self, name: str) -> str:
+        """A fresh database in the same cluster (one per test), and its URL."""
+        self._as_postgres(_bin("createdb"), "-h", str(self.root), "-p", str(self.port), "-U", "postgres", name)
+        return self.url_of(name)
 
     def stop(self) -> None:
         self._as_postgres(_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")

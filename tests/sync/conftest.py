@@ -21,7 +21,7 @@ from terminal.sync.client import SyncClient
 from terminal.sync.engine import SyncEngine
 from terminal.usecases.central import apply_pulled
 from tests.sync.faultproxy import FaultProxy
-from tests.sync.liveserver import TEST_AGENCY_ID, LiveServer
+from tests.sync.liveserver import TEST_AGENCY_ID, TEST_AGENCY_NAME, LiveServer
 from wirecontract.receipt import Reconciliation
 from wirecontract.signing import TerminalKey, b64url
 
@@ -99,11 +99,12 @@ class Terminal:
                           lambda changes, cursor: apply_pulled(self.db, changes, cursor), batch_size=batch_size)  # fmt: skip
 
 
-def enrol(db: Database, server: LiveServer, key: TerminalKey | None = None) -> Terminal:
+def enrol(db: Database, server: LiveServer, key: TerminalKey | None = None,
+          agency: tuple[str, str] = (AGENCY_ID, TEST_AGENCY_NAME)) -> Terminal:  # fmt: skip
     key = key or TerminalKey.generate()
     client = SyncClient(server.url, key)
     number = SettingsRepo(db).get("terminal_number") or ""
-    enrolment = client.enrol(server.enrolment_code(), AGENCY_ID, "测试家政服务有限公司", "柜台1", requested_number=number)
+    enrolment = client.enrol(server.enrolment_code(*agency), agency[0], agency[1], "柜台1", requested_number=number)
     state = SyncStateRepo(db)
     state.set(keys.SERVER_URL, server.url)
     state.set(keys.TERMINAL_ID, enrolment.terminal_id)
