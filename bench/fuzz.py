@@ -24,14 +24,26 @@ from terminal.reader.frames import Command
 from terminal.sync.client import SyncClient
 from terminal.sync.transport import HttpResponse
 from wirecontract import protocol as p
-from wirecontract.signing import TerminalKey
+from wirecontract.signing import TerminalKey, b64url
 
 TARGET_INPUTS = 100_000
 EXAMPLES_KEPT = 5
+BASE_URL = "http://127.0.0.1:18650"  # loopback: the client refuses plain http anywhere else
+# The centre whose key the client pins: answers are signed with it (most of the time), so the fuzzed bodies get
+# past the signature check to the parsers behind it.
+CENTRE = TerminalKey.generate()
+ENROLMENT_CODE = "ABCDEFGHJKMN" + p.centre_key_fingerprint(CENTRE.public_raw)
 
 # Well-formed answers, which the generator mutates: most bugs hide one wrong field away from valid.
 VALID_ANSWERS: dict[str, dict[str, Any]] = {
-    "enrol": {"terminal_id": "T-0001", "agency_id": "91310000MA1234567X", "key_id": "k1"},
+    "enrol": {
+        "terminal_id": "T-0001",
+        "agency_id": "91310000MA1234567X",
+        "key_id": "k1",
+        "terminal_number": "0001",
+        "centre_public_key": b64url(CENTRE.public_raw),
+        "agency_name": "agency",
+    },
     "push": {
         "results": [
             {"event_id": "e1", "status": "accepted"},
@@ -125,32 +137,57 @@ def answer_for(target: str, rng: random.Random) -> HttpResponse:
     return HttpResponse(status, _headers(rng), body)
 
 
-class _OneAnswer:
-    def __init__(self) -> None:
-        self.answer = HttpResponse(200, {}, b"{}")
+class SigningCentre:
+    """Answers every request with `answer`, signed by CENTRE over the request as the real centre signs
+    (unless `sign` is False, or the signature is deliberately damaged)."""
+
+    def __init__(self, answer: HttpResponse | None = None, sign: bool = True, damage: bool = False) -> None:
+        self.answer = answer or HttpResponse(200, {}, b"{}")
+        self.sign = sign
+        self.damage = damage
 
     def send(self, method: str, url: str, headers: Mapping[str, str], body: bytes, timeout: float) -> HttpResponse:
-        return self.answer
+        answer = self.answer
+        if not self.sign:
+            return answer
+        target = url.removeprefix(BASE_URL)
+        message = p.canonical_response(method, target, body, headers.get(p.HEADER_NONCE, ""), answer.status, answer.body)
+        signature = bytearray(CENTRE.sign(message))
+        if self.damage:
+            signature[0] ^= 1
+        signed = {**answer.headers, p.HEADER_CENTRE_SIGNATURE.lower(): b64url(bytes(signature))}
+        return HttpResponse(answer.status, signed, answer.body)
+
+
+def new_client(name: str, transport: SigningCentre) -> SyncClient:
+    """A client in the state each call needs: before enrolment for `enrol`, enrolled with CENTRE pinned otherwise."""
+    if name == "enrol":
+        return SyncClient(BASE_URL, KEY, None, transport=transport)
+    return SyncClient(BASE_URL, KEY, "T-0001", transport=transport, centre_key=CENTRE.public_raw)
+
+
+KEY = TerminalKey.generate()
+CALLS: dict[str, Callable[[SyncClient], object]] = {
+    "enrol": lambda c: c.enrol(ENROLMENT_CODE, "91310000MA1234567X", "agency", "terminal 1"),
+    "push": lambda c: c.push([{"event_id": "e1"}, {"event_id": "e2"}]),
+    "pull": lambda c: c.pull("c1"),
+    "receipt": lambda c: c.receipt(),
+    "registered_elsewhere": lambda c: c.registered_elsewhere("110101199003071234"),
+    "probe": lambda c: c.probe(),
+}
 
 
 def client_target(name: str) -> Callable[[random.Random], tuple[object, Callable[[], object]]]:
     """A target that returns (the input, the call) for one fuzzed answer to client call `name`."""
-    transport = _OneAnswer()
-    key = TerminalKey.generate()
-    calls: dict[str, Callable[[SyncClient], object]] = {
-        "enrol": lambda c: c.enrol("ABCD-EFGH-JKLM", "91310000MA1234567X", "agency", "terminal 1"),
-        "push": lambda c: c.push([{"event_id": "e1"}, {"event_id": "e2"}]),
-        "pull": lambda c: c.pull("c1"),
-        "receipt": lambda c: c.receipt(),
-        "registered_elsewhere": lambda c: c.registered_elsewhere("110101199003071234"),
-        "probe": lambda c: c.probe(),
-    }
-    call = calls[name]
+    transport = SigningCentre()
+    call = CALLS[name]
 
     def make(rng: random.Random) -> tuple[object, Callable[[], object]]:
         transport.answer = answer_for(name, rng)
-        # A fresh client each time: a clock offset learnt from one answer must not carry over to the next.
-        client = SyncClient("http://centre", key, None if name == "enrol" else "T-0001", transport=transport)
+        roll = rng.random()
+        transport.sign, transport.damage = roll < 0.95, 0.9 <= roll < 0.95
+        # A fresh client each time: a clock offset or key learnt from one answer must not carry over.
+        client = new_client(name, transport)
         return transport.answer, lambda: call(client)
 
     return make

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_admin_cli import INIT, run
+from wirecontract.protocol import centre_key_fingerprint
+from wirecontract.signing import TerminalKey
 
 
 class _Answers(http.server.BaseHTTPRequestHandler):
@@ -47,7 +49,9 @@ def test_enrol_against_an_empty_answer_is_a_typed_error(tmp_path: Path, broken_c
     home = str(tmp_path) + "/h"
     env = {"TERMINAL_ADMIN_PASSWORD": "admin1234", "TERMINAL_UNLOCK_SECRET": "unlock-me-1"}
     assert run("--home", home, *INIT, env=env).returncode == 0
-    result = run("--home", home, "--lang", "en", "enrol", "ABCD-EFGH-JKLM", "--server", broken_centre, env=env)
+    # A well-formed code (it names some centre's key); the server's answer `{}` carries no key at all.
+    code = "ABCDEFGHJKMN" + centre_key_fingerprint(TerminalKey.generate().public_raw)
+    result = run("--home", home, "--lang", "en", "enrol", code, "--server", broken_centre, env=env)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "Sync with the central server failed: protocol" in result.stderr

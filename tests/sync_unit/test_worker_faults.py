@@ -18,13 +18,12 @@ from typing import Any
 
 import pytest
 
+from bench import fuzz
 from terminal.core.errors import DatabaseBusy, DatabaseLocked, DiskFull, SyncErrorKind, SyncFault, TerminalError
-from terminal.sync.client import SyncClient
 from terminal.sync.engine import SyncEngine
 from terminal.sync.transport import HttpResponse
 from terminal.sync.worker import Backoff, SyncWorker, WorkerEvent
 from wirecontract import protocol as p
-from wirecontract.signing import TerminalKey
 
 WAIT = 10.0
 
@@ -85,7 +84,8 @@ class FlakyStore:
 
 
 class ScriptedCentre:
-    """Accepts every pushed event, has nothing to pull; `override` (when set) answers every request."""
+    """Accepts every pushed event, has nothing to pull; `override` (when set) answers every request. Answers
+    are signed with the centre key the client pins (bench/fuzz.py's SigningCentre)."""
 
     def __init__(self) -> None:
         self.override: HttpResponse | None = None
@@ -93,6 +93,10 @@ class ScriptedCentre:
 
     def send(self, method: str, url: str, headers: Mapping[str, str], body: bytes, timeout: float) -> HttpResponse:
         self.requests += 1
+        signer = fuzz.SigningCentre(self._answer(method, url, body))
+        return signer.send(method, url, headers, body, timeout)
+
+    def _answer(self, method: str, url: str, body: bytes) -> HttpResponse:
         if self.override is not None:
             return self.override
         if url.endswith(p.PUSH_PATH):
@@ -130,7 +134,7 @@ class Recorder:
 
 
 def make_worker(store: FlakyStore, centre: ScriptedCentre, recorder: Recorder, **kwargs: Any) -> SyncWorker:
-    client = SyncClient("http://centre", TerminalKey.generate(), "T1", transport=centre)
+    client = fuzz.new_client("push", centre)  # enrolled, with the signing centre's key pinned
     engine = SyncEngine(store, store, client, lambda changes, cursor: None, batch_size=10)
     # Tiny back-off and probe interval: the test waits on events, and these only bound how soon they come.
     return SyncWorker(lambda: contextlib.nullcontext(engine), interval=60.0, probe_interval=0.01,
