@@ -38,7 +38,27 @@ def card_read(**overrides: Any) -> CardRead:
 
 
 def actor(role: Role = Role.CLERK, username: str | None = None) -> Actor:
+    """The actor a test passes to use cases. Use cases believe it only after `sign_in_staff(db)` (or a real
+    sign-in) on the same database: an Actor by itself is only a claim."""
     return Actor(username or role.value, role, role.value)
+
+
+STAFF_PASSWORD = "staff-pass-1"
+STAFF_ROLES = (Role.CLERK, Role.SUPERVISOR, Role.TRAINER, Role.ADMINISTRATOR)
+
+
+def sign_in_staff(db: Database) -> dict[Role, Actor]:
+    """One operator per role, named after the role as `actor()` names them, created if missing and signed in
+    through the real sign-in, so the store believes `actor(role)` on this database."""
+    from terminal.usecases import operators
+
+    admin = operators.sign_in(db, "admin", "admin1234")
+    signed = {}
+    for role in STAFF_ROLES:
+        if not db.scalar("SELECT 1 FROM operators WHERE username = ?", (role.value,)):
+            operators.create_operator(db, admin, role.value, role.value, role, STAFF_PASSWORD)
+        signed[role] = operators.sign_in(db, role.value, STAFF_PASSWORD)
+    return signed
 
 
 def agency() -> setup.AgencyInput:
@@ -73,5 +93,8 @@ def make_home(root: Path, monkeypatch: Any = None) -> tuple[Home, str]:
 
 
 def open_db(root: Path, monkeypatch: Any) -> Database:
+    """A new home's database with one signed-in operator per role (see sign_in_staff)."""
     home, _ = make_home(root, monkeypatch)
-    return home.open()
+    db = home.open()
+    sign_in_staff(db)
+    return db

@@ -14,7 +14,7 @@ TerminalError                      anything the terminal expects and explains to
     ├── InvalidIdNumber, CardExpired, Underage, InvalidCardText
     ├── PermissionDenied, InvalidTransition, IssuePreconditionFailed, StaleCentralData
     ├── MissingProvenance, IdentityImmutable, DuplicateWorker, RegisteredElsewhere
-    └── AuthenticationFailed, AccountLocked, InvalidInput
+    └── AuthenticationFailed, AccountLocked, NotSignedIn, InvalidInput
 
 Everything else is a bug and goes to the crash handler. Code decides by type (or by `kind` for sync
 faults), never by message text. Each error carries a Chinese and an English message saying what is wrong
@@ -275,6 +275,15 @@ class StaleCentralData(RuleViolation):
     en_template = (
         "No sync with the centre for over {days} days, so issuing is paused. Sync online, then issue; "
         "registration still works offline."
+    )
+
+
+class NotSignedIn(RuleViolation):
+    code = "not_signed_in"
+    zh_template = "操作人“{username}”未登录，或其登录已失效（账号被停用或角色已变更）。请重新登录后再操作。"
+    en_template = (
+        "The operator '{username}' is not signed in, or the sign-in is no longer valid (account disabled or "
+        "role changed). Sign in again, then retry."
     )
 
 

@@ -81,6 +81,9 @@ class Database:
         self._write_refusal: Callable[[], StoreFault] | None = None
         # Called after each successful outermost commit (Home.open installs the high-water-mark keeper).
         self.after_commit: Callable[[Database], None] | None = None
+        # Operators whose password was checked on this connection (user name → role): an Actor is believed
+        # only while its user name is here with the same role (terminal/usecases/context.py authorise()).
+        self._sessions: dict[str, str] = {}
 
     @classmethod
     def open(cls, path: Path, key: bytes, *, key_verified: bool = True) -> Database:
@@ -134,6 +137,16 @@ class Database:
                 # Its own message says to stop writing: the store makes sure nobody does.
                 self.refuse_writes(CorruptDatabase)
             raise typed from exc
+
+    def open_session(self, username: str, role: str) -> None:
+        """Only operators.sign_in calls this, after checking the password."""
+        self._sessions[username] = role
+
+    def close_session(self, username: str) -> None:
+        self._sessions.pop(username, None)
+
+    def session_role(self, username: str) -> str | None:
+        return self._sessions.get(username)
 
     def refuse_writes(self, fault: Callable[[], StoreFault]) -> None:
         """From now on every write transaction raises `fault()`; the first reason given stays."""

@@ -25,6 +25,7 @@ from terminal.ui.sync_page import SyncPage
 from terminal.ui.training_page import TrainingPage
 from terminal.ui.worker_page import WorkerPage
 from terminal.ui.workers_page import WorkersPage
+from terminal.usecases import operators
 from terminal.usecases.context import Actor
 
 
@@ -170,6 +171,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def sign_out(self) -> None:
         self.idle.disarm()
+        actor = self.session.actor
+        if actor is not None:
+            self.session.run(lambda db: operators.sign_out(db, actor))  # the store stops believing it
         self.session.actor = None
         self.register.start_over()
         self._apply_role(None)

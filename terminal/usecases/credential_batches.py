@@ -11,7 +11,7 @@ from terminal.core.errors import TerminalError
 from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.usecases import credentials
-from terminal.usecases.context import Actor
+from terminal.usecases.context import Actor, authorise
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class BatchItem:
 def batch_transition(
     db: Database, actor: Actor, numbers: Sequence[str], action: Action, today: dt.date, reason: str | None = None
 ) -> list[BatchItem]:
-    actor.require(action)
+    authorise(db, actor, action)
     results: list[BatchItem] = []
     for number in numbers:
         try:

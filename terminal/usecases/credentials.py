@@ -16,7 +16,7 @@ from terminal.store import identity_reads, search
 from terminal.store.db import Database, Row
 from terminal.store.kv import SettingsRepo
 from terminal.store.outbox import SyncStateRepo
-from terminal.usecases.context import Actor, new_uid, utcnow
+from terminal.usecases.context import Actor, authorise, new_uid, utcnow, verify
 from terminal.usecases.journal import record, worker_ref
 
 VALIDITY_DAYS = 365
@@ -81,7 +81,7 @@ def _centre_blocks(db: Database, worker_id: int) -> str | None:
 
 
 def apply(db: Database, actor: Actor, worker_id: int, today: dt.date) -> str:
-    actor.require(Action.APPLY)
+    authorise(db, actor, Action.APPLY)
     _, _, simulated = worker_ref(db, worker_id)
     live = db.scalar(
         "SELECT credential_no FROM credentials WHERE worker_id = ? AND state NOT IN ('revoked', 'expired')",
@@ -145,6 +145,7 @@ def transition(
     reason: str | None = None, card_read: CardRead | None = None, source: str = "agency",
     enforce_staleness: bool = True,
 ) -> Credential:  # fmt: skip
+    verify(db, actor)
     cred = get(db, credential_no)
     step = lifecycle.check(action, cred.state, actor.role, reason)
     issue_read_id: int | None = None

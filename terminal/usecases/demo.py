@@ -87,10 +87,11 @@ def fill_demo(db: Database, workers: int = 200, seed: int = 20261126, progress: 
     SettingsRepo(db).set("demo", "1")
     # Until the demo centre has enrolled this terminal, cards point at where that centre will listen.
     SettingsRepo(db).set("verify_base_url", "http://127.0.0.1:18650")
-    admin = Actor("admin", Role.ADMINISTRATOR)
+    # The demo is filled by its own operators, signed in like anyone else (use cases believe only sign-ins).
+    admin = operators.sign_in(db, "admin", DEMO_PASSWORD)
     for username, name, role in DEMO_OPERATORS[1:]:
         operators.create_operator(db, admin, username, name, role, DEMO_PASSWORD)
-    staff = {role: Actor(u, role, n) for u, n, role in DEMO_OPERATORS}
+    staff = {role: operators.sign_in(db, u, DEMO_PASSWORD) for u, _n, role in DEMO_OPERATORS}
     trainer = staff[Role.TRAINER]
     today = dt.date.today()
     training.add_course(db, trainer, "GQ-01", "上门服务岗前培训", list(training.STANDARD_TOPICS), 16)

@@ -6,15 +6,16 @@ Passwords are hashed with Argon2id (memory-hard). Five wrong passwords lock the 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from terminal.core.errors import AccountLocked, AuthenticationFailed, InvalidInput
+from terminal.core.errors import AccountLocked, AuthenticationFailed, InvalidInput, NotFound
 from terminal.core.roles import Action, Role
 from terminal.store import audit
 from terminal.store.db import Database
-from terminal.usecases.context import Actor, utcnow
+from terminal.usecases.context import Actor, authorise, utcnow, verify
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -34,7 +35,7 @@ def create_operator(
 ) -> None:
     """Add an operator. `actor` is None only during first-time set-up (the first administrator)."""
     if actor is not None:
-        actor.require(Action.MANAGE_OPERATORS)
+        authorise(db, actor, Action.MANAGE_OPERATORS)
     username = username.strip().lower()
     if not username or not username.replace("_", "").replace(".", "").isalnum():
         raise InvalidInput(field="用户名只能包含字母、数字、点和下划线 / user name: letters, digits, dot, underscore")
@@ -83,10 +84,19 @@ def sign_in(db: Database, username: str, password: str, now: dt.datetime | None 
         if _hasher.check_needs_rehash(row["password_hash"]):
             db.execute("UPDATE operators SET password_hash = ? WHERE username = ?", (_hasher.hash(password), username))
         audit.append(db, username, "operator.signed_in", "operator", username)
+    # The store has checked the password: from now on use cases believe this user name with this role.
+    db.open_session(username, row["role"])
     return Actor(username, Role(row["role"]), row["display_name"])
 
 
+def sign_out(db: Database, actor: Actor) -> None:
+    """End the actor's session: use cases no longer believe it until the next sign-in."""
+    db.close_session(actor.username)
+
+
 def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
+    """An operator changes their own password, proving the old one."""
+    verify(db, actor)
     sign_in(db, actor.username, old_password)
     _check_password_strength(new_password)
     with db.transaction():
@@ -94,8 +104,57 @@ def change_password(db: Database, actor: Actor, old_password: str, new_password:
         audit.append(db, actor.username, "operator.password_changed", "operator", actor.username)
 
 
-def list_operators(db: Database) -> list[tuple[str, str, Role, bool]]:
+def reset_password(db: Database, actor: Actor, username: str, new_password: str) -> None:
+    """An administrator sets another operator's password (forgotten); it also lifts a lock-out."""
+    authorise(db, actor, Action.MANAGE_OPERATORS)
+    username = username.strip().lower()
+    _check_password_strength(new_password)
+    with db.transaction():
+        _require_operator(db, username)
+        db.execute(
+            "UPDATE operators SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE username = ?",
+            (_hasher.hash(new_password), username),
+        )
+        audit.append(db, actor.username, "operator.password_reset", "operator", username)
+
+
+def set_active(db: Database, actor: Actor, username: str, active: bool) -> None:
+    """Disable an operator (they can no longer sign in, and an open session of theirs stops being believed) or
+    enable them again. An administrator cannot disable themselves, so a terminal always keeps one."""
+    authorise(db, actor, Action.MANAGE_OPERATORS)
+    username = username.strip().lower()
+    if username == actor.username and not active:
+        raise InvalidInput(field="不能停用自己的账号 / you cannot disable your own account")
+    with db.transaction():
+        _require_operator(db, username)
+        db.execute("UPDATE operators SET active = ? WHERE username = ?", (int(active), username))
+        audit.append(db, actor.username, "operator.enabled" if active else "operator.disabled", "operator", username)
+    if not active:
+        db.close_session(username)
+
+
+def _require_operator(db: Database, username: str) -> None:
+    if not db.scalar("SELECT 1 FROM operators WHERE username = ?", (username,)):
+        raise NotFound(what="操作员 / operator", key=username)
+
+
+@dataclass(frozen=True)
+class Operator:
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    locked_until: str | None
+    last_login_at: str | None
+
+
+def list_operators(db: Database, actor: Actor) -> list[Operator]:
+    authorise(db, actor, Action.MANAGE_OPERATORS)
+    rows = db.query(
+        "SELECT username, display_name, role, active, locked_until, last_login_at FROM operators ORDER BY username"
+    )
     return [
-        (r["username"], r["display_name"], Role(r["role"]), bool(r["active"]))
-        for r in db.query("SELECT username, display_name, role, active FROM operators ORDER BY username")
+        Operator(r["username"], r["display_name"], Role(r["role"]), bool(r["active"]), r["locked_until"],
+                 r["last_login_at"])
+        for r in rows
     ]

@@ -15,7 +15,7 @@ from terminal.store import attachments, audit
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.usecases import credentials, setup
-from terminal.usecases.context import Actor, utcnow
+from terminal.usecases.context import Actor, authorise, utcnow
 from wirecontract import qrpayload
 
 PRINTABLE = (State.APPROVED, State.PRINTED, State.ISSUED)
@@ -94,7 +94,7 @@ def record_print(
 ) -> None:  # fmt: skip
     """Record one print attempt. A confirmed job moves an approved credential to printed; a failed one
     leaves it waiting and says why in the record."""
-    actor.require(Action.PRINT)
+    authorise(db, actor, Action.PRINT)
     cred = credentials.get(db, credential_no)
     with db.transaction():
         cred_id = db.scalar("SELECT id FROM credentials WHERE credential_no = ?", (credential_no,))
@@ -113,7 +113,7 @@ def record_print(
 
 def record_export(db: Database, actor: Actor, credential_nos: list[str], target: str) -> None:
     """A PDF written to a file is not a printed card: it is audited, the state does not change."""
-    actor.require(Action.PRINT)
+    authorise(db, actor, Action.PRINT)
     with db.transaction():
         audit.append(db, actor.username, "credential.pdf_exported", "credential", None,
                      {"credentials": credential_nos, "file": target})  # fmt: skip

@@ -3,6 +3,7 @@ home dashboard and its alerts, the timeline with each event's sync state."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from terminal.core.roles import Action, may
 from terminal.store import audit, identity_reads, search
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxRepo
-from terminal.usecases.context import Actor
+from terminal.usecases.context import Actor, authorise, verify
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def find_workers(
 
 def reveal_id_number(db: Database, actor: Actor, worker_id: int) -> str:
     """The full ID number, for roles that may see it; every reveal is audited."""
-    actor.require(Action.VIEW_FULL_ID)
+    authorise(db, actor, Action.VIEW_FULL_ID)
     row = db.query_one("SELECT uid, id_number FROM workers WHERE id = ?", (worker_id,))
     if row is None:
         raise NotFound(what="人员 / worker", key=str(worker_id))
@@ -126,10 +127,14 @@ _TABS = {
 
 
 def worker_record(db: Database, actor: Actor, worker_id: int) -> WorkerRecord:
+    """A worker's record as `actor` may see it. The ID number is masked in what is returned, whatever the role:
+    the full number is only given by reveal_id_number, which checks the role and writes the audit entry."""
+    verify(db, actor)
     row = db.query_one("SELECT * FROM workers WHERE id = ?", (worker_id,))
     if row is None:
         raise NotFound(what="人员 / worker", key=str(worker_id))
-    identity = identity_reads.load(db, int(row["identity_read_id"]))
+    full = identity_reads.load(db, int(row["identity_read_id"]))
+    identity = dataclasses.replace(full, id_number=full.masked_id_number)
     types = [r[0] for r in db.query("SELECT code FROM worker_service_types WHERE worker_id = ? ORDER BY code", (worker_id,))]
     record = WorkerRecord(
         int(row["id"]), row["uid"], identity, row["phone"] or "", row["current_address"] or "",

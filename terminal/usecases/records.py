@@ -13,7 +13,7 @@ from terminal.core.identity import Identity
 from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.usecases import validation
-from terminal.usecases.context import Actor, new_uid, utcnow
+from terminal.usecases.context import Actor, authorise, new_uid, utcnow
 from terminal.usecases.journal import record, worker_ref
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def add_profile_records(
 def add_health_check(db: Database, actor: Actor, worker_id: int, hc: HealthCheckInput) -> None:
     from terminal.usecases.registration import attach_scan
 
-    actor.require(Action.EDIT_PROFILE)
+    authorise(db, actor, Action.EDIT_PROFILE)
     validation.date_order(hc.checked_on, hc.expires_on, "体检 / health check")
     wuid, _, simulated = worker_ref(db, worker_id)
     with db.transaction():
@@ -82,7 +82,7 @@ def add_health_check(db: Database, actor: Actor, worker_id: int, hc: HealthCheck
 
 
 def add_insurance(db: Database, actor: Actor, worker_id: int, ins: InsuranceInput) -> None:
-    actor.require(Action.EDIT_PROFILE)
+    authorise(db, actor, Action.EDIT_PROFILE)
     validation.date_order(ins.starts_on, ins.expires_on, "保险 / insurance")
     wuid, _, simulated = worker_ref(db, worker_id)
     with db.transaction():
@@ -103,7 +103,7 @@ def add_contract(
     db: Database, actor: Actor, worker_id: int, signed_on: dt.date, service_type: str,
     period_from: dt.date, period_to: dt.date, district: str, customer_ref: str | None = None,
 ) -> str:  # fmt: skip
-    actor.require(Action.RECORD_SERVICE)
+    authorise(db, actor, Action.RECORD_SERVICE)
     service_types.validate([service_type])
     validation.date_order(period_from, period_to, "服务期限 / agreement period")
     district = validation.required(district, "服务区域 / district")
@@ -127,7 +127,7 @@ def add_evaluation(
     db: Database, actor: Actor, worker_id: int, scores: dict[str, int], comment: str | None,
     contract_uid: str | None = None, source: str = "agency",
 ) -> str:  # fmt: skip
-    actor.require(Action.RECORD_SERVICE)
+    authorise(db, actor, Action.RECORD_SERVICE)
     unknown = [k for k in scores if k not in EVALUATION_DIMENSIONS]
     if unknown or not scores or any(not 1 <= v <= 5 for v in scores.values()):
         raise InvalidInput(field="评价维度与1-5分 / evaluation dimensions scored 1 to 5")
@@ -153,7 +153,7 @@ def add_evaluation(
 
 
 def add_complaint(db: Database, actor: Actor, worker_id: int, summary: str, source: str = "agency") -> str:
-    actor.require(Action.RECORD_SERVICE)
+    authorise(db, actor, Action.RECORD_SERVICE)
     summary = validation.required(summary, "投诉内容 / complaint")
     wuid, _, simulated = worker_ref(db, worker_id)
     uid = new_uid()
@@ -170,7 +170,7 @@ def add_complaint(db: Database, actor: Actor, worker_id: int, summary: str, sour
 
 
 def update_complaint(db: Database, actor: Actor, complaint_uid: str, status: str, response: str) -> None:
-    actor.require(Action.RECORD_SERVICE)
+    authorise(db, actor, Action.RECORD_SERVICE)
     if status not in ("handling", "resolved"):
         raise InvalidInput(field="status")
     response = validation.required(response, "处理意见 / response")
@@ -196,7 +196,7 @@ def add_credit_record(
     db: Database, actor: Actor, worker_id: int, kind: str, description: str, source: str = "agency",
     uid: str | None = None, recorded_at: str | None = None,
 ) -> str:  # fmt: skip
-    actor.require(Action.RECORD_SERVICE)
+    authorise(db, actor, Action.RECORD_SERVICE)
     if kind not in ("positive", "negative", "notice"):
         raise InvalidInput(field="信用记录类型 / credit record kind")
     description = validation.required(description, "信用记录说明 / description")

@@ -15,7 +15,7 @@ from terminal.core.roles import Action
 from terminal.store import attachments, audit, identity_reads, outbox, search
 from terminal.store.db import Database
 from terminal.usecases import validation
-from terminal.usecases.context import Actor, new_uid, utcnow
+from terminal.usecases.context import Actor, authorise, new_uid, utcnow
 
 LETTER_KINDS = ("employment_commitment", "credit_authorisation", "pi_consent")
 
@@ -122,7 +122,7 @@ def _validate(profile: ProfileInput) -> tuple[str, str, list[str]]:
 
 
 def register_worker(db: Database, actor: Actor, card_read: CardRead, profile: ProfileInput, today: dt.date) -> int:
-    actor.require(Action.REGISTER_WORKER)
+    authorise(db, actor, Action.REGISTER_WORKER)
     phone, address, types = _validate(profile)
     identity = identity_reads.decode(card_read)
     check_identity_for_registration(identity, today)

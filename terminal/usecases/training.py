@@ -13,7 +13,7 @@ from terminal.core.roles import Action
 from terminal.store import identity_reads
 from terminal.store.db import Database
 from terminal.usecases import validation
-from terminal.usecases.context import Actor, new_uid, utcnow
+from terminal.usecases.context import Actor, authorise, new_uid, utcnow
 from terminal.usecases.journal import record, worker_ref
 
 STANDARD_TOPICS = ("证件使用", "职业道德", "礼仪规范", "法律法规", "安全知识", "家用电器使用", "居家照护")
@@ -31,7 +31,7 @@ class Attendance:
 
 
 def add_course(db: Database, actor: Actor, code: str, title: str, topics: list[str], hours: float, pass_score: float = 60) -> str:
-    actor.require(Action.MANAGE_TRAINING)
+    authorise(db, actor, Action.MANAGE_TRAINING)
     if hours <= 0:
         raise InvalidInput(field="课时必须大于0 / hours must be above 0")
     uid = new_uid()
@@ -48,7 +48,7 @@ def add_course(db: Database, actor: Actor, code: str, title: str, topics: list[s
 
 
 def add_session(db: Database, actor: Actor, course_code: str, trainer: str, place: str, starts_at: dt.datetime, hours: float) -> str:
-    actor.require(Action.MANAGE_TRAINING)
+    authorise(db, actor, Action.MANAGE_TRAINING)
     course_id = db.scalar("SELECT id FROM training_courses WHERE code = ?", (course_code,))
     if course_id is None:
         raise NotFound(what="课程 / course", key=course_code)
@@ -76,7 +76,7 @@ def _session_id(db: Database, session_uid: str) -> int:
 def tap(db: Database, actor: Actor, session_uid: str, card_read: CardRead, now: dt.datetime | None = None) -> str:
     """A worker taps the ID card: the first tap checks in, the second checks out and counts the hours.
     Returns "in" or "out"."""
-    actor.require(Action.RECORD_ATTENDANCE)
+    authorise(db, actor, Action.RECORD_ATTENDANCE)
     now = now or utcnow()
     session_id = _session_id(db, session_uid)
     identity = identity_reads.decode(card_read)
@@ -108,7 +108,7 @@ def tap(db: Database, actor: Actor, session_uid: str, card_read: CardRead, now: 
 
 
 def record_result(db: Database, actor: Actor, session_uid: str, worker_id: int, score: float) -> bool:
-    actor.require(Action.MANAGE_TRAINING)
+    authorise(db, actor, Action.MANAGE_TRAINING)
     session_id = _session_id(db, session_uid)
     row = db.query_one("SELECT * FROM training_attendance WHERE session_id = ? AND worker_id = ?", (session_id, worker_id))
     if row is None or row["tap_out_at"] is None:

@@ -19,8 +19,9 @@ WRITER = textwrap.dedent(
     import datetime as dt, sys
     from terminal.store.home import Home
     from terminal.usecases import registration
-    from tests.builders import actor, card_read, profile
+    from tests.builders import actor, card_read, profile, sign_in_staff
     db = Home.resolve(sys.argv[1]).open()
+    sign_in_staff(db)
     for i in range(100000):
         registration.register_worker(db, actor(), card_read(), profile(), dt.date.today())
         print(i + 1, flush=True)

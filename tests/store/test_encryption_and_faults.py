@@ -16,7 +16,7 @@ from terminal.store.db import Database
 from terminal.store.home import Home
 from terminal.store.migrations import LATEST
 from terminal.usecases import registration
-from tests.builders import UNLOCK_SECRET, actor, card_read, make_home, person, profile
+from tests.builders import UNLOCK_SECRET, actor, card_read, make_home, person, profile, sign_in_staff
 
 TODAY = dt.date.today()
 
@@ -24,6 +24,7 @@ TODAY = dt.date.today()
 def test_file_holds_none_of_the_stored_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home, _ = make_home(tmp_path / "h", monkeypatch)
     db = home.open()
+    sign_in_staff(db)
     fields = person(name="欧阳娜娜")
     registration.register_worker(db, actor(), synthetic.simulated_read(fields), profile(phone="13987654321"), TODAY)
     wal = Path(str(home.db_path) + "-wal").read_bytes() if Path(str(home.db_path) + "-wal").exists() else b""
@@ -116,6 +117,7 @@ def test_newer_schema_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_full_disk_loses_nothing_committed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home, _ = make_home(tmp_path / "h", monkeypatch)
     db = home.open()
+    sign_in_staff(db)
     first = registration.register_worker(db, actor(), card_read(), profile(), TODAY)
     pages = int(db.scalar("PRAGMA page_count"))
     db.conn.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: SQLite reports a full disk

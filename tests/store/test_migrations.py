@@ -14,7 +14,7 @@ from terminal.store.migrate import migrate, schema_version
 from terminal.store.migrations import LATEST, MIGRATIONS
 from terminal.store.search import search
 from terminal.usecases import registration, setup
-from tests.builders import actor, agency, card_read, profile
+from tests.builders import actor, agency, card_read, profile, sign_in_staff
 
 TODAY = dt.date.today()
 
@@ -90,6 +90,7 @@ def test_newer_database_is_refused_without_changes(tmp_path: Path) -> None:
 def test_register_after_migration_works(tmp_path: Path) -> None:
     db = _fresh(tmp_path / "t.db")
     setup.initialise_database(db, agency(), "admin", "A", "admin1234")
+    sign_in_staff(db)
     registration.register_worker(db, actor(), card_read(), profile(), TODAY)
     assert db.scalar("SELECT count(*) FROM workers") == 1
     db.close()

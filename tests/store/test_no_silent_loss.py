@@ -13,19 +13,21 @@ import pytest
 
 from terminal.core.errors import CorruptDatabase, DatabaseRolledBack
 from terminal.store import audit, marks
+from terminal.store.db import Database
 from terminal.store.home import Home
 from terminal.store.outbox import OutboxRepo
 from terminal.usecases import registration
-from tests.builders import actor, card_read, make_home, person, profile
+from tests.builders import actor, card_read, make_home, person, profile, sign_in_staff
 
 TODAY = dt.date.today()
 CLERK = actor()
 
 
-def _register(home_db: object, start: int, count: int) -> None:
+def _register(home_db: Database, start: int, count: int) -> None:
+    sign_in_staff(home_db)
     for i in range(start, start + count):
         read = card_read(**person(name=f"登记{i}", id_number=_number(i)))
-        registration.register_worker(home_db, CLERK, read, profile(), TODAY)  # type: ignore[arg-type]
+        registration.register_worker(home_db, CLERK, read, profile(), TODAY)
 
 
 def _number(i: int) -> str:

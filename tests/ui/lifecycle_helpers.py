@@ -14,7 +14,7 @@ from terminal.reader.identities import load_identities
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.sync.state import SyncState
-from terminal.usecases import credentials, registration, training
+from terminal.usecases import credentials, demo, operators, registration, training
 from terminal.usecases.context import Actor, utcnow
 from terminal.usecases.registration import HealthCheckInput, InsuranceInput, LetterInput, ProfileInput
 from tests.ui.conftest import Running
@@ -22,6 +22,12 @@ from tests.ui.conftest import Running
 CLERK = Actor("dengji", Role.CLERK, "李登记")
 SUPERVISOR = Actor("zhuguan", Role.SUPERVISOR, "王主管")
 TRAINER = Actor("peixun", Role.TRAINER, "张培训")
+
+
+def sign_in_demo_staff(db: Database) -> None:
+    """Use cases believe these actors only after a real sign-in on the app's database."""
+    for staff in (CLERK, SUPERVISOR, TRAINER):
+        operators.sign_in(db, staff.username, demo.DEMO_PASSWORD)
 STEPS = ((State.APPROVED, SUPERVISOR, Action.APPROVE), (State.PRINTED, CLERK, Action.PRINT))
 
 
@@ -54,6 +60,7 @@ def holder_with_credential(running: Running, label: str = "resident", state: Sta
     read, today = card_of(label), dt.date.today()
 
     def op(db: Database) -> tuple[int, str]:
+        sign_in_demo_staff(db)
         worker_id = registration.register_worker(db, CLERK, read, holder_profile(health_check), today)
         if trained:
             train(db, worker_id, read)
@@ -84,6 +91,7 @@ def issue_directly(running: Running, number: str, label: str = "resident") -> No
     read, today = card_of(label), dt.date.today()
 
     def op(db: Database) -> None:
+        sign_in_demo_staff(db)
         if credentials.get(db, number).state is State.APPROVED:  # a reprint: printed again first
             credentials.transition(db, CLERK, number, Action.PRINT, today)
         credentials.transition(db, CLERK, number, Action.ISSUE, today, card_read=read, enforce_staleness=False)
