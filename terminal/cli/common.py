@@ -14,6 +14,8 @@ from typing import Any
 from terminal.core.errors import InvalidInput, KeyUnavailable
 from terminal.store.db import Database
 from terminal.store.home import Home
+from terminal.usecases import operators
+from terminal.usecases.context import Actor
 
 
 def home_of(args: argparse.Namespace) -> Home:
@@ -34,6 +36,28 @@ def opened(args: argparse.Namespace) -> Iterator[tuple[Home, Database]]:
         yield home, db
     finally:
         db.close()
+
+
+ENV_OPERATOR = "TERMINAL_OPERATOR"
+ENV_OPERATOR_PASSWORD = "TERMINAL_OPERATOR_PASSWORD"
+
+
+@contextmanager
+def signed_in(args: argparse.Namespace) -> Iterator[tuple[Home, Database, Actor]]:
+    """Open the home and sign an operator in, as the app's sign-in screen does: commands that show personal
+    data or change state act as that operator, with that operator's role, and the audit log names them.
+    The user name and password come from TERMINAL_OPERATOR / TERMINAL_OPERATOR_PASSWORD (scripts) or a
+    prompt, never from the command line."""
+    with opened(args) as (home, db):
+        username = os.environ.get(ENV_OPERATOR) or (_prompt("操作员 / operator: ") if sys.stdin.isatty() else "")
+        if not username:
+            raise InvalidInput(field=f"{ENV_OPERATOR} 未设置 / {ENV_OPERATOR} is not set")
+        password = secret_from_env_or_prompt(ENV_OPERATOR_PASSWORD, "密码 / password: ", confirm=False)
+        yield home, db, operators.sign_in(db, username, password)
+
+
+def _prompt(text: str) -> str:
+    return input(text).strip()
 
 
 def secret_from_env_or_prompt(env_name: str, prompt: str, confirm: bool = True) -> str:

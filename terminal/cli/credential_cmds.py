@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 from pathlib import Path
 
-from terminal.cli.common import opened, print_json
+from terminal.cli.common import print_json, signed_in
 from terminal.core.lifecycle import State
-from terminal.core.roles import Role
 from terminal.usecases import printing
-from terminal.usecases.context import Actor
-
-
-def cli_actor() -> Actor:
-    """Whoever can unlock the database at the command line acts as an administrator; audit names them."""
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "unknown"
-    return Actor(f"cli:{user}", Role.ADMINISTRATOR)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,8 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with opened(args) as (_home, db):
-        rows = printing.credential_rows(db, args.state)
+    with signed_in(args) as (_home, db, actor):
+        rows = printing.credential_rows(db, actor, args.state)
     if args.json:
         print_json(rows)
     else:
@@ -56,10 +44,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_card(args: argparse.Namespace) -> int:
     from terminal.print.card import render_card_pdf
 
-    with opened(args) as (_home, db):
+    with signed_in(args) as (_home, db, actor):
         card = printing.card_data(db, args.credential_no)
         render_card_pdf(card, args.pdf)
-        printing.record_export(db, cli_actor(), [args.credential_no], str(args.pdf))
+        printing.record_export(db, actor, [args.credential_no], str(args.pdf))
     print(f"{args.pdf}{' (DEMO)' if card.demo else ''}")
     return 0
 
@@ -67,9 +55,9 @@ def cmd_card(args: argparse.Namespace) -> int:
 def cmd_sheet(args: argparse.Namespace) -> int:
     from terminal.print.sheet import render_sheet_pdf
 
-    with opened(args) as (_home, db):
+    with signed_in(args) as (_home, db, actor):
         cards = [printing.card_data(db, no) for no in args.credential_nos]
         render_sheet_pdf(cards, args.pdf)
-        printing.record_export(db, cli_actor(), list(args.credential_nos), str(args.pdf))
+        printing.record_export(db, actor, list(args.credential_nos), str(args.pdf))
     print(f"{args.pdf}: {len(cards)} cards{' (DEMO)' if any(c.demo for c in cards) else ''}")
     return 0

@@ -18,6 +18,7 @@ from terminal.core.errors import TerminalError
 COMMAND_MODULES = (
     "terminal.cli.setup_cmds",
     "terminal.cli.admin_cmds",
+    "terminal.cli.operator_cmds",
     "terminal.cli.reader_cmds",
     "terminal.cli.sync_cmds",
     "terminal.cli.print_cmds",

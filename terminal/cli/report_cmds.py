@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from terminal.cli.common import opened
+from terminal.cli.common import signed_in
 from terminal.reports.model import build_report
 
 
@@ -27,8 +27,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     end = args.period_to or today
     start = args.period_from or end - dt.timedelta(days=365)
     lang = args.lang or "zh"
-    with opened(args) as (_home, db):
-        report = build_report(db, today, start, end)
+    with signed_in(args) as (_home, db, actor):
+        report = build_report(db, actor, today, start, end)
     if args.xlsx:
         export_xlsx(report, args.xlsx, lang)
     if args.pdf:

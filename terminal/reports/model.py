@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from terminal.core import service_types
 from terminal.core.lifecycle import State
 from terminal.store.db import Database
+from terminal.usecases.context import Actor, verify
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,9 @@ def _complaints(db: Database, start: dt.date, end: dt.date) -> Section:
                    tuple(out))  # fmt: skip
 
 
-def build_report(db: Database, today: dt.date, period_from: dt.date, period_to: dt.date) -> Report:
+def build_report(db: Database, actor: Actor, today: dt.date, period_from: dt.date, period_to: dt.date) -> Report:
+    """The agency's figures, for a signed-in operator (the report names workers whose papers expire)."""
+    verify(db, actor)
     agency = db.scalar("SELECT name FROM agency WHERE id = 1") or ""
     demo = db.scalar("SELECT value FROM settings WHERE key = 'demo'") == "1"
     return Report(

@@ -147,7 +147,8 @@ class ReportsPage(Retranslating, QWidget):
         today = self._session.today()
         start, end = self.period_from.date().toPython(), self.period_to.date().toPython()
         assert isinstance(start, dt.date) and isinstance(end, dt.date)
-        self._session.run(lambda db: build_report(db, today, start, end), self._built)
+        actor = self._session.require_actor()
+        self._session.run(lambda db: build_report(db, actor, today, start, end), self._built)
 
     def _built(self, report: Report) -> None:
         self.report = report

@@ -141,7 +141,9 @@ def print_history(db: Database, credential_no: str) -> list[dict[str, object]]:
     return [dict(r) for r in rows]
 
 
-def credential_rows(db: Database, state: str | None = None, limit: int = 1000) -> list[dict[str, object]]:
+def credential_rows(db: Database, actor: Actor, state: str | None = None, limit: int = 1000) -> list[dict[str, object]]:
+    """Credentials with their holder's name (personal data: for signed-in staff only; no ID numbers)."""
+    authorise(db, actor, Action.PRINT)
     sql = ("SELECT c.credential_no, c.version, c.state, r.name, c.valid_to FROM credentials c"
            " JOIN workers w ON w.id = c.worker_id JOIN identity_reads r ON r.id = w.identity_read_id")  # fmt: skip
     params: tuple[object, ...] = ()

@@ -29,7 +29,7 @@ def _data(db: Database) -> None:  # noqa: F811
 
 def test_figures(db: Database) -> None:  # noqa: F811
     _data(db)
-    report = build_report(db, TODAY, TODAY - dt.timedelta(days=30), TODAY)
+    report = build_report(db, actor(), TODAY, TODAY - dt.timedelta(days=30), TODAY)
     states = dict(report.section("workers_by_state").rows)
     assert states["未申请 / no credential"] == 1 and states["待审核 / applied"] == 1
     services = dict(report.section("workers_by_service").rows)
@@ -41,7 +41,7 @@ def test_figures(db: Database) -> None:  # noqa: F811
 
 def test_exports(db: Database, tmp_path: Path) -> None:  # noqa: F811
     _data(db)
-    report = build_report(db, TODAY, TODAY - dt.timedelta(days=30), TODAY)
+    report = build_report(db, actor(), TODAY, TODAY - dt.timedelta(days=30), TODAY)
     export_xlsx(report, tmp_path / "r.xlsx")
     book = load_workbook(tmp_path / "r.xlsx")
     sheet = book["人员（按服务类型）"]
