@@ -111,6 +111,8 @@ def restore_backup(path: Path, home: Home, recovery_key: str | None, unlock_secr
     behind: no partial database, no key file, and no data folder if it did not exist before."""
     if home.exists():
         raise HomeAlreadyInitialised(home=str(home.root))
+    if unlock_secret:
+        keys.check_unlock_secret(unlock_secret)
     header, data = read_backup(path)
     key, kf = _key_of(header, recovery_key, unlock_secret)
     created_root = not home.root.exists()

@@ -28,7 +28,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from terminal.core.errors import KeyUnavailable, WrongKey
+from terminal.core.errors import InvalidInput, KeyUnavailable, WrongKey
 from terminal.store.private import write_private
 
 KEYS_FILE = "keys.json"
@@ -155,7 +155,22 @@ def os_protector() -> tuple[str, OsProtector] | None:
     return osprotect.available()
 
 
+MIN_UNLOCK_SECRET = 10
+
+
+def check_unlock_secret(secret: str) -> None:
+    """An unlock secret is a password for the database key, kept in a file or the environment of an unattended
+    PC: at least 10 characters, at least 4 different ones, not only digits or only letters."""
+    if len(secret) < MIN_UNLOCK_SECRET or len(set(secret)) < 4 or secret.isdigit() or secret.isalpha():
+        raise InvalidInput(
+            field=f"解锁密钥至少{MIN_UNLOCK_SECRET}个字符，且须包含字母和数字或符号 / the unlock secret needs at least "
+            f"{MIN_UNLOCK_SECRET} characters, not only letters or only digits"
+        )
+
+
 def create_key_file(key: bytes, recovery_key: str, unlock_secret: str | None, *, use_os: bool = True) -> KeyFile:
+    if unlock_secret:
+        check_unlock_secret(unlock_secret)
     kf = KeyFile(key_check=key_check(key))
     kf.protectors["recovery"] = wrap_with_secret(key, normalise_recovery_key(recovery_key))
     if unlock_secret:

@@ -115,15 +115,6 @@ class OutboxRepo:
                 [(status, code, reason, now, event_id) for event_id, status, code, reason in results],
             )
 
-    def requeue(self, event_id: str) -> None:
-        """An operator fixed a rejected record and asks to send its event again."""
-        with self.db.transaction() as conn:
-            conn.execute(
-                "UPDATE outbox SET state = 'queued', reject_code = NULL, reject_reason = NULL "
-                "WHERE event_id = ? AND state = 'rejected'",
-                (event_id,),
-            )
-
     def delivered_event_ids(self) -> list[str]:
         rows = self.db.query("SELECT event_id FROM outbox WHERE state IN ('accepted', 'duplicate') ORDER BY seq")
         return [r[0] for r in rows]

@@ -28,6 +28,7 @@ from terminal.sync.state import SyncState
 from terminal.sync.worker import WorkerEvent, describe
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
+from terminal.usecases import sync_actions
 from terminal.usecases.context import utcnow
 from wirecontract.receipt import Reconciliation
 
@@ -250,7 +251,8 @@ class SyncPage(Retranslating, QWidget):
         if chosen is None:
             return
         event_id = chosen[0].event_id
-        self._session.run(lambda db: OutboxRepo(db).requeue(event_id), lambda _none: self._resent())
+        actor = self._session.require_actor()
+        self._session.run(lambda db: sync_actions.requeue_rejected(db, actor, event_id), lambda _none: self._resent())
 
     def _resent(self) -> None:
         self.refresh()

@@ -91,6 +91,8 @@ def init_home(
     """Create the home. Returns the recovery key: shown once, for the administrator to keep offline."""
     if home.exists():
         raise HomeAlreadyInitialised(home=str(home.root))
+    if unlock_secret:
+        keys.check_unlock_secret(unlock_secret)  # before anything is created
     make_private_folder(home.root)
     key = keys.new_database_key()
     recovery = keys.new_recovery_key()

@@ -45,9 +45,9 @@ def test_backup_restore_and_audit_verify(tmp_path: Path) -> None:
     assert run("--home", str(home), "backup", str(tmp_path / "x.tsbk"), env=env).returncode == 0
     restored = tmp_path / "restored"
     result = run("--home", str(restored), "restore", str(tmp_path / "x.tsbk"), env={"TERMINAL_RECOVERY_KEY": recovery,
-                                                                                      "TERMINAL_UNLOCK_SECRET": "s2-secret"})  # fmt: skip
+                                                                                      "TERMINAL_UNLOCK_SECRET": "s2-secret-9"})  # fmt: skip
     assert result.returncode == 0, result.stderr
-    verify = run("--home", str(restored), "audit", "verify", "--json", env={"TERMINAL_UNLOCK_SECRET": "s2-secret"})
+    verify = run("--home", str(restored), "audit", "verify", "--json", env={"TERMINAL_UNLOCK_SECRET": "s2-secret-9"})
     assert json.loads(verify.stdout)["ok"] is True
     wrong = run("--home", str(home), "audit", "verify", env={"TERMINAL_UNLOCK_SECRET": "nope"})
     assert wrong.returncode == 1 and "recovery key" in wrong.stderr

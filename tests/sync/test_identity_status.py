@@ -19,7 +19,7 @@ from tests.sync.liveserver import LiveServer
 def _agency_home(root: Path, name: str, credit17: str) -> Home:
     home = Home(root)
     agency = setup.AgencyInput(name, setup.make_credit_code(credit17), "business_licence", "1", "法人", "上海")
-    setup.init_home(home, agency, "admin", "A", "admin1234", unlock_secret="s3cret-1")
+    setup.init_home(home, agency, "admin", "A", "admin1234", unlock_secret="s3cret-1-x")
     return home
 
 
