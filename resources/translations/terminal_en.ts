@@ -591,6 +591,16 @@
         <source>退出登录</source>
         <translation>Sign out</translation>
     </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="0" />
+        <source>操作员管理</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="0" />
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
 </context>
 <context>
     <name>PrintPanel</name>
@@ -1729,6 +1739,102 @@ Please send it to support.</translation>
         <location filename="../../terminal/ui/virtual_reader_menu.py" line="20" />
         <source>拿开证件</source>
         <translation>Take the card away</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsPage</name>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>最近登录</source>
+        <translation>Last sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>添加操作员</source>
+        <translation>Add operator</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>（锁定至 %1）</source>
+        <translation>(locked until %1)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>再次输入</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>重置密码：%1</source>
+        <translation>Reset password: %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>修改我的密码</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>当前密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/operators_page.py" line="0" />
+        <source>再次输入</source>
+        <translation>Again</translation>
     </message>
 </context>
 </TS>

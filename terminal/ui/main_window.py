@@ -16,6 +16,7 @@ from terminal.ui.feedback import MessageBridge
 from terminal.ui.home_page import HomePage
 from terminal.ui.identity_panel import PhotoDecoder
 from terminal.ui.idle import IdleWatcher
+from terminal.ui.operators_page import ChangePasswordDialog, OperatorsPage
 from terminal.ui.register_page import RegisterPage
 from terminal.ui.reports_page import ReportsPage
 from terminal.ui.retranslate import Retranslating
@@ -48,8 +49,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.training = TrainingPage(session)
         self.reports = ReportsPage(session)
         self.sync = SyncPage(session)
+        self.operators = OperatorsPage(session)
+        self.password_dialog: ChangePasswordDialog | None = None
         for page in (self.home, self.register, self.workers, self.worker, self.credentials, self.training, self.reports,
-                     self.sync):  # fmt: skip
+                     self.sync, self.operators):  # fmt: skip
             self.pages.addWidget(page)
         self.front.addWidget(self.signin)
         self.front.addWidget(self.pages)
@@ -107,7 +110,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.work_menu.addAction(self._action("training", "F6", lambda: self.show_page(self.training)))
         self.work_menu.addAction(self._action("reports", "F7", lambda: self.show_page(self.reports)))
         self.work_menu.addAction(self._action("sync", "F8", lambda: self.show_page(self.sync)))
+        self.work_menu.addAction(self._action("operators", "F9", lambda: self.show_page(self.operators)))
         self.work_menu.addSeparator()
+        self.work_menu.addAction(self._action("change_password", None, self.change_password))
         self.work_menu.addAction(self._action("lock", "Ctrl+L", self.lock))
         self.work_menu.addAction(self._action("sign_out", None, self.sign_out))
         self.lang_menu = bar.addMenu("")
@@ -117,8 +122,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _apply_role(self, actor: Actor | None) -> None:
         signed_in = actor is not None
-        for key in ("home", "workers", "credentials", "reports", "sync", "lock", "sign_out"):
+        for key in ("home", "workers", "credentials", "reports", "sync", "lock", "sign_out", "change_password"):
             self.menu_actions[key].setVisible(signed_in)
+        self.menu_actions["operators"].setVisible(signed_in and self.session.may(Action.MANAGE_OPERATORS))
         self.menu_actions["register"].setVisible(signed_in and self.session.may(Action.REGISTER_WORKER))
         self.menu_actions["training"].setVisible(signed_in and (self.session.may(Action.MANAGE_TRAINING)
                                                                 or self.session.may(Action.RECORD_ATTENDANCE)))  # fmt: skip
@@ -131,12 +137,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.lang_menu.setTitle(self.tr("语言 / Language"))
         texts = {"home": self.tr("首页"), "register": self.tr("登记人员"), "workers": self.tr("查找人员"),
                  "credentials": self.tr("证件办理"), "training": self.tr("培训"), "reports": self.tr("统计报表"), "sync": self.tr("同步与对账"),
+                 "operators": self.tr("操作员管理"), "change_password": self.tr("修改我的密码"),
                  "lock": self.tr("锁定"), "sign_out": self.tr("退出登录"), "lang_zh": "中文", "lang_en": "English"}  # fmt: skip
         for key, text in texts.items():
             self.menu_actions[key].setText(text)
         actor = self.session.actor
         self.user_label.setText(f"{actor.display_name or actor.username}（{actor.role.label_zh}）" if actor else "")
 
+
+    def change_password(self) -> None:
+        self.password_dialog = ChangePasswordDialog(self.session, self)
+        self.password_dialog.open()
 
     def switch_language(self, lang: str) -> None:
         self.session.languages.switch(lang)
@@ -188,6 +199,8 @@ class MainWindow(Retranslating, QMainWindow):
     # --- pages ---------------------------------------------------------------------------------------
     def show_page(self, page: QWidget) -> None:
         if page is self.register and not self.session.may(Action.REGISTER_WORKER):
+            return
+        if page is self.operators and not self.session.may(Action.MANAGE_OPERATORS):
             return
         self.pages.setCurrentWidget(page)
         if page is self.home:
