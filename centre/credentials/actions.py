@@ -40,6 +40,8 @@ def set_credential_status(credential_no: str, status: str, reason: str) -> Decis
             credential.state = "suspended"
         elif hold is Hold.NONE and credential.state == "suspended":
             credential.state = "issued"
+        elif hold is Hold.RETURNED:
+            credential.state = "applied"  # it waits for approval again, as the terminal will show it
         credential.status_version = (credential.status_version or 0) + 1
         credential.status_reason = reason
         credential.updated_at = now
@@ -51,8 +53,9 @@ def set_credential_status(credential_no: str, status: str, reason: str) -> Decis
 def _check_applicable(credential: Credential, hold: Hold) -> None:
     if credential.hold == Hold.REVOKED or credential.state == "revoked":
         raise DecisionNotApplicable(credential_no=credential.credential_no, why="已注销 / already revoked")
-    if hold is Hold.NONE and credential.hold != Hold.SUSPENDED:
-        raise DecisionNotApplicable(credential_no=credential.credential_no, why="中心未暂停 / not suspended by the centre")
+    if hold is Hold.NONE and credential.hold not in (Hold.SUSPENDED, Hold.RETURNED):
+        raise DecisionNotApplicable(credential_no=credential.credential_no,
+                                    why="中心未暂停或退回 / not suspended or returned by the centre")  # fmt: skip
     if hold is Hold.RETURNED and credential.state not in NOT_YET_ISSUED:
         raise DecisionNotApplicable(credential_no=credential.credential_no,
                                     why="只能退回尚未发证的申请 / only applications not yet issued can be returned")  # fmt: skip

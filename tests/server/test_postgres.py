@@ -15,7 +15,7 @@ from terminal.core.roles import Action, Role
 from terminal.store.home import Home
 from terminal.sync.wiring import engine_for, enrol_terminal
 from terminal.usecases import credentials, registration, setup
-from tests.builders import actor, agency, card_read, profile
+from tests.builders import actor, agency, card_read, profile, sign_in_staff
 from tests.server.postgres import PrivatePostgres
 from tests.sync.liveserver import LiveServer
 
@@ -40,6 +40,7 @@ def test_sync_round_trip_on_postgresql(postgres: PrivatePostgres, tmp_path: Path
         setup.init_home(home, agency(), "admin", "A", "admin1234", unlock_secret="pg-secret-1")
         db = home.open()
         try:
+            sign_in_staff(db)
             enrol_terminal(db, centre.code_for(db), centre.url)
             today = dt.date.today()
             worker = registration.register_worker(db, actor(Role.CLERK), card_read(), profile(), today)

@@ -12,13 +12,14 @@ from terminal.sync.engine import SyncEngine
 from wirecontract.signing import TerminalKey
 
 
-def main(db_path: str, db_key_hex: str, signing_key_hex: str, terminal_id: str, url: str) -> int:
+def main(db_path: str, db_key_hex: str, signing_key_hex: str, terminal_id: str, url: str, centre_key_hex: str) -> int:
     db = Database.open(Path(db_path), bytes.fromhex(db_key_hex))
-    client = SyncClient(url, TerminalKey(bytes.fromhex(signing_key_hex)), terminal_id)
+    client = SyncClient(url, TerminalKey(bytes.fromhex(signing_key_hex)), terminal_id,
+                        centre_key=bytes.fromhex(centre_key_hex))  # fmt: skip
     engine = SyncEngine(OutboxRepo(db), SyncStateRepo(db), client, lambda changes, cursor: None, batch_size=3)
     engine.push()
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(*sys.argv[1:6]))
+    raise SystemExit(main(*sys.argv[1:7]))

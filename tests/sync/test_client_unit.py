@@ -10,19 +10,34 @@ import pytest
 from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.sync.client import SyncClient, parse_retry_after
 from terminal.sync.transport import HttpResponse
-from wirecontract.signing import TerminalKey
+from wirecontract import protocol as p
+from wirecontract.signing import TerminalKey, b64url
 
 NOW = dt.datetime(2026, 11, 26, 12, tzinfo=dt.UTC)
 
 
+CENTRE = TerminalKey.generate()
+BASE = "https://centre.example.cn"
+
+
 class OneAnswer:
+    """Answers every request alike, signed by the centre's key as the real centre signs (bound to the request),
+    so what is tested is the client's reading of the answer."""
+
     def __init__(self, status: int, body: bytes, headers: Mapping[str, str] | None = None) -> None:
-        self.answer = HttpResponse(status, dict(headers or {}), body)
+        self.status, self.body, self.headers = status, body, dict(headers or {})
         self.sent: list[tuple[str, str]] = []
 
     def send(self, method: str, url: str, headers: Mapping[str, str], body: bytes, timeout: float) -> HttpResponse:
         self.sent.append((method, url))
-        return self.answer
+        target = url.removeprefix(BASE)
+        message = p.canonical_response(method, target, body, headers.get(p.HEADER_NONCE, ""), self.status, self.body)
+        signed = {**self.headers, p.HEADER_CENTRE_SIGNATURE.lower(): b64url(CENTRE.sign(message))}
+        return HttpResponse(self.status, signed, self.body)
+
+
+def client(transport: OneAnswer) -> SyncClient:
+    return SyncClient(BASE, TerminalKey.generate(), "T1", transport=transport, centre_key=CENTRE.public_raw)
 
 
 def test_retry_after_forms() -> None:
@@ -44,16 +59,14 @@ def test_retry_after_forms() -> None:
     ],
 )
 def test_failures_are_typed(status: int, body: bytes, kind: SyncErrorKind) -> None:
-    client = SyncClient("http://centre", TerminalKey.generate(), "T1", transport=OneAnswer(status, body))
     with pytest.raises(SyncFault) as info:
-        client.receipt()
+        client(OneAnswer(status, body)).receipt()
     assert info.value.kind is kind
 
 
 def test_push_answer_must_be_well_formed() -> None:
     transport = OneAnswer(200, b'{"results": [{"event_id": "a", "status": "maybe"}]}')
-    client = SyncClient("http://centre/", TerminalKey.generate(), "T1", transport=transport)
     with pytest.raises(SyncFault) as info:
-        client.push([])
+        client(transport).push([])
     assert info.value.kind is SyncErrorKind.PROTOCOL
-    assert transport.sent == [("POST", "http://centre/v1/events")]
+    assert transport.sent == [("POST", f"{BASE}/v1/events")]

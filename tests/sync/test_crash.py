@@ -29,7 +29,7 @@ def test_killed_mid_push_then_restarted(tmp_path: Path, live_server: LiveServer,
     queued = queue_workers(db, 40)
     child = subprocess.Popen(
         [sys.executable, "-m", "tests.sync.push_child", str(tmp_path / "t.db"), db_key.hex(),
-         term.key.private_raw.hex(), term.terminal_id, live_server.url],
+         term.key.private_raw.hex(), term.terminal_id, live_server.url, term.centre_key.hex()],
         cwd=ROOT,
     )  # fmt: skip
     deadline = time.monotonic() + 30
