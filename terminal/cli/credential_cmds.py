@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from terminal.cli.common import print_json, signed_in
 from terminal.core.lifecycle import State
 from terminal.usecases import printing
+from terminal.usecases.credential_batches import expire_due
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,6 +19,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.add_argument("--state", choices=[s.value for s in State])
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(func=cmd_list)
+    exp = c_sub.add_parser("expire-due", help="expire issued or suspended credentials whose validity has ended")
+    exp.add_argument("--json", action="store_true")
+    exp.set_defaults(func=cmd_expire_due)
 
     p = sub.add_parser("print", help="credential cards as PDF")
     p_sub = p.add_subparsers(dest="print_command", required=True)
@@ -38,6 +43,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             print(f"{r['credential_no']}\tv{r['version']}\t{State(str(r['state'])).label_zh}\t{r['name']}")
+    return 0
+
+
+def cmd_expire_due(args: argparse.Namespace) -> int:
+    with signed_in(args) as (_home, db, actor):
+        expired = expire_due(db, dt.date.today(), actor)
+    if args.json:
+        print_json(expired)
+    else:
+        print(f"已到期 / expired: {len(expired)}" + "".join(f"\n{number}" for number in expired))
     return 0
 
 

@@ -6,8 +6,6 @@ import argparse
 import datetime as dt
 
 from terminal.cli.common import opened, print_json
-from terminal.store.kv import SettingsRepo
-from terminal.sync.staleness import DEFAULT_LIMIT_DAYS
 from terminal.sync.wiring import engine_for, enrol_terminal, status_of
 
 
@@ -51,8 +49,7 @@ def cmd_now(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     with opened(args) as (_home, db):
-        limit = int(SettingsRepo(db).get("issue_staleness_days") or DEFAULT_LIMIT_DAYS)
-        data = status_of(db, dt.datetime.now(dt.UTC), limit)
+        data = status_of(db, dt.datetime.now(dt.UTC))
     if args.json:
         print_json(data)
         return 0
@@ -65,7 +62,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(f"时钟偏差 / clock drift: {'-' if drift is None else f'{drift:+.1f} s'}   上次错误 / last error: "
           f"{data['last_error'] or '-'}")  # fmt: skip
     gate = "暂停发证 / issuing blocked" if data["issuing_blocked"] else "可发证 / issuing allowed"
-    print(f"{gate} (limit {limit} days)")
+    print(f"{gate} (limit {data['staleness_limit_days']} days)")
     return 0
 
 

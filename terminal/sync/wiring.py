@@ -14,10 +14,10 @@ from terminal.sync import errors
 from terminal.sync import state as keys
 from terminal.sync.client import Enrolment, SyncClient
 from terminal.sync.engine import SyncEngine
-from terminal.sync.staleness import issuing_blocked
 from terminal.sync.state import SyncState
 from terminal.sync.transport import Transport
 from terminal.sync.via_executor import DirectExecutor, engine_via
+from terminal.usecases import staleness
 from terminal.usecases.setup import terminal_key
 from wirecontract.signing import b64url
 
@@ -45,11 +45,11 @@ def engine_for(db: Database, transport: Transport | None = None, timeout: float 
     return engine_via(DirectExecutor(db), transport, timeout)
 
 
-def status_of(db: Database, now: dt.datetime, limit_days: int = 7) -> dict[str, Any]:
+def status_of(db: Database, now: dt.datetime) -> dict[str, Any]:
     state = SyncStateRepo(db)
     return {
         **SyncState.read(state).to_json(),
         "outbox": OutboxRepo(db).counts(),
-        "issuing_blocked": issuing_blocked(state, now, limit_days),
-        "staleness_limit_days": limit_days,
+        "issuing_blocked": staleness.issuing_blocked(db, now),
+        "staleness_limit_days": staleness.limit_days(db),
     }

@@ -23,6 +23,7 @@ from terminal.reader.virtual import VirtualSamReader, VirtualTransport
 from terminal.store.db import Database
 from terminal.store.home import APP_NAME, Home
 from terminal.ui.crash import CrashHandler, offer_reports
+from terminal.ui.expiry import ExpiryStep
 from terminal.ui.feedback import report_error
 from terminal.ui.i18n import LanguageSwitcher
 from terminal.ui.idle import IdleWatcher
@@ -69,6 +70,7 @@ class TerminalApp:
         self._setup_thread: TaskThread[None] | None = None
         self.on_window: Callable[[MainWindow], None] | None = None
         self.sync: SyncRunner | None = None
+        self.expiry: ExpiryStep | None = None
 
     def start(self) -> None:
         self.crash.install()
@@ -142,6 +144,8 @@ class TerminalApp:
         self.session.centre_lookup = self.sync.registered_elsewhere
         self.session.sync_control = self.sync
         self.sync.start()
+        self.expiry = ExpiryStep(self.session)
+        self.expiry.start()
         if self.on_window is not None:
             self.on_window(self.window)
 
@@ -173,6 +177,8 @@ class TerminalApp:
         return ReaderThread(ReaderService(transport))
 
     def shutdown(self) -> None:
+        if self.expiry is not None:
+            self.expiry.stop()
         if self.sync is not None:
             self.sync.stop()  # before the database thread: the worker may be waiting on it
         if self.session is not None and self.session.reader is not None:

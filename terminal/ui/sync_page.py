@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 from terminal.core.errors import TerminalError
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxEvent, OutboxRepo, SyncStateRepo
-from terminal.sync.staleness import issuing_blocked
 from terminal.sync.state import SyncState
 from terminal.sync.worker import WorkerEvent, describe
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
-from terminal.usecases import sync_actions
+from terminal.usecases import staleness, sync_actions
 from terminal.usecases.context import utcnow
 from wirecontract.receipt import Reconciliation
 
@@ -51,7 +50,7 @@ def load_sync_view(db: Database) -> SyncView:
         worker_id = db.scalar("SELECT id FROM workers WHERE uid = ?", (worker_uid,)) if worker_uid else None
         rejected.append((event, int(worker_id) if worker_id is not None else None))
     state = SyncStateRepo(db)
-    return SyncView(SyncState.read(state), repo.counts(), rejected, issuing_blocked(state, utcnow()))
+    return SyncView(SyncState.read(state), repo.counts(), rejected, staleness.issuing_blocked(db, utcnow()))
 
 
 def _when(moment: dt.datetime | None) -> str:

@@ -4,14 +4,17 @@ Each credential is its own transaction, so one refusal never undoes or blocks th
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from terminal.core.errors import TerminalError
-from terminal.core.roles import Action
+from terminal.core.roles import Action, Role
 from terminal.store.db import Database
 from terminal.usecases import credentials
 from terminal.usecases.context import Actor, authorise
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,26 @@ def batch_transition(
     return results
 
 
-def expire_due(db: Database, actor: Actor, today: dt.date) -> list[str]:
-    """Issued or suspended credentials whose validity ended before today become expired."""
+# The terminal's own expiry step (at start-up and hourly in the app): not a person, and believed only here, for
+# credentials whose validity has ended. Its user name is what the audit log and the credential's history show.
+EXPIRY_STEP = Actor("system:expiry", Role.ADMINISTRATOR, "到期检查 / expiry check")
+
+
+def expire_due(db: Database, today: dt.date, actor: Actor | None = None) -> list[str]:
+    """Issued or suspended credentials whose validity ended before today become expired. Run by the app (no
+    actor: the expiry step) or by a signed-in operator (`terminal credential expire-due`)."""
+    if actor is not None:
+        authorise(db, actor, Action.EXPIRE)
     due = [str(r[0]) for r in db.query(
         "SELECT credential_no FROM credentials WHERE state IN ('issued', 'suspended') AND valid_to < ?",
         (today.isoformat(),),
     )]  # fmt: skip
+    expired = []
     for number in due:
-        credentials.transition(db, actor, number, Action.EXPIRE, today)
-    return due
+        try:
+            credentials.perform_transition(db, actor or EXPIRY_STEP, number, Action.EXPIRE, today)
+        except TerminalError as err:  # one refusal must not keep the others from expiring
+            log.warning("credential %s not expired: %s", number, err.code)
+        else:
+            expired.append(number)
+    return expired

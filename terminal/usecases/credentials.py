@@ -15,12 +15,11 @@ from terminal.core.roles import Action
 from terminal.store import identity_reads, search
 from terminal.store.db import Database, Row
 from terminal.store.kv import SettingsRepo
-from terminal.store.outbox import SyncStateRepo
+from terminal.usecases import staleness
 from terminal.usecases.context import Actor, authorise, new_uid, utcnow, verify
 from terminal.usecases.journal import record, worker_ref
 
 VALIDITY_DAYS = 365
-DEFAULT_STALENESS_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -133,11 +132,8 @@ def issue_preconditions(db: Database, worker_id: int, today: dt.date) -> list[st
 
 
 def staleness_gate(db: Database, now: dt.datetime) -> None:
-    """Issuing needs fresh central data (revocations, background checks): see terminal/sync/staleness.py."""
-    from terminal.sync.staleness import require_fresh_central_data
-
-    limit = int(SettingsRepo(db).get("issue_staleness_days") or DEFAULT_STALENESS_DAYS)
-    require_fresh_central_data(SyncStateRepo(db), now, limit)
+    """Issuing needs fresh central data (revocations, background checks): terminal/usecases/staleness.py."""
+    staleness.require_fresh_central_data(db, now)
 
 
 def transition(
@@ -146,6 +142,15 @@ def transition(
     enforce_staleness: bool = True,
 ) -> Credential:  # fmt: skip
     verify(db, actor)
+    return perform_transition(db, actor, credential_no, action, today, reason, card_read, source, enforce_staleness)
+
+
+def perform_transition(
+    db: Database, actor: Actor, credential_no: str, action: Action, today: dt.date,
+    reason: str | None = None, card_read: CardRead | None = None, source: str = "agency",
+    enforce_staleness: bool = True,
+) -> Credential:  # fmt: skip
+    """The transition itself, for an actor already verified (or the terminal's own expiry step)."""
     cred = get(db, credential_no)
     step = lifecycle.check(action, cred.state, actor.role, reason)
     issue_read_id: int | None = None

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from terminal.store.home import Home
+from terminal.usecases import demo
 from tests.builders import UNLOCK_SECRET
 from tests.cli.test_admin_cli import INIT, run
 
@@ -65,3 +66,21 @@ def test_operators_are_managed_by_administrators_and_audited(tmp_path: Path, mon
             ("admin", "operator.password_reset"), ("admin", "operator.enabled")]  # fmt: skip
     finally:
         db.close()
+
+
+def test_expire_due_from_the_command_line(tmp_path: Path) -> None:
+    home = str(tmp_path / "demo")
+    assert run("--home", home, "demo", "init", "--workers", "30").returncode == 0
+    db = Home(Path(home)).open()
+    try:
+        number = str(db.scalar("SELECT credential_no FROM credentials WHERE state = 'issued' ORDER BY id LIMIT 1"))
+        with db.transaction():
+            db.execute("UPDATE credentials SET valid_to = '2000-01-01' WHERE credential_no = ?", (number,))
+    finally:
+        db.close()
+    assert run("--home", home, "credential", "expire-due").returncode == 1  # nobody signed in
+    clerk = {"TERMINAL_OPERATOR": "dengji", "TERMINAL_OPERATOR_PASSWORD": demo.DEMO_PASSWORD}
+    result = run("--home", home, "credential", "expire-due", "--json", env=clerk)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [number]
+    assert json.loads(run("--home", home, "credential", "expire-due", "--json", env=clerk).stdout) == []

@@ -10,8 +10,8 @@ import pytest
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxRepo, SyncStateRepo
 from terminal.sync import state as keys
-from terminal.sync.staleness import issuing_blocked
 from terminal.usecases.demo import fill_demo
+from terminal.usecases.staleness import issuing_blocked
 from tests.sync.conftest import enrol
 from tests.sync.liveserver import LiveServer
 
@@ -34,10 +34,10 @@ def test_revocation_and_check_result_reach_the_terminal(demo_server: LiveServer,
     fill_demo(store, workers=12)
     term = enrol(store, demo_server)
     state = SyncStateRepo(store)
-    assert issuing_blocked(state, dt.datetime.now(dt.UTC))
+    assert issuing_blocked(store, dt.datetime.now(dt.UTC))
     first = term.engine(demo_server.url).sync_once()
     assert first.rejected == 0 and first.accepted == sum(OutboxRepo(store).counts().values())
-    assert not issuing_blocked(state, dt.datetime.now(dt.UTC))
+    assert not issuing_blocked(store, dt.datetime.now(dt.UTC))
     assert state.get(keys.DRIFT_SECONDS) is not None
 
     issued = store.query_one("SELECT c.credential_no, w.id_number FROM credentials c JOIN workers w "
@@ -55,15 +55,3 @@ def test_revocation_and_check_result_reach_the_terminal(demo_server: LiveServer,
     third = term.engine(demo_server.url).sync_once()
     assert third.pulled == 0 and third.rejected == 0
     assert term.engine(demo_server.url).reconcile().matches
-
-
-def test_issuing_blocked_after_the_limit(store: Database) -> None:
-    state = SyncStateRepo(store)
-    now = dt.datetime(2026, 11, 26, 12, tzinfo=dt.UTC)
-    state.set(keys.LAST_PULL_AT, (now - dt.timedelta(days=6)).isoformat())
-    assert not issuing_blocked(state, now)
-    assert issuing_blocked(state, now, limit_days=5)
-    state.set(keys.LAST_PULL_AT, (now - dt.timedelta(days=8)).isoformat())
-    assert issuing_blocked(state, now)
-    state.set(keys.LAST_PULL_AT, (now + dt.timedelta(days=3)).isoformat())  # the clock was set back
-    assert issuing_blocked(state, now)

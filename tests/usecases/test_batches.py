@@ -4,12 +4,13 @@ import datetime as dt
 
 import pytest
 
-from terminal.core.errors import PermissionDenied
+from terminal.core.errors import NotSignedIn, PermissionDenied
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.store.db import Database
 from terminal.usecases import credentials, registration
-from terminal.usecases.credential_batches import batch_transition, expire_due
+from terminal.usecases.context import Actor
+from terminal.usecases.credential_batches import EXPIRY_STEP, batch_transition, expire_due
 from tests.builders import actor, card_read, profile
 
 TODAY = dt.date.today()
@@ -35,6 +36,29 @@ def test_expire_due(db: Database) -> None:
     with db.transaction():
         db.execute("UPDATE credentials SET state = 'issued', valid_to = ? WHERE credential_no = ?",
                    ((TODAY - dt.timedelta(days=1)).isoformat(), no))  # fmt: skip
-    assert expire_due(db, SUP, TODAY) == [no]
+    assert expire_due(db, TODAY, SUP) == [no]
     assert credentials.get(db, no).state is State.EXPIRED
-    assert expire_due(db, SUP, TODAY) == []
+    assert expire_due(db, TODAY, SUP) == []
+
+
+def _issued_until(db: Database, valid_to: dt.date) -> str:
+    worker_id = registration.register_worker(db, CLERK, card_read(), profile(), TODAY)
+    no = credentials.apply(db, CLERK, worker_id, TODAY)
+    credentials.transition(db, SUP, no, Action.APPROVE, TODAY)
+    with db.transaction():
+        db.execute("UPDATE credentials SET state = 'issued', valid_to = ? WHERE credential_no = ?",
+                   (valid_to.isoformat(), no))  # fmt: skip
+    return no
+
+
+def test_the_expiry_step_runs_without_an_operator_and_only_on_ended_credentials(db: Database) -> None:
+    ended, valid = _issued_until(db, TODAY - dt.timedelta(days=1)), _issued_until(db, TODAY + dt.timedelta(days=30))
+    assert expire_due(db, TODAY) == [ended]
+    assert credentials.get(db, ended).state is State.EXPIRED and credentials.get(db, valid).state is State.ISSUED
+    row = db.query_one("SELECT operator FROM credential_events WHERE action = 'expire'")
+    assert row is not None and row["operator"] == EXPIRY_STEP.username
+    # The expiry step's actor is no way around sign-in: elsewhere it is an unchecked claim like any other.
+    with pytest.raises(NotSignedIn):
+        credentials.transition(db, EXPIRY_STEP, valid, Action.EXPIRE, TODAY)
+    with pytest.raises(NotSignedIn):
+        expire_due(db, TODAY, Actor("intruder", Role.SUPERVISOR))
