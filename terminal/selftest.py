@@ -177,6 +177,53 @@ def check_pcsc(_: Workspace) -> Outcome:
     return Outcome(Status.OK, "library loaded, context established")
 
 
+def check_vendor_reader(_: Workspace) -> Outcome:
+    """The vendor-reader helpers (sdthelper32/64.exe) start and say their bitness. With TERMINAL_SDT_DLL set (the
+    bundle build points it at the stand-in DLL and its virtual card; IT may point it at the vendor's DLL) a card
+    is read through that DLL and its photo decoded with TERMINAL_SDT_DECODER."""
+    from terminal.core.errors import ReaderFault
+    from terminal.reader.sdt import (
+        SDT_DECODER_ENV,
+        SDT_DLL_ENV,
+        SdtConfig,
+        SdtHelper,
+        SdtTransport,
+        default_helper_dir,
+        diagnose,
+        helper_bits,
+        running_under_wine,
+    )
+
+    helpers = default_helper_dir()
+    started, warnings = [], []
+    for bits in (64, 32):
+        try:
+            started.append(f"{helper_bits(helpers, bits)}-bit")
+        except ReaderFault as fault:
+            problem = f"sdthelper{bits}.exe: {fault.message('en')}"
+            # A 64-bit Windows always runs 32-bit programs; only Wine without wine32 cannot (docs/install.md).
+            if bits == 32 and (sys.platform != "win32" or running_under_wine()):
+                warnings.append(problem)
+            else:
+                return Outcome(Status.FAIL, problem)
+    dll = os.environ.get(SDT_DLL_ENV)
+    if not dll:
+        detail = f"helpers start ({', '.join(started)}); no vendor DLL configured"
+        return Outcome(Status.WARN if warnings else Status.OK, "; ".join([detail, *warnings]))
+    decoder = os.environ.get(SDT_DECODER_ENV)
+    config = SdtConfig(Path(dll), Path(decoder) if decoder else None, helper_dir=helpers)
+    transport = SdtTransport(config, helper=SdtHelper(config))
+    try:
+        found = diagnose(transport, card_timeout=5.0)
+    finally:
+        transport.close()
+    if found.fault is not None:
+        return Outcome(Status.FAIL, f"{found.summary()}: {found.fault.message('en')}")
+    if found.card_read is None:
+        return Outcome(Status.WARN, found.summary())
+    return Outcome(Status.OK, "; ".join([found.summary(), *warnings]))
+
+
 def check_card(ws: Workspace) -> Outcome:
     """Render a card PDF, rasterise its front with QtPdf (pdftoppm does not exist on Windows), decode the QR."""
     import zxingcpp
@@ -254,6 +301,7 @@ DEFAULT_CHECKS: tuple[tuple[str, Check], ...] = (
     ("sqlcipher", check_sqlcipher),
     ("keys", check_key_protection),
     ("pcsc", check_pcsc),
+    ("vendor reader", check_vendor_reader),
     ("card", check_card),
 )
 

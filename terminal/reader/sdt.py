@@ -88,12 +88,13 @@ def dll_bits(path: Path) -> int:
 
 
 def default_helper_dir() -> Path:
-    """Beside the program in the bundle (installer/terminal.spec puts them in `sdt/`); the build output
-    (scripts/build-sdt) when running from source."""
+    """In the bundle's `_internal/sdt/` (installer/terminal.spec); the build output (scripts/build-sdt) when
+    running from source."""
     if env := os.environ.get(HELPER_DIR_ENV):
         return Path(env)
-    if getattr(sys, "frozen", False):
-        return Path(sys.executable).resolve().parent / "sdt"
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and isinstance(bundle, str):
+        return Path(bundle) / "sdt"
     return Path(__file__).resolve().parents[2] / "installer" / "build" / "sdt"
 
 
@@ -563,3 +564,41 @@ def diagnose(transport: SdtTransport, *, card_timeout: float = 1.0) -> Diagnosis
         except PhotoDecoderUnavailable:
             photo = False
     return Diagnosis(config.dll, bits, info.dll_version, port, sam_id, card_read=True, photo_decoded=photo)
+
+
+SDT_DECODER_ENV = "TERMINAL_SDT_DECODER"  # the decoder for the DLL in TERMINAL_SDT_DLL (self-test, IT)
+
+
+def running_under_wine() -> bool:
+    """Wine's ntdll exports wine_get_version; Windows' does not."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
+
+
+def helper_bits(helper_dir: Path, bits: int, *, timeout: float = START_TIMEOUT) -> int:
+    """Start sdthelper{bits}.exe without a DLL and return the bitness it reports: proof that it runs here."""
+    helper = helper_dir / f"sdthelper{bits}.exe"
+    if not helper.is_file():
+        raise DriverUnavailable(helper.name, "文件缺失（安装不完整）", "the file is missing (broken installation)")
+    command = [str(helper), ""] if sys.platform == "win32" else ["wine", str(helper), ""]
+    env = dict(os.environ)
+    env.setdefault("WINEDEBUG", "-all")
+    try:
+        process = _Process(subprocess.Popen, command, env)
+    except OSError as exc:
+        raise DriverUnavailable(helper.name, "无法启动", "it cannot start", detail=type(exc).__name__) from exc
+    try:
+        process.send(OP_HELLO, 0, b"")
+        answer = process.answers.get(timeout=timeout)
+    except queue.Empty:
+        raise DriverHung(timeout) from None
+    except OSError:
+        answer = DriverCrashed(detail="the helper exited at start")
+    finally:
+        process.kill()
+    if isinstance(answer, ReaderFault):
+        raise answer
+    return HelperInfo.parse(answer[1].decode("utf-8", "replace")).bits

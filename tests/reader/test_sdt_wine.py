@@ -43,6 +43,7 @@ from terminal.reader.sdt_standin import (
 )
 from terminal.reader.service import ReaderService, Timeouts, decode
 from terminal.reader.virtual import NO_PHOTO_FILLER
+from terminal.selftest import Outcome
 
 pytestmark = pytest.mark.wine
 QUICK = Timeouts(command=5.0, read=2.0)  # Wine answers in milliseconds; the margin is for a loaded machine
@@ -337,3 +338,26 @@ def test_the_decoded_card_photo_goes_with_the_worker_and_onto_the_card(
     background, figure = photo_colours(read.raw_text)
     assert image.size == (BMP_WIDTH, BMP_HEIGHT)
     assert image.getpixel((0, 0)) == tuple(background) and image.getpixel((BMP_WIDTH // 2, 48)) == tuple(figure)
+
+
+def test_the_self_test_reads_the_card_through_the_stand_in_dll(
+    cli_environment: Path, card: StandinCard, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from terminal.selftest import Status, Workspace
+    from terminal.selftest import check_vendor_reader as check
+
+    def check_vendor_reader(_: None) -> Outcome:
+        return check(Workspace(tmp_path, tmp_path, tmp_path))
+
+    monkeypatch.delenv("TERMINAL_SDT_DLL")
+    outcome = check_vendor_reader(None)
+    assert outcome.status is Status.OK and "64-bit, 32-bit" in outcome.detail
+    monkeypatch.setenv("TERMINAL_SDT_DLL", str(cli_environment))
+    monkeypatch.setenv("TERMINAL_SDT_DECODER", str(cli_environment.with_name("WltRS.dll")))
+    assert check_vendor_reader(None).status is Status.WARN  # no card to read
+    card.place(LABEL)
+    outcome = check_vendor_reader(None)
+    assert outcome.status is Status.OK, outcome.detail
+    assert "card read" in outcome.detail and "photo decoded" in outcome.detail
+    card.unplug()
+    assert check_vendor_reader(None).status is Status.FAIL
