@@ -22,6 +22,7 @@ ENV_API_DOCS = "CENTRE_API_DOCS"  # "1" serves the interactive API documentation
 ENV_ALLOWED_HOSTS = "CENTRE_ALLOWED_HOSTS"
 ENV_RATE_VERIFY = "CENTRE_RATE_VERIFY"  # per client: verification page (/V/…) requests, e.g. "120/m"
 ENV_RATE_LIMITS = "CENTRE_RATE_LIMITS"  # "0" turns every per-client rate limit off (load tests on loopback)
+ENV_BULK_PROCESSES = "CENTRE_BULK_PROCESSES"  # worker processes for push, pull and receipt; 0: served in-process
 
 
 class ConfigurationError(ValueError):
@@ -44,6 +45,14 @@ def rate(name: str, default: str) -> str:
     if not (count.isascii() and count.isdigit() and int(count) > 0 and _valid_period(period)):
         raise ConfigurationError(f"{name}={value!r} is not a rate such as 60/m (count/s|m|h|d)")
     return value
+
+
+def count(name: str, default: int) -> int:
+    """A whole number of at least 0 from the environment."""
+    value = os.environ.get(name, str(default)).strip()
+    if not (value.isascii() and value.isdigit()):
+        raise ConfigurationError(f"{name}={value!r} is not a whole number")
+    return int(value)
 
 
 def _valid_period(period: str) -> bool:
@@ -69,8 +78,9 @@ def database_settings(url: str) -> dict[str, Any]:
                 # failing with "database is locked" when a read transaction tries to become a write one.
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 30,
-                # WAL lets readers (the public page) run while a push writes; NORMAL sync is crash-safe in WAL.
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+                # NORMAL sync is crash-safe in WAL (the journal mode is set once, when the schema is migrated:
+                # it stays with the file, so connections need not ask for it again).
+                "init_command": "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
             },
         }
     if scheme in ("postgresql", "postgres"):

@@ -26,4 +26,9 @@ def check_not_newer(alias: str = "default") -> None:
 def migrate(alias: str = "default") -> None:
     """Refuse a newer database, then apply what is missing (each migration in its own transaction)."""
     check_not_newer(alias)
+    connection = connections[alias]
+    if connection.vendor == "sqlite":
+        # WAL lets readers (the public page) run while a push writes; the mode persists in the database file.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode=WAL")
     call_command("migrate", database=alias, interactive=False, verbosity=0)
