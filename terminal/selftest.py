@@ -202,13 +202,14 @@ def check_vendor_reader(_: Workspace) -> Outcome:
         except ReaderFault as fault:
             problem = f"sdthelper{bits}.exe: {fault.message('en')}"
             # A 64-bit Windows always runs 32-bit programs; only Wine without wine32 cannot (docs/install.md).
-            if bits == 32 and (sys.platform != "win32" or running_under_wine()):
+            # From source the helpers exist only after scripts/build-sdt, and run only where Wine is.
+            if not is_bundled() or bits == 32 and running_under_wine():
                 warnings.append(problem)
             else:
                 return Outcome(Status.FAIL, problem)
     dll = os.environ.get(SDT_DLL_ENV)
     if not dll:
-        detail = f"helpers start ({', '.join(started)}); no vendor DLL configured"
+        detail = f"helpers start ({', '.join(started) or 'none'}); no vendor DLL configured"
         return Outcome(Status.WARN if warnings else Status.OK, "; ".join([detail, *warnings]))
     decoder = os.environ.get(SDT_DECODER_ENV)
     config = SdtConfig(Path(dll), Path(decoder) if decoder else None, helper_dir=helpers)

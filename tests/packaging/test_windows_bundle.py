@@ -49,3 +49,16 @@ def test_wine_only_stand_ins_stay_out_of_the_bundle(windows_build: tuple[str, Pa
     assert not shipped & {"icuuc.dll", "bcryptprimitives.dll", "cfgmgr32.dll", "wine_cfgmgr32.dll"}
     assert "opengl32sw.dll" not in shipped
     assert "qt6core.dll" in shipped
+
+
+def test_the_bundle_ships_the_vendor_reader_helpers_and_reads_through_the_stand_in(
+    windows_build: tuple[str, Path],
+) -> None:
+    output, work = windows_build
+    bundle = work / "dist" / "terminal"
+    assert {p.name for p in (bundle / "_internal" / "sdt").iterdir()} == {"sdthelper32.exe", "sdthelper64.exe"}
+    # The built folder's self-test reads the virtual card through the 32-bit stand-in DLL and decodes its photo.
+    read = r"\[OK  \] vendor reader .*sdtapi\.dll, 32-bit, version 9\.9\.0\.1, USB 1001, SAM 99\..*card read.*photo decoded"
+    assert re.search(read, output), output[-3000:]
+    shipped = {p.name.lower() for p in bundle.rglob("*")}
+    assert not shipped & {"sdtapi.dll", "wltrs.dll"}  # the stand-ins are for tests only
