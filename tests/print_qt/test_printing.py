@@ -97,5 +97,7 @@ def test_preview_paints_the_same_pages(qtbot: QtBot, cups: PrivateCups, terminal
     dialog.show()
     qtbot.waitUntil(lambda: bool(painted), timeout=5000)
     dialog.close()
+    gone: list[int] = []
+    dialog.destroyed.connect(lambda: gone.append(1))
     dialog.deleteLater()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: bool(gone), timeout=5000)

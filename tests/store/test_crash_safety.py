@@ -43,6 +43,7 @@ def test_kill_9_mid_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kill_
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     proc.stdout.close()
+    assert proc.returncode == -signal.SIGKILL  # it died by the kill, mid-write, not by finishing or failing
     assert committed >= kill_after
 
     db = home.open()

@@ -30,10 +30,11 @@ def open_issue(running: Running, number: str) -> CredentialsPage:
 
 
 def tap_card(running: Running, device: VirtualSamReader, label: str) -> None:
-    reads = device.reads
-    device.insert(label)
-    running.qtbot.waitUntil(lambda: device.reads > reads, timeout=10_000)
-    running.qtbot.wait(50)  # the read travels to the UI thread, then to the database thread
+    reader = running.terminal.session.reader if running.terminal.session else None
+    assert reader is not None
+    # The read reaches the UI thread as card_read; what it starts on the database thread is then waited out.
+    with running.qtbot.waitSignal(reader.card_read, timeout=10_000):
+        device.insert(label)
     running.wait_idle()
 
 
@@ -41,8 +42,8 @@ def test_holder_tap_issues_and_records_who_and_which_card(signed_in: Running, de
     _, number = holder_with_credential(signed_in)
     wait_for_pull(signed_in)
     page = open_issue(signed_in, number)
-    signed_in.qtbot.wait(300)
-    assert state_of(signed_in, number) is State.PRINTED  # waiting for a tap is not a receipt
+    signed_in.wait_idle()  # everything opening the issue step started has finished...
+    assert state_of(signed_in, number) is State.PRINTED  # ...and waiting for a tap is not a receipt
     tap_card(signed_in, device, "resident")
     signed_in.qtbot.waitUntil(lambda: state_of(signed_in, number) is State.ISSUED, timeout=10_000)
     assert page.awaiting is None and number in page.status.text()
