@@ -83,6 +83,22 @@ class CentreKeyMissing(SyncFault):
         super().__init__(SyncErrorKind.AUTH, detail)
 
 
+class DemoCentreUnavailable(SyncFault):
+    code = "demo_centre_unavailable"
+    zh_template = (
+        "演示中心没有运行，演示在离线状态下进行：登记、审核、打印照常可用，同步不可用。"
+        "（安装包版本的终端不含中心程序；开发环境中请检查 terminal-server 能否启动。）"
+    )
+    en_template = (
+        "The demo centre is not running, so the demo works offline: registration, approval and printing work as "
+        "usual, syncing does not. (The packaged terminal does not include the centre; in a development set-up, "
+        "check that terminal-server starts.)"
+    )
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(SyncErrorKind.OFFLINE, detail)
+
+
 class NotEnrolled(SyncFault):
     code = "not_enrolled"
     zh_template = "本终端尚未在中心注册，无法同步。请用中心发放的注册码运行“terminal enrol 注册码 --server 地址”。"

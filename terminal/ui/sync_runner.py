@@ -14,6 +14,7 @@ from terminal.core.errors import SyncFault
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.sync.engine import SyncEngine
+from terminal.sync.errors import DemoCentreUnavailable
 from terminal.sync.state import SyncState
 from terminal.sync.via_executor import engine_via, registered_elsewhere
 from terminal.sync.worker import SyncWorker, WorkerEvent
@@ -86,7 +87,8 @@ class SyncRunner:
 
             stack = start_demo_server(self.session.home, executor=self.session.db)
             if stack.offline_reason:
-                log.warning("demo centre not started: %s", stack.offline_reason)
+                # The packaged terminal ships without the centre: the sync screen and home page say so.
+                raise DemoCentreUnavailable(stack.offline_reason)
         try:
             yield engine_via(self.session.db)
         finally:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from terminal.core.lifecycle import State
 from terminal.demo_stack import ensure_demo_home, start_demo_server
 from terminal.store.home import Home
@@ -43,3 +45,20 @@ def test_demo_syncs_with_its_own_centre_and_pulls_decisions(tmp_path: Path) -> N
             db.close()
     finally:
         again.stop()
+
+
+def test_without_the_centre_the_demo_runs_offline_and_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The packaged terminal ships without the centre: no process, no enrolment, a reason the sync screen shows."""
+    from terminal import centre_process
+    from terminal.sync.errors import DemoCentreUnavailable
+
+    def not_installed() -> list[str]:
+        raise centre_process.CentreNotInstalled("terminal-server is not installed")
+
+    monkeypatch.setattr(centre_process, "centre_command", not_installed)
+    home = Home(tmp_path / "demo")
+    ensure_demo_home(home, workers=2)
+    stack = start_demo_server(home)
+    assert stack.server is None and stack.offline_reason and "not installed" in stack.offline_reason
+    message = DemoCentreUnavailable(stack.offline_reason).message("zh")
+    assert "离线" in message and "not installed" in message
