@@ -2,7 +2,10 @@
 exchange of the same frames (find, select, read in APDUs) in the same run, through a private pcscd + vpcd
 virtual card. Reports medians, the added milliseconds and the ratio. Target: the terminal adds ≤ 20 ms.
 
-    python -m bench reader [--json] [--iterations N]
+Then the same through a vendor SDK reader: the helper process (sdthelper32/64.exe under Wine) and the stand-in
+sdtapi.dll, against the in-process PC/SC path measured just before. Target: the helper adds ≤ 30 ms.
+
+    python -m bench reader [--json] [--iterations N] [--no-vendor]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from terminal.reader.vpcd import CardMode, VpcdVirtualCard
 
 READER = "Virtual PCD 00 00"
 TARGET_ADDED_MS = 20.0
+TARGET_VENDOR_ADDED_MS = 30.0
 
 
 def _wait_ready(timeout: float = 10.0) -> None:
@@ -95,10 +99,62 @@ def measure(iterations: int) -> dict[str, object]:
     }
 
 
+def measure_vendor(iterations: int, bits: int, tmp: Path) -> tuple[float, float]:
+    """Median ms card presented → identity through the helper and the stand-in DLL, and median photo decode."""
+    from terminal.reader.sdt import SdtConfig, SdtHelper, SdtTransport
+    from terminal.reader.sdt_standin import BUILD_DIR, StandinCard, build, wine_environment
+
+    build(BUILD_DIR)
+    card = StandinCard(tmp / f"card{bits}.bin")
+    folder = BUILD_DIR / f"standin{bits}"
+    config = SdtConfig(folder / "sdtapi.dll", folder / "WltRS.dll", helper_dir=BUILD_DIR)
+    env = wine_environment(BUILD_DIR / "wineprefix", card.path)
+    transport = SdtTransport(config, helper=SdtHelper(config, env=env))
+    service = ReaderService(transport, poll_interval=0.001)
+    read_ms: list[float] = []
+    photo_ms: list[float] = []
+    try:
+        card.place("resident")
+        decode(service.read_next(timeout=60))  # starts the helper and probes the port: once per session
+        for _ in range(iterations):
+            card.lift()
+            service.card_found()
+            card.place("resident")
+            started = time.perf_counter()
+            read = service.read_next(timeout=5)
+            identity = decode(read)
+            read_ms.append((time.perf_counter() - started) * 1000)
+            assert identity.provenance.simulated and read.photo_wlt is not None
+            started = time.perf_counter()
+            transport.decode_photo(read.photo_wlt)
+            photo_ms.append((time.perf_counter() - started) * 1000)
+    finally:
+        service.close()
+    return statistics.median(read_ms), statistics.median(photo_ms)
+
+
+def vendor_results(pcsc_ms: float, iterations: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory(prefix="bench-sdt-") as tmp:
+        ms32, photo32 = measure_vendor(iterations, 32, Path(tmp))
+        ms64, photo64 = measure_vendor(iterations, 64, Path(tmp))
+    added = max(ms32, ms64) - pcsc_ms
+    return {
+        "vendor_baseline": "the in-process PC/SC path above (terminal_ms)",
+        "vendor_32_ms": round(ms32, 3),
+        "vendor_64_ms": round(ms64, 3),
+        "vendor_added_ms": round(added, 3),
+        "vendor_photo_decode_32_ms": round(photo32, 3),
+        "vendor_photo_decode_64_ms": round(photo64, 3),
+        "vendor_target_added_ms": TARGET_VENDOR_ADDED_MS,
+        "vendor_within_target": added <= TARGET_VENDOR_ADDED_MS,
+    }
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench reader")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--iterations", type=int, default=50)
+    parser.add_argument("--no-vendor", action="store_true", help="skip the vendor SDK (helper under Wine) part")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-pcscd-") as tmp:
         daemon = PcscdProcess(Path(tmp), TEST_PORT)
@@ -107,6 +163,9 @@ def main(argv: list[str]) -> int:
             result = measure(args.iterations)
         finally:
             daemon.stop()
+    if not args.no_vendor:
+        result.update(vendor_results(float(str(result["terminal_ms"])), args.iterations))
+        result["within_target"] = bool(result["within_target"]) and bool(result["vendor_within_target"])
     if args.json:
         print(json.dumps(result))
     else:
