@@ -141,13 +141,30 @@ def _serve(args: argparse.Namespace) -> int:
     from centre.asgi import application
 
     schema_guard.migrate()
+    if args.demo:
+        _demo_back_office_user()
     server = uvicorn.Server(uvicorn.Config(application, host=args.host, port=args.port, log_level="warning",
                                            lifespan="off", access_log=False))  # fmt: skip
     if args.stop_on_eof:
         threading.Thread(target=_stop_on_eof, args=(server,), daemon=True, name="stop-on-eof").start()
-    print(f"centre serving at http://{args.host}:{args.port}", flush=True)
+    base = f"http://{args.host}:{args.port}"
+    print(f"centre serving at {base} · back office {base}/admin/ · API {base}/v1/docs · trust list {base}/v1/trust-list",
+          flush=True)  # fmt: skip
     server.run()
     return 0
+
+
+DEMO_ADMIN = ("admin", "demo1234")  # the demo's public password, as the terminal's demo operators have
+
+
+def _demo_back_office_user() -> None:
+    """A demo centre's back office opens with the demo password; a real centre's first administrator is made by
+    the operator (never a known password)."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model()
+    if not users.objects.exists():
+        users.objects.create_superuser(DEMO_ADMIN[0], "", DEMO_ADMIN[1])
 
 
 def _stop_on_eof(server: object) -> None:

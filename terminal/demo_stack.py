@@ -94,5 +94,8 @@ def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack
     except BaseException:
         server.stop()
         raise
-    log.info("demo centre running at %s (verification pages at %s/V/…, back office at %s/admin/)", url, url, url)
+    log.info("demo centre running at %s", url)
+    # The README promises the demo prints where its centre is: the back office and the API a person can open.
+    print(f"演示中心 / demo centre: {url}  ·  后台 / back office: {url}/admin/ (admin / demo1234)  ·  "
+          f"API: {url}/v1/docs  ·  证件核验页 / verification pages: 扫描演示证件二维码 / scan a demo card's QR", flush=True)
     return DemoStack(home, server)
