@@ -81,7 +81,16 @@ static void file_version(const char *path, char *out, size_t size) {
 
 static void load(int argc, char **argv) {
     snprintf(g.dll_path, sizeof g.dll_path, "%s", argc > 1 ? argv[1] : "sdtapi.dll");
-    g.dll = LoadLibraryA(g.dll_path);
+    /* Vendor SDKs ship their DLL with companions (a decoder, a licence file) and look for them beside it or in
+     * the current folder: run in the DLL's folder, and resolve its imports from there. */
+    char folder[MAX_PATH];
+    snprintf(folder, sizeof folder, "%s", g.dll_path);
+    char *slash = strrchr(folder, '\\');
+    if (slash) {
+        *slash = 0;
+        SetCurrentDirectoryA(folder);
+    }
+    g.dll = LoadLibraryExA(g.dll_path, NULL, LOAD_WITH_ALTERED_SEARCH_PATH);
     if (!g.dll) {
         snprintf(g.load_error, sizeof g.load_error, "LoadLibrary failed, error %lu", (unsigned long)GetLastError());
     } else {
@@ -100,7 +109,7 @@ static void load(int argc, char **argv) {
     if (argc > 2 && argv[2][0]) {
         snprintf(g.decoder_path, sizeof g.decoder_path, "%s", argv[2]);
         snprintf(g.decoder_function, sizeof g.decoder_function, "%s", argc > 3 ? argv[3] : "unpack");
-        g.decoder_dll = LoadLibraryA(g.decoder_path);
+        g.decoder_dll = LoadLibraryExA(g.decoder_path, NULL, LOAD_WITH_ALTERED_SEARCH_PATH);
         if (g.decoder_dll) g.decode = (decode_fn)(void *)GetProcAddress(g.decoder_dll, g.decoder_function);
     }
 }

@@ -598,6 +598,11 @@
     </message>
     <message>
         <location filename="../../terminal/ui/main_window.py" line="0" />
+        <source>读卡器设置…</source>
+        <translation>Card reader settings…</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/main_window.py" line="0" />
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
@@ -798,6 +803,64 @@
         <location filename="../../terminal/ui/wizard.py" line="110" />
         <source>虚拟读卡器（仅用于演示和培训，读取的数据标记为模拟）</source>
         <translation>Virtual reader (demo and training only; reads are marked simulated)</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderSettingsDialog</name>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>读卡器设置</source>
+        <translation>Card reader settings</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>选择读卡器（PC/SC、串口、厂商 SDK）：</source>
+        <translation>Choose the card reader (PC/SC, serial, vendor SDK):</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>厂商 SDK（sdtapi.dll）：</source>
+        <translation>Vendor SDK (sdtapi.dll):</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>照片解码库：</source>
+        <translation>Photo decoder:</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>刷新列表</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>选择 DLL</source>
+        <translation>Choose a DLL</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>DLL 文件 (*.dll)</source>
+        <translation>DLL files (*.dll)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>正在查找读卡器…</source>
+        <translation>Looking for readers…</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>没有找到读卡器。</source>
+        <translation>No reader found.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>已保存。重新启动程序后生效。</source>
+        <translation>Saved. It takes effect when the program starts again.</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.resize(1200, 800)
         self.signin.reset()
 
+    def open_reader_settings(self) -> None:
+        """Settings → Card reader (config.json); the dialog is kept so it is not collected while open."""
+        from terminal.ui.reader_settings import ReaderSettingsDialog
+
+        self.reader_settings = ReaderSettingsDialog(self.session.home, self)
+        self.reader_settings.open()
+
     # --- menus -------------------------------------------------------------------------------------
     def _action(self, key: str, shortcut: str | None, slot: object) -> QAction:
         action = QAction(self)
@@ -111,6 +118,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.work_menu.addAction(self._action("reports", "F7", lambda: self.show_page(self.reports)))
         self.work_menu.addAction(self._action("sync", "F8", lambda: self.show_page(self.sync)))
         self.work_menu.addAction(self._action("operators", "F9", lambda: self.show_page(self.operators)))
+        self.work_menu.addAction(self._action("reader_settings", None, self.open_reader_settings))
         self.work_menu.addSeparator()
         self.work_menu.addAction(self._action("change_password", None, self.change_password))
         self.work_menu.addAction(self._action("lock", "Ctrl+L", self.lock))
@@ -125,6 +133,7 @@ class MainWindow(Retranslating, QMainWindow):
         for key in ("home", "workers", "credentials", "reports", "sync", "lock", "sign_out", "change_password"):
             self.menu_actions[key].setVisible(signed_in)
         self.menu_actions["operators"].setVisible(signed_in and self.session.may(Action.MANAGE_OPERATORS))
+        self.menu_actions["reader_settings"].setVisible(signed_in and self.session.may(Action.MANAGE_AGENCY))
         self.menu_actions["register"].setVisible(signed_in and self.session.may(Action.REGISTER_WORKER))
         self.menu_actions["training"].setVisible(signed_in and (self.session.may(Action.MANAGE_TRAINING)
                                                                 or self.session.may(Action.RECORD_ATTENDANCE)))  # fmt: skip
@@ -137,7 +146,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.lang_menu.setTitle(self.tr("语言 / Language"))
         texts = {"home": self.tr("首页"), "register": self.tr("登记人员"), "workers": self.tr("查找人员"),
                  "credentials": self.tr("证件办理"), "training": self.tr("培训"), "reports": self.tr("统计报表"), "sync": self.tr("同步与对账"),
-                 "operators": self.tr("操作员管理"), "change_password": self.tr("修改我的密码"),
+                 "operators": self.tr("操作员管理"), "reader_settings": self.tr("读卡器设置…"), "change_password": self.tr("修改我的密码"),
                  "lock": self.tr("锁定"), "sign_out": self.tr("退出登录"), "lang_zh": "中文", "lang_en": "English"}  # fmt: skip
         for key, text in texts.items():
             self.menu_actions[key].setText(text)

@@ -1,0 +1,38 @@
+"""Settings → Card reader: lists vendor SDK readers beside PC/SC and serial ones and writes the choice to
+config.json, with the listing on a thread of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from terminal.store.home import Home
+from terminal.ui.reader_settings import ReaderSettingsDialog, reader_settings
+
+
+def test_a_vendor_reader_is_listed_chosen_and_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    home = Home(tmp_path / "home")
+    dll = tmp_path / "ReaderSDK" / "sdtapi.dll"  # not a DLL at all: listed, but unavailable
+    home.update_config(sdt_dll=str(dll), reader="")
+    dialog = ReaderSettingsDialog(home)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.refresh_button.isEnabled(), timeout=30_000)
+    items = [dialog.readers.item(i) for i in range(dialog.readers.count())]
+    vendor = [item for item in items if item.data(Qt.ItemDataRole.UserRole) == f"sdt:{dll}"]
+    assert len(vendor) == 1 and "vendor SDK, unavailable" in vendor[0].text()
+    dialog.readers.setCurrentItem(vendor[0])
+    dialog.decoder.setText(str(dll.with_name("WltRS.dll")))
+    dialog.save()
+    config = home.config()
+    assert config["reader"] == f"sdt:{dll}" and config["sdt_dll"] == str(dll)
+    assert config["photo_decoder"] == str(dll.with_name("WltRS.dll")) and config["photo_decoder_function"] == "unpack"
+
+
+def test_choosing_a_vendor_reader_by_its_dll_alone_lists_it_too() -> None:
+    values = reader_settings({}, "sdt:C:\\SDK\\sdtapi.dll", "", "")
+    assert values == {"reader": "sdt:C:\\SDK\\sdtapi.dll", "sdt_dll": "C:\\SDK\\sdtapi.dll", "photo_decoder": ""}
+    assert reader_settings({"photo_decoder_function": "GetBmp"}, "pcsc:ACS", "", "D:\\w.dll") == {
+        "reader": "pcsc:ACS", "sdt_dll": "", "photo_decoder": "D:\\w.dll",
+    }  # fmt: skip
