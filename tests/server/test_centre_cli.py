@@ -1,0 +1,42 @@
+"""`terminal-server`'s staff commands and its refusals: a database from a newer centre, an unknown agency, a
+bad database URL, a decision that does not fit. Each runs the real command line in its own process."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.sync.liveserver import LiveServer
+
+
+def test_a_database_migrated_by_a_newer_centre_is_refused(tmp_path: Path) -> None:
+    centre = LiveServer(tmp_path / "c.db")
+    assert centre.command("db", "upgrade").returncode == 0
+    current = centre.command("db", "current").stdout
+    assert "[X] 0001_initial" in current
+    with sqlite3.connect(tmp_path / "c.db") as conn:
+        conn.execute("INSERT INTO django_migrations(app, name, applied) VALUES ('sync', '0099_future', '2030-01-01')")
+    for argv in (("db", "current"), ("enrol-code", "--agency", "X"), ("serve", "--port", "1")):
+        refused = centre.command(*argv, check=False)
+        assert refused.returncode == 3, argv
+        assert "较新版本" in refused.stderr and "sync.0099_future" in refused.stderr and "Traceback" not in refused.stderr
+
+
+def test_agencies_codes_and_terminals(tmp_path: Path) -> None:
+    centre = LiveServer(tmp_path / "c.db")
+    unknown = centre.command("enrol-code", "--agency", "91310000NOSUCH000X", check=False)
+    assert unknown.returncode == 1 and "terminal-server agency add" in unknown.stderr
+    centre.command("agency", "add", "91310000ma1fl1111x", "--name", "甲家政", "--district", "徐汇区")
+    assert "91310000MA1FL1111X\t甲家政\t徐汇区\t0 terminals" in centre.command("agency", "list").stdout
+    code = centre.command("enrol-code", "--agency", "91310000MA1FL1111X").stdout.split()[-1]
+    assert len(code.replace("-", "")) == 20
+    missing = centre.command("terminal", "revoke", "TNOSUCH", "--reason", "x", check=False)
+    assert missing.returncode == 1 and "TNOSUCH" in missing.stderr
+    revoke = centre.command("revoke", "SH2026000100001", "--reason", "x", check=False)
+    assert revoke.returncode == 1 and "SH2026000100001" in revoke.stderr
+
+
+def test_a_bad_database_url_is_a_clear_error(tmp_path: Path) -> None:
+    centre = LiveServer("mysql://nobody@nowhere/centre")
+    bad = centre.command("db", "current", check=False)
+    assert bad.returncode == 2 and "unsupported database URL" in bad.stderr and "Traceback" not in bad.stderr
