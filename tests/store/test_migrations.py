@@ -44,11 +44,15 @@ def test_migrates_from_every_earlier_schema(tmp_path: Path, start: int) -> None:
                  read.raw_text, read.provenance.raw_sha256, read.provenance.reader, read.provenance.sam_id,
                  read.provenance.read_at.isoformat(), 1, "old"),
             )  # fmt: skip
-            db.execute(
+            worker_id = db.execute(
                 "INSERT INTO workers(uid, id_number, identity_read_id, phone, created_at, created_by, updated_at)"
                 " VALUES ('old-uid', ?, ?, '13700001111', 'then', 'old', 'then')",
                 (ident.id_number, read_id),
             )
+            if start >= 4:  # from the search index's migration on, registering also indexed the worker
+                from terminal.store.search import reindex_worker
+
+                reindex_worker(db.conn, worker_id)
     applied = migrate(db)
     assert len(applied) == LATEST - start
     assert schema_version(db) == LATEST
