@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from terminal.store.db import Database
 from terminal.ui.expiry import ExpiryStep
 from tests.ui.conftest import Running
-
-pytestmark = pytest.mark.expected_logs("demo centre not started", "sync failed")
 
 
 def _end_one_issued_credential(db: Database) -> str:

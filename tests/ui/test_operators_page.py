@@ -3,15 +3,12 @@ password. Every change is the audited use case's."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from terminal.core.roles import Role
 from terminal.store.db import Database
 from terminal.usecases import demo
 from tests.ui.conftest import Running
-
-pytestmark = pytest.mark.expected_logs("demo centre not started", "sync failed")
 
 
 def _fill(dialog: object, **values: str) -> None:

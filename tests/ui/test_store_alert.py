@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-
 from terminal.core.errors import CorruptDatabase
 from terminal.store.db import Database
 from tests.ui.conftest import Running
 
 
-@pytest.mark.expected_logs("demo centre not started", "sync failed")
 def test_home_page_shows_why_nothing_can_be_saved(signed_in: Running) -> None:
     window, qtbot = signed_in.window, signed_in.qtbot
     home = window.home
