@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from terminal.reader.errors import PhotoDecoderUnavailable
@@ -50,3 +51,17 @@ def load_decoder(library: str | None, function: str = "unpack") -> WltDecoder:
     if not library:
         raise PhotoDecoderUnavailable(detail="no decoder library configured")
     return WltDecoder(Path(library), function)
+
+
+def decoder_for(transport: object, library: str | None, function: str = "unpack") -> Callable[[bytes], bytes]:
+    """How the app decodes the card photo of a read from `transport`: a vendor SDK reader's helper loads the
+    vendor's decoder itself (often 32-bit, like the reader's DLL); any other reader uses `library` in-process."""
+    from terminal.reader.sdt import SdtTransport
+
+    if isinstance(transport, SdtTransport):
+        return transport.decode_photo
+
+    def decode(wlt: bytes) -> bytes:
+        return load_decoder(library, function).decode(wlt)
+
+    return decode

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 from terminal.core.errors import KeyUnavailable, ReaderFault
 from terminal.reader.discovery import open_reader
 from terminal.reader.pcsc import PcscBackend
-from terminal.reader.photo import load_decoder
-from terminal.reader.sdt import SdtTransport
+from terminal.reader.photo import decoder_for
 from terminal.reader.service import ReaderService
 from terminal.reader.transport import Transport
 from terminal.reader.virtual import VirtualSamReader, VirtualTransport
@@ -151,15 +150,7 @@ class TerminalApp:
 
     def _photo_decoder(self, config: dict[str, Any]) -> Callable[[bytes], bytes]:
         transport = self.session.reader.service.transport if self.session and self.session.reader else None
-        if isinstance(transport, SdtTransport):
-            # A vendor reader's decoder is loaded by its helper process (often 32-bit, like the reader's DLL).
-            return transport.decode_photo
-        library, function = config.get("photo_decoder"), config.get("photo_decoder_function", "unpack")
-
-        def decode_photo(wlt: bytes) -> bytes:
-            return load_decoder(library, function).decode(wlt)
-
-        return decode_photo
+        return decoder_for(transport, config.get("photo_decoder"), config.get("photo_decoder_function", "unpack"))
 
     def _make_reader(self, choice: str | None, config: dict[str, Any] | None = None) -> ReaderThread | None:
         transport: Transport

@@ -37,7 +37,7 @@ def main() -> int:
         if len(head) < HEAD.size:
             return 0
         _magic, op, _port, length = HEAD.unpack(head)
-        stdin.read(length)
+        payload = stdin.read(length)
         if op == b"H":
             answer(op, -9001 if behaviour == "no_dll" else 0, b"bits=64\ndll=fake.dll\ndll_version=1.2.3.4\nerror=\n")
         elif op == b"Q":
@@ -64,6 +64,8 @@ def main() -> int:
                 stdout.flush()
                 return 3
             answer(op, 0x90, payload)
+        elif op == b"D":  # a "decoder" that answers a recognisable BMP for a WLT-like block
+            answer(op, 1, b"BM" + bytes(60)) if payload.startswith(b"SIMWLT01") else answer(op, -1)
         else:
             answer(op, -9003)
 

@@ -110,3 +110,21 @@ def test_sam_id_text_round_trips_to_the_sams_bytes() -> None:
     assert data is not None and frames.decode_sam_id(data) == "05.01-20101129-0001228293-0296863149"
     assert parse_sam_id("not a sam id") is None
     assert parse_sam_id("05.01-1-2-99999999999") is None
+
+
+def test_the_photo_of_a_vendor_read_is_decoded_by_its_helper_and_others_in_process(tmp_path: Path) -> None:
+    from terminal.reader.errors import PhotoDecoderUnavailable
+    from terminal.reader.photo import decoder_for
+    from terminal.reader.sdt_standin import wlt_photo
+    from terminal.reader.virtual import NO_PHOTO_FILLER, VirtualSamReader, VirtualTransport
+
+    sdt, _ = transport(tmp_path, "ok")
+    try:
+        decode_photo = decoder_for(sdt, library=None)
+        assert decode_photo(wlt_photo(bytes(256))).startswith(b"BM")
+        with pytest.raises(PhotoDecoderUnavailable):
+            decode_photo(NO_PHOTO_FILLER)
+    finally:
+        sdt.close()
+    with pytest.raises(PhotoDecoderUnavailable):  # no vendor library configured for an in-process decoder
+        decoder_for(VirtualTransport(VirtualSamReader()), library=None)(wlt_photo(bytes(256)))

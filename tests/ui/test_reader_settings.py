@@ -36,3 +36,36 @@ def test_choosing_a_vendor_reader_by_its_dll_alone_lists_it_too() -> None:
     assert reader_settings({"photo_decoder_function": "GetBmp"}, "pcsc:ACS", "", "D:\\w.dll") == {
         "reader": "pcsc:ACS", "sdt_dll": "", "photo_decoder": "D:\\w.dll",
     }  # fmt: skip
+
+
+def test_the_identity_panel_says_where_the_photo_comes_from(qtbot: QtBot, tmp_path: Path) -> None:
+    import datetime as dt
+    import io
+
+    from PIL import Image
+
+    from terminal.core.registration_rules import check_identity_for_registration
+    from terminal.reader.sdt_standin import wlt_photo
+    from terminal.store.identity_reads import decode
+    from terminal.ui.identity_panel import IdentityPanel
+    from terminal.usecases.registration import CardPreview, PhotoSource
+    from tests.builders import card_read
+
+    bmp = io.BytesIO()
+    Image.new("RGB", (102, 126), (1, 2, 3)).save(bmp, "BMP")
+    panel = IdentityPanel(lambda wlt: bmp.getvalue())
+    qtbot.addWidget(panel)
+    read = card_read()
+    read = type(read)(raw_text=read.raw_text, photo_wlt=wlt_photo(read.raw_text), provenance=read.provenance)
+    identity = decode(read)
+    panel.show_preview(CardPreview(identity, check_identity_for_registration(identity, dt.date.today()), None))
+    scan = panel.photo_scan()
+    assert scan is not None and scan.mime == "image/bmp" and panel.photo_source() is PhotoSource.CARD
+    jpeg = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(jpeg, "JPEG")
+    panel.set_camera_photo(jpeg.getvalue())
+    assert panel.photo_source() is PhotoSource.CAMERA
+    picture = tmp_path / "face.png"
+    Image.new("RGB", (10, 10)).save(picture)
+    panel.set_photo_file(picture)
+    assert panel.photo_source() is PhotoSource.FILE
