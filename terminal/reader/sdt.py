@@ -194,13 +194,16 @@ class _Process:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             log.warning("sdt helper pid %s did not exit after kill", self.proc.pid)
-        for pipe in (self.proc.stdin, self.proc.stdout):
+        # The reader thread sees end-of-file once the process is gone; closing stdout under a thread still
+        # reading it would wait on the buffer's lock, so the thread ends first.
+        self.reader.join(timeout=5)
+        pipes = (self.proc.stdin, self.proc.stdout) if not self.reader.is_alive() else (self.proc.stdin,)
+        for pipe in pipes:
             if pipe is not None:
                 try:
                     pipe.close()
                 except OSError:
                     pass  # the pipe broke with the process
-        self.reader.join(timeout=5)
 
 
 def _read_exact(stream: IO[bytes], n: int) -> bytes | None:
