@@ -7,8 +7,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import shutil
-import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
@@ -24,7 +22,6 @@ from terminal.store.migrate import migrate
 from terminal.sync import errors
 from terminal.sync.client import SyncClient
 from tests.server.centre_builders import CredentialOnTerminal, number_for, push_worker, qr_url
-from tests.server.postgres import PrivatePostgres
 from tests.server.test_protocol import wire
 from tests.sync.conftest import Terminal, enrol
 from tests.sync.liveserver import LiveServer
@@ -35,27 +32,10 @@ AGENCY_B = ("91310000MA1FLBBBBX", "乙家政服务有限公司")
 _names = itertools.count()
 
 
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[PrivatePostgres]:
-    root = Path(tempfile.mkdtemp(prefix="terminal-pg-attacks-"))
-    server = PrivatePostgres(root, port=54331).start()
-    try:
-        yield server
-    finally:
-        server.stop()
-        shutil.rmtree(root, ignore_errors=True)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def centre(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
-    if request.param == "sqlite":
-        server = LiveServer(tmp_path / "centre.db")
-    else:
-        pg: PrivatePostgres = request.getfixturevalue("cluster")
-        server = LiveServer(pg.create_database(f"attack{next(_names)}"))
-    server.start()
-    yield server
-    server.stop()
+@pytest.fixture
+def centre(live_server: LiveServer) -> LiveServer:
+    """On SQLite and on PostgreSQL (tests/server/conftest.py)."""
+    return live_server
 
 
 @pytest.fixture
