@@ -1,7 +1,8 @@
 """The centre as an ASGI application, for uvicorn (terminal-server serve) or any ASGI server.
 
-Django's application is wrapped in the body-size limit (centre/limits.py): Django reads a whole body before
-anything of the centre runs, so the limit has to stand in front of it."""
+Django's application is wrapped, outermost first, in the body-size limit (centre/limits.py: Django reads a whole
+body before anything of the centre runs, so the limit has to stand in front of it) and in the dispatch of the bulk
+routes to worker processes (centre/bulk_process.py: a large push must not stall the public page)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import os
 from django.conf import settings
 from django.core.asgi import get_asgi_application
 
+from centre.bulk_process import BulkRoutesInWorkers
 from centre.limits import BodySizeLimit
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "centre.settings")
-application = BodySizeLimit(get_asgi_application(), push_limit=settings.CENTRE_PUSH_BODY_LIMIT,
-                            default_limit=settings.CENTRE_BODY_LIMIT)  # fmt: skip
+django_application = get_asgi_application()
+application = BodySizeLimit(BulkRoutesInWorkers(django_application, settings.CENTRE_BULK_PROCESSES),
+                            push_limit=settings.CENTRE_PUSH_BODY_LIMIT, default_limit=settings.CENTRE_BODY_LIMIT)  # fmt: skip

@@ -38,7 +38,9 @@ def body_limit(method: str, path: str, push_limit: int = PUSH_BODY_LIMIT, defaul
 class BodySizeLimit:
     """ASGI middleware: 413 for a body over `body_limit(...)`, decided before the body reaches the application."""
 
-    def __init__(self, app: ASGIApp, push_limit: int = PUSH_BODY_LIMIT, default_limit: int = DEFAULT_BODY_LIMIT) -> None:
+    def __init__(
+        self, app: ASGIApp, push_limit: int = PUSH_BODY_LIMIT, default_limit: int = DEFAULT_BODY_LIMIT
+    ) -> None:
         self.app = app
         self.push_limit = push_limit
         self.default_limit = default_limit

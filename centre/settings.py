@@ -123,6 +123,10 @@ CENTRE_PUSH_BODY_LIMIT = 16 * 1024 * 1024
 CENTRE_BODY_LIMIT = 64 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = CENTRE_PUSH_BODY_LIMIT
 
+# The terminal API's bulk routes (push, pull, receipt) run in worker processes of their own (centre/bulk_process.py)
+# so that a 10,000-event push cannot hold the interpreter lock the public page needs. 0 serves them in-process.
+CENTRE_BULK_PROCESSES = config.count(config.ENV_BULK_PROCESSES, 2)
+
 # Per-client rate limits on the public pages (centre/ratelimits.py, django-ratelimit), keyed by the client's
 # address: a person checking a card needs a few requests a minute; walking credential numbers needs thousands.
 # /healthz is exempt: load balancers and terminals' doctor poll it. The counters live in this process's memory,
