@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QWidget
 
 from terminal.reader.virtual import VirtualSamReader
 from terminal.ui.profile_form import ProfileForm
 from tests.ui.conftest import Running
+
+W = TypeVar("W", bound=QObject)
 
 
 def open_dialogs(name: str) -> list[QMessageBox]:
@@ -41,3 +45,26 @@ def tap(running: Running, device: VirtualSamReader, label: str) -> None:
 
 def visible(widget: QWidget) -> bool:
     return widget.isVisibleTo(widget.window())
+
+
+def cell(table: QTableWidget | None, row: int, column: int) -> str:
+    """The text of a table cell; a missing table or cell fails the test here instead of as an AttributeError."""
+    assert table is not None
+    item = table.item(row, column)
+    assert item is not None, f"no cell ({row}, {column})"
+    return item.text()
+
+
+def child(parent: QObject | None, kind: type[W], name: str) -> W:
+    """A named child widget of a dialog or page, which must be there."""
+    assert parent is not None
+    found = parent.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name}"
+    return found
+
+
+def header(table: QTableWidget | None, column: int) -> str:
+    assert table is not None
+    item = table.horizontalHeaderItem(column)
+    assert item is not None, f"no header {column}"
+    return item.text()

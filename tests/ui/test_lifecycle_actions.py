@@ -10,7 +10,7 @@ from terminal.ui.credential_actions import CredentialActions
 from terminal.ui.form_dialog import FormDialog
 from terminal.usecases import credentials
 from tests.ui.conftest import Running
-from tests.ui.helpers import visible
+from tests.ui.helpers import cell, child, header, visible
 from tests.ui.lifecycle_helpers import holder_with_credential, issue_directly, state_of
 
 
@@ -24,7 +24,7 @@ def give_reason(running: Running, actions: CredentialActions, action: str, reaso
     actions.buttons[next(a for a in actions.buttons if a.value == action)].click()
     dialog = actions.dialog
     assert dialog is not None and dialog.isVisible()
-    dialog.findChild(QLineEdit, "reason").setText(reason)
+    child(dialog, QLineEdit, "reason").setText(reason)
     dialog.buttons.accepted.emit()
     running.wait_idle()
     return dialog
@@ -39,7 +39,7 @@ def test_supervisor_reprints_suspends_resumes_and_revokes(running: Running) -> N
     dialog = give_reason(running, actions, "reprint", "  ")
     assert dialog.isVisible() and visible(dialog.error) and "原因" in dialog.error.text()  # a reason is required
     assert state_of(running, number) is State.ISSUED
-    dialog.findChild(QLineEdit, "reason").setText("本人遗失")
+    child(dialog, QLineEdit, "reason").setText("本人遗失")
     dialog.buttons.accepted.emit()
     running.wait_idle()
     assert not dialog.isVisible()
@@ -57,8 +57,8 @@ def test_supervisor_reprints_suspends_resumes_and_revokes(running: Running) -> N
     assert state_of(running, number) is State.REVOKED
     assert not any(visible(b) for b in actions.buttons.values()) and visible(actions.apply_button)
     events = running.window.worker.tables["credential_events"]
-    column = [events.horizontalHeaderItem(c).text() for c in range(events.columnCount())].index("action")
-    assert [events.item(r, column).text() for r in range(events.rowCount())][-4:] == ["issue", "suspend", "resume", "revoke"]
+    column = [header(events, c) for c in range(events.columnCount())].index("action")
+    assert [cell(events, r, column) for r in range(events.rowCount())][-4:] == ["issue", "suspend", "resume", "revoke"]
     actions.apply_button.click()  # after 注销 the worker may apply again
     running.wait_idle()
     assert running.terminal.db.call(lambda db: [c.state for c in credentials.for_worker(db, worker_id)]) == [

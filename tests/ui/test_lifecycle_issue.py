@@ -11,7 +11,7 @@ from terminal.store.db import Database
 from terminal.ui.credentials_page import CredentialsPage
 from terminal.usecases import central
 from tests.ui.conftest import Running
-from tests.ui.helpers import close_dialogs, open_dialogs
+from tests.ui.helpers import cell, close_dialogs, open_dialogs
 from tests.ui.lifecycle_helpers import holder_with_credential, state_of, wait_for_pull
 
 
@@ -22,7 +22,7 @@ def open_issue(running: Running, number: str) -> CredentialsPage:
     page.show_queue(State.PRINTED)
     running.wait_idle()
     table = page.tables[State.PRINTED]
-    [row] = [r for r in range(table.rowCount()) if table.item(r, 0).text() == number]
+    [row] = [r for r in range(table.rowCount()) if cell(table, r, 0) == number]
     table.selectRow(row)
     page.issue_button.click()
     assert page.awaiting is not None and page.awaiting.credential_no == number
@@ -82,8 +82,8 @@ def test_issue_without_training_or_health_check_is_refused(
     _, number = holder_with_credential(signed_in, trained=trained, health_check=health_check)
     page = open_issue(signed_in, number)
     table = page.tables[State.PRINTED]
-    [row] = [r for r in range(table.rowCount()) if table.item(r, 0).text() == number]
-    assert says in table.item(row, 6).text()  # the queue already says what is missing
+    [row] = [r for r in range(table.rowCount()) if cell(table, r, 0) == number]
+    assert says in cell(table, row, 6)  # the queue already says what is missing
     tap_card(signed_in, device, "resident")
     signed_in.qtbot.waitUntil(lambda: bool(open_dialogs("errorDialog")), timeout=10_000)
     assert says in open_dialogs("errorDialog")[0].text() and says in page.status.text()
@@ -108,5 +108,5 @@ def test_centre_revocation_blocks_issue_and_shows_on_the_worker(signed_in: Runni
     signed_in.window.open_worker(worker_id)
     signed_in.wait_idle()
     events = signed_in.window.worker.tables["credential_events"]
-    sources = [events.item(r, events.columnCount() - 1).text() for r in range(events.rowCount())]
+    sources = [cell(events, r, events.columnCount() - 1) for r in range(events.rowCount())]
     assert sources[-1] == "centre"

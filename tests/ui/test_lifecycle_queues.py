@@ -127,6 +127,6 @@ def test_batch_print_on_a_sheet_is_confirmed_by_cups(app_after_cups: Running, cu
     assert cups.wait_for_pdf()
 
     def jobs(db: Database) -> list[str]:
-        return [h["status"] for n in numbers for h in printing.print_history(db, n)]
+        return [str(h["status"]) for n in numbers for h in printing.print_history(db, n)]
 
     assert running.terminal.db.call(jobs) == ["completed", "completed"]

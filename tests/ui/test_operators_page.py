@@ -9,6 +9,7 @@ from terminal.core.roles import Role
 from terminal.store.db import Database
 from terminal.usecases import demo
 from tests.ui.conftest import Running
+from tests.ui.helpers import child
 
 
 def _fill(dialog: object, **values: str) -> None:
@@ -47,7 +48,7 @@ def test_add_disable_and_reset_an_operator(running: Running) -> None:
     dialog = page.dialog
     assert dialog is not None
     _fill(dialog, username="xiaoli", displayName="小李", password="xiaoli-pass-1", passwordAgain="xiaoli-pass-2")
-    role = dialog.findChild(QComboBox, "role")
+    role = child(dialog, QComboBox, "role")
     role.setCurrentIndex(role.findData(Role.CLERK.value))
     dialog.submit()
     assert "differ" in dialog.error.text() or "不一致" in dialog.error.text()  # refused in the dialog, kept open

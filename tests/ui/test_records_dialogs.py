@@ -10,7 +10,7 @@ from terminal.ui.form_dialog import FormDialog
 from terminal.ui.service_records import ServiceRecords
 from terminal.usecases import central
 from tests.ui.conftest import Running
-from tests.ui.helpers import visible
+from tests.ui.helpers import cell, child, header, visible
 from tests.ui.lifecycle_helpers import holder_with_credential
 
 
@@ -27,8 +27,8 @@ def open_dialog(records: ServiceRecords, key: str) -> FormDialog:
 
 def column(running: Running, table: str, name: str) -> list[str]:
     t = running.window.worker.tables[table]
-    c = [t.horizontalHeaderItem(i).text() for i in range(t.columnCount())].index(name)
-    return [t.item(r, c).text() for r in range(t.rowCount())]
+    c = [header(t, i) for i in range(t.columnCount())].index(name)
+    return [cell(t, r, c) for r in range(t.rowCount())]
 
 
 def test_contract_evaluation_complaint_and_credit_record(signed_in: Running) -> None:
@@ -38,32 +38,32 @@ def test_contract_evaluation_complaint_and_credit_record(signed_in: Running) -> 
     records = signed_in.window.worker.service_records
     assert visible(records)
     d = open_dialog(records, "contract")
-    d.findChild(QComboBox, "district").setCurrentText("徐汇区")
-    d.findChild(QLineEdit, "customerRef").setText("KH-0001")
+    child(d, QComboBox, "district").setCurrentText("徐汇区")
+    child(d, QLineEdit, "customerRef").setText("KH-0001")
     submit(signed_in, d)
     assert not d.isVisible() and column(signed_in, "contracts", "district") == ["徐汇区"]
     d = open_dialog(records, "evaluation")
-    d.findChild(QSpinBox, "score_punctuality").setValue(3)
-    d.findChild(QComboBox, "contract").setCurrentIndex(1)  # about the contract just signed
-    d.findChild(QLineEdit, "comment").setText("做事认真")
+    child(d, QSpinBox, "score_punctuality").setValue(3)
+    child(d, QComboBox, "contract").setCurrentIndex(1)  # about the contract just signed
+    child(d, QLineEdit, "comment").setText("做事认真")
     submit(signed_in, d)
     assert column(signed_in, "evaluations", "comment") == ["做事认真"]
     assert float(column(signed_in, "evaluations", "overall")[0]) == round((3 + 5 * 5) / 6, 2)
     d = open_dialog(records, "complaint")
     submit(signed_in, d)
     assert d.isVisible() and "投诉内容" in d.error.text()  # refused: the complaint needs its content
-    d.findChild(QLineEdit, "summary").setText("服务迟到")
+    child(d, QLineEdit, "summary").setText("服务迟到")
     submit(signed_in, d)
     assert column(signed_in, "complaints", "status") == ["open"]
     signed_in.window.worker.tables["complaints"].selectRow(0)
     d = open_dialog(records, "handle")
-    d.findChild(QComboBox, "status").setCurrentIndex(1)
-    d.findChild(QLineEdit, "response").setText("已向客户致歉并调整排班")
+    child(d, QComboBox, "status").setCurrentIndex(1)
+    child(d, QLineEdit, "response").setText("已向客户致歉并调整排班")
     submit(signed_in, d)
     assert column(signed_in, "complaints", "status") == ["resolved"]
     assert column(signed_in, "complaints", "response") == ["已向客户致歉并调整排班"]
     d = open_dialog(records, "credit")
-    d.findChild(QLineEdit, "description").setText("获评月度优秀")
+    child(d, QLineEdit, "description").setText("获评月度优秀")
     submit(signed_in, d)
     assert column(signed_in, "credit_records", "source") == ["agency"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from terminal.core.errors import CardExpired
 from terminal.reader.errors import CardRemoved
@@ -33,11 +34,12 @@ def test_tap_register_and_apply(signed_in: Running, device: VirtualSamReader) ->
     assert page.apply_button.isEnabled() and not page.save_button.isEnabled()
     page.apply_button.click()
     signed_in.qtbot.waitUntil(lambda: page.credential_no is not None, timeout=10_000)
-    assert page.credential_no in page.result.text()
+    assert page.credential_no is not None and page.credential_no in page.result.text()
     window.show_page(window.home)
     signed_in.wait_idle()
+    assert window.home.data is not None
     assert window.home.values["registered_today"].text() == str(window.home.data.dashboard.registered_today)
-    assert window.home.data is not None and window.home.data.dashboard.waiting["applied"] >= 1
+    assert window.home.data.dashboard.waiting["applied"] >= 1
 
 
 def test_identity_fields_are_not_editable_widgets(signed_in: Running, device: VirtualSamReader) -> None:
@@ -59,8 +61,8 @@ def test_errors_show_beside_their_fields(signed_in: Running, device: VirtualSamR
     assert visible(page.form.errors["consent"])
     assert page.worker_id is None and signed_in.terminal.db.pending == 0  # nothing was sent to the database
     page.form.phone.setText("13812345678")
-    signed_in.qtbot.keyClick(page.form.phone, Qt.Key.Key_End)
-    signed_in.qtbot.keyClicks(page.form.phone, "0")
+    QTest.keyClick(page.form.phone, Qt.Key.Key_End)  # QTest itself: pytest-qt's wrappers are untyped
+    QTest.keyClicks(page.form.phone, "0")
     assert not visible(page.form.errors["phone"])  # editing the field clears its error
 
 

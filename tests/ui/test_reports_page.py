@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTableWidget
 from terminal.store.db import Database
 from terminal.ui.reports_page import BarChart
 from tests.ui.conftest import Running
+from tests.ui.helpers import cell, child, header
 
 
 def test_report_tables_charts_and_exports(signed_in: Running, tmp_path: Path) -> None:
@@ -20,11 +21,11 @@ def test_report_tables_charts_and_exports(signed_in: Running, tmp_path: Path) ->
     signed_in.wait_idle()
     page = window.reports
     assert page.report is not None
-    table = page.findChild(QTableWidget, "table_workers_by_state")
-    shown = sum(int(table.item(r, 1).text()) for r in range(table.rowCount()))
+    table = child(page, QTableWidget, "table_workers_by_state")
+    shown = sum(int(cell(table, r, 1)) for r in range(table.rowCount()))
     assert shown == signed_in.terminal.db.call(lambda db: int(db.scalar("SELECT count(*) FROM workers")))
-    chart = page.findChild(BarChart, "chart_workers_by_state")
-    assert chart is not None and chart.values == [float(table.item(r, 1).text()) for r in range(table.rowCount())]
+    chart = child(page, BarChart, "chart_workers_by_state")
+    assert chart is not None and chart.values == [float(cell(table, r, 1)) for r in range(table.rowCount())]
     image = chart.grab().toImage()
     assert any(image.pixelColor(x, y).name() == "#1f4e79" for x in range(0, image.width(), 3)
                for y in range(0, image.height(), 3))  # fmt: skip  # bars were painted
@@ -49,5 +50,5 @@ def test_reports_follow_the_language(signed_in: Running) -> None:
     signed_in.window.switch_language("en")
     signed_in.window.menu_actions["reports"].trigger()
     signed_in.wait_idle()
-    table = signed_in.window.reports.findChild(QTableWidget, "table_expiring")
-    assert table.horizontalHeaderItem(1).text() == "credentials" and table.item(0, 0).text() == "within 30 days"
+    table = child(signed_in.window.reports, QTableWidget, "table_expiring")
+    assert header(table, 1) == "credentials" and cell(table, 0, 0) == "within 30 days"

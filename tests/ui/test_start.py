@@ -4,6 +4,7 @@ then right), demo home creation, crash reports (no personal data) offered at the
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -19,7 +20,7 @@ from tests.ui.helpers import open_dialogs, visible
 CODE = setup.make_credit_code("91310105MA1FL3K2X")
 
 
-def test_wizard_creates_home_and_confirms_recovery_key(qtbot: QtBot, tmp_path, device: VirtualSamReader) -> None:
+def test_wizard_creates_home_and_confirms_recovery_key(qtbot: QtBot, tmp_path: Path, device: VirtualSamReader) -> None:
     home = Home(tmp_path / "fresh")
     gen = start_app(qtbot, home, device)
     running = next(gen)
@@ -54,7 +55,7 @@ def test_wizard_creates_home_and_confirms_recovery_key(qtbot: QtBot, tmp_path, d
 
 
 @pytest.mark.expected_logs("wrong_key")
-def test_recovery_key_asked_when_key_unavailable(qtbot: QtBot, tmp_path, device: VirtualSamReader) -> None:
+def test_recovery_key_asked_when_key_unavailable(qtbot: QtBot, tmp_path: Path, device: VirtualSamReader) -> None:
     home = Home(tmp_path / "real")
     recovery = setup.init_home(home, setup.AgencyInput("测试", CODE, "business_licence", "1", "张三", "上海"),
                                "boss", "老板", "secret123")  # fmt: skip
@@ -81,7 +82,9 @@ def test_crash_report_has_no_personal_data_and_is_offered_next_start(qtbot: QtBo
     try:
         raise ValueError("310119198503140019 13812345678")
     except ValueError:
-        handler(*sys.exc_info())  # type: ignore[arg-type]
+        kind, exc, tb = sys.exc_info()
+        assert kind is not None and exc is not None
+        handler(kind, exc, tb)
     report = handler.last_report
     assert report is not None and report.exists()
     text = report.read_text(encoding="utf-8")
@@ -96,7 +99,7 @@ def test_crash_report_has_no_personal_data_and_is_offered_next_start(qtbot: QtBo
     next(gen, None)
 
 
-def test_demo_home_is_created_when_missing(qtbot: QtBot, tmp_path, device: VirtualSamReader) -> None:
+def test_demo_home_is_created_when_missing(qtbot: QtBot, tmp_path: Path, device: VirtualSamReader) -> None:
     home = Home(tmp_path / "demo")
     from PySide6.QtWidgets import QApplication
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxRepo, SyncStateRepo
 from tests.ui.conftest import Running
+from tests.ui.helpers import cell
 
 
 def _drained(running: Running) -> bool:
@@ -20,7 +21,7 @@ def test_status_receipt_and_a_rejected_record(signed_in: Running) -> None:
     window.show_page(window.sync)
     page = window.sync
     qtbot.waitUntil(lambda: page.view is not None and page.view.state.last_pull_at is not None, timeout=10_000)
-    assert page.fields["terminal"].text() == page.view.state.terminal_id
+    assert page.view is not None and page.fields["terminal"].text() == page.view.state.terminal_id
     assert "秒" in page.fields["drift"].text() and page.fields["issuing"].text() == "正常"
     page.receipt_button.click()
     qtbot.waitUntil(lambda: page.reconciliation is not None, timeout=10_000)
@@ -34,7 +35,7 @@ def test_status_receipt_and_a_rejected_record(signed_in: Running) -> None:
     event_id = signed_in.terminal.db.call(reject_one)
     page.refresh()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
-    assert page.table.item(0, 3).text() == "identity_registered_elsewhere"
+    assert cell(page.table, 0, 3) == "identity_registered_elsewhere"
     page.table.selectRow(0)
     page.open_button.click()
     assert window.pages.currentWidget() is window.worker

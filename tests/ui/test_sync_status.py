@@ -78,7 +78,8 @@ def test_a_bug_stops_sync_visibly_goes_to_the_crash_report_and_can_be_restarted(
     qtbot.waitUntil(lambda: reports == [ZeroDivisionError], timeout=10_000)
     qtbot.waitUntil(lambda: "同步已停止" in window.sync.fields["status"].text(), timeout=10_000)
     assert window.sync.restart_button.isVisible()
-    assert runner.status() is not None and runner.status().stopped  # type: ignore[union-attr]
+    status = runner.status()
+    assert status is not None and status.stopped
     window.show_page(window.home)
     qtbot.waitUntil(lambda: "同步已停止" in window.home.sync_state.text(), timeout=10_000)
 

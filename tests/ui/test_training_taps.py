@@ -13,6 +13,7 @@ from terminal.store.db import Database
 from terminal.ui.training_page import TrainingPage
 from terminal.usecases import training
 from tests.ui.conftest import Running
+from tests.ui.helpers import cell, child
 from tests.ui.lifecycle_helpers import holder_with_credential
 from tests.ui.test_lifecycle_issue import tap_card
 
@@ -32,8 +33,8 @@ def test_course_session_taps_and_result(running: Running, device: VirtualSamRead
     page.add_course_button.click()
     d = page.dialog
     assert d is not None
-    d.findChild(QLineEdit, "code").setText("AQ-02")
-    d.findChild(QLineEdit, "title").setText("安全与家电使用")
+    child(d, QLineEdit, "code").setText("AQ-02")
+    child(d, QLineEdit, "title").setText("安全与家电使用")
     d.buttons.accepted.emit()
     running.wait_idle()
     assert [c.code for c in page.data.courses] == ["AQ-02", "GQ-01"]  # type: ignore[union-attr]
@@ -42,9 +43,10 @@ def test_course_session_taps_and_result(running: Running, device: VirtualSamRead
     running.wait_idle()
     page.add_session_button.click()
     d = page.dialog
-    d.findChild(QLineEdit, "place").setText("长宁区家政培训中心")
-    d.findChild(QDateTimeEdit, "startsAt").setDateTime(d.findChild(QDateTimeEdit, "startsAt").dateTime().addSecs(-3 * 3600))
-    d.findChild(QDoubleSpinBox, "hours").setValue(2)
+    assert d is not None
+    child(d, QLineEdit, "place").setText("长宁区家政培训中心")
+    child(d, QDateTimeEdit, "startsAt").setDateTime(child(d, QDateTimeEdit, "startsAt").dateTime().addSecs(-3 * 3600))
+    child(d, QDoubleSpinBox, "hours").setValue(2)
     d.buttons.accepted.emit()
     running.wait_idle()
     page.sessions.selectRow(0)
@@ -53,7 +55,7 @@ def test_course_session_taps_and_result(running: Running, device: VirtualSamRead
     page.taps_button.click()
     tap_card(running, device, "resident")
     running.qtbot.waitUntil(lambda: page.data is not None and len(page.data.roster) == 1, timeout=10_000)
-    assert "签到" in page.status.text() and page.roster.item(0, 1).text()
+    assert "签到" in page.status.text() and cell(page.roster, 0, 1)
     assert running.window.pages.currentWidget() is page  # the tap did not open registration
     device.remove()
     running.qtbot.wait(100)
@@ -63,7 +65,8 @@ def test_course_session_taps_and_result(running: Running, device: VirtualSamRead
     page.roster.selectRow(0)
     page.result_button.click()
     d = page.dialog
-    d.findChild(QDoubleSpinBox, "score").setValue(91)
+    assert d is not None
+    child(d, QDoubleSpinBox, "score").setValue(91)
     d.buttons.accepted.emit()
     running.wait_idle()
     assert page.data.roster[0].passed is True and page.data.roster[0].score == 91  # type: ignore[union-attr]
