@@ -1571,6 +1571,31 @@
 <context>
     <name>WorkerPage</name>
     <message>
+        <location filename="../../terminal/ui/worker_page.py" line="0" />
+        <source>照片来源</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/worker_page.py" line="0" />
+        <source>证件照片（读卡器解码）</source>
+        <translation>from the ID card (reader decoder)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/worker_page.py" line="0" />
+        <source>摄像头拍摄</source>
+        <translation>taken with the camera</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/worker_page.py" line="0" />
+        <source>照片文件</source>
+        <translation>from a file</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/worker_page.py" line="0" />
+        <source>无照片</source>
+        <translation>no photo</translation>
+    </message>
+    <message>
         <location filename="../../terminal/ui/worker_page.py" line="110" />
         <source>基本资料</source>
         <translation>Profile</translation>

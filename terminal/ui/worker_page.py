@@ -84,7 +84,7 @@ class WorkerPage(Retranslating, QWidget):
         self._profile_form = QFormLayout(self.profile)
         self.profile_values: dict[str, QLabel] = {}
         self._profile_captions: dict[str, QLabel] = {}
-        for key in ("id", "phone", "address", "permit", "education", "types", "health", "insurance", "central"):
+        for key in ("id", "phone", "address", "permit", "education", "types", "health", "insurance", "central", "photo"):
             self.profile_values[key], self._profile_captions[key] = QLabel(), QLabel()
             self.profile_values[key].setObjectName(f"profile_{key}")
             self._profile_form.addRow(self._profile_captions[key], self.profile_values[key])
@@ -113,12 +113,18 @@ class WorkerPage(Retranslating, QWidget):
             self.tabs.setTabText(i, title)
         captions = {"id": self.tr("证件号码"), "phone": self.tr("手机"), "address": self.tr("现住址"),
                     "permit": self.tr("居住证号"), "education": self.tr("文化程度"), "types": self.tr("服务类型"),
-                    "health": self.tr("体检"), "insurance": self.tr("保险"), "central": self.tr("中心核查")}  # fmt: skip
+                    "health": self.tr("体检"), "insurance": self.tr("保险"), "central": self.tr("中心核查"),
+                    "photo": self.tr("照片来源")}  # fmt: skip
         for key, text in captions.items():
             self._profile_captions[key].setText(text)
         self.reveal_button.setText(self.tr("显示完整证件号（将记录审计）"))
         self._show()
 
+
+    def _photo_source(self, source: str | None) -> str:
+        """A supervisor comparing a face must know whether the picture is the card's or the agency's own."""
+        return {"card": self.tr("证件照片（读卡器解码）"), "camera": self.tr("摄像头拍摄"),
+                "file": self.tr("照片文件")}.get(source or "", self.tr("无照片"))  # fmt: skip
 
     def load(self, worker_id: int) -> None:
         actor = self._session.require_actor()
@@ -172,6 +178,7 @@ class WorkerPage(Retranslating, QWidget):
             "health": f"{health['checked_on']} – {health['expires_on']} {health['institution']}" if health else "",
             "insurance": f"{insurance['insurer']} {insurance['policy_no']} – {insurance['expires_on']}" if insurance else "",
             "central": record.central_status or self.tr("未核查"),
+            "photo": self._photo_source(record.photo_source),
         }  # fmt: skip
         for key, text in values.items():
             self.profile_values[key].setText(text)
