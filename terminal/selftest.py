@@ -203,7 +203,7 @@ def check_vendor_reader(_: Workspace) -> Outcome:
             problem = f"sdthelper{bits}.exe: {fault.message('en')}"
             # A 64-bit Windows always runs 32-bit programs; only Wine without wine32 cannot (docs/install.md).
             # From source the helpers exist only after scripts/build-sdt, and run only where Wine is.
-            if not is_bundled() or bits == 32 and running_under_wine():
+            if not is_bundled() or (bits == 32 and running_under_wine()):
                 warnings.append(problem)
             else:
                 return Outcome(Status.FAIL, problem)

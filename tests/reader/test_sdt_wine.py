@@ -361,3 +361,22 @@ def test_the_self_test_reads_the_card_through_the_stand_in_dll(
     assert "card read" in outcome.detail and "photo decoded" in outcome.detail
     card.unplug()
     assert check_vendor_reader(None).status is Status.FAIL
+
+
+def test_the_helper_fed_garbage_leaves_and_a_fresh_one_reads_the_card(sdt: SdtTransport, card: StandinCard) -> None:
+    card.place(LABEL)
+    service = ReaderService(sdt, timeouts=QUICK)
+    first = service.read_next(timeout=30)
+    status, _ = sdt.helper.call(b"Z", 0, b"", timeout=QUICK.command)
+    assert status == -9003  # an unknown request is refused, the helper stays
+    assert sdt.helper._process is not None
+    process = sdt.helper._process.proc
+    assert process.stdin is not None
+    process.stdin.write(b"this is not a request frame" * 4)
+    process.stdin.flush()
+    assert process.wait(timeout=10) == 2  # out of step: it leaves rather than guess
+    card.lift()
+    assert not service.card_found()
+    card.place(LABEL)
+    assert service.read_next(timeout=30).raw_text == first.raw_text
+    assert sdt.helper.starts == 2
