@@ -22,7 +22,7 @@ from terminal.core.errors import TerminalError
 from terminal.reader import frames
 from terminal.reader.frames import Command
 from terminal.sync.client import SyncClient
-from terminal.sync.transport import HttpResponse
+from terminal.sync.transport import HttpResponse, Transport
 from wirecontract import protocol as p
 from wirecontract.signing import TerminalKey, b64url
 
@@ -159,7 +159,7 @@ class SigningCentre:
         return HttpResponse(answer.status, signed, answer.body)
 
 
-def new_client(name: str, transport: SigningCentre) -> SyncClient:
+def new_client(name: str, transport: Transport) -> SyncClient:
     """A client in the state each call needs: before enrolment for `enrol`, enrolled with CENTRE pinned otherwise."""
     if name == "enrol":
         return SyncClient(BASE_URL, KEY, None, transport=transport)

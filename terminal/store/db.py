@@ -29,8 +29,10 @@ log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # sqlcipher3 ships no type information; its API is the standard library's
     from sqlite3 import Connection as Connection
-    from sqlite3 import Error as SqlError
+    from sqlite3 import Error as _SqliteError
     from sqlite3 import Row as Row
+
+    SqlError = _SqliteError  # a name of this module, so tests may catch it too
 else:
     Row = sqlcipher.Row
     Connection = sqlcipher.Connection

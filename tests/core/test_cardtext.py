@@ -1,5 +1,6 @@
 import dataclasses
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ def _prov(raw: bytes) -> Provenance:
     return Provenance("reader", "05.01-20101129-0001228293-0296863149", dt.datetime.now(dt.UTC), sha256_hex(raw), True)
 
 
-CARDS = {
+CARDS: dict[str, dict[str, Any]] = {
     "resident": {"card_type": "resident", "name": "张三", "sex_code": "1", "ethnicity_code": "01",
                  "birth_date": "1949-12-31", "address": "北京市东城区某街道1号", "id_number": "11010519491231002X",
                  "issuing_authority": "北京市公安局东城分局", "valid_from": "2015-01-01", "valid_to": None},

@@ -68,7 +68,7 @@ def render_pages(pdf: Path, dpi: int) -> list[Path]:
 
 def qr_texts(png: Path) -> list[str]:
     with Image.open(png) as image:
-        found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+        found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
     return [barcode.text for barcode in found if barcode.valid]
 
 

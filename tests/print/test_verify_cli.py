@@ -15,7 +15,7 @@ from wirecontract.signing import TerminalKey
 
 from .cardfactory import BASE_URL, claims
 
-FAR_FUTURE = {"valid_to": qrpayload.EPOCH.replace(year=2170)}
+FAR_FUTURE = qrpayload.EPOCH.replace(year=2170)
 
 
 def key_file(tmp_path: Path, key: TerminalKey) -> Path:
@@ -27,7 +27,7 @@ def key_file(tmp_path: Path, key: TerminalKey) -> Path:
 def test_verify_json_for_a_valid_credential(
     tmp_path: Path, terminal_key: TerminalKey, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url = qrpayload.encode(claims(5, **FAR_FUTURE), terminal_key, BASE_URL)
+    url = qrpayload.encode(claims(5, valid_to=FAR_FUTURE), terminal_key, BASE_URL)
     assert main(["verify", url, "--json", "--key-file", str(key_file(tmp_path, terminal_key))]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out == {"valid": True, "reason": "valid", "credential_no": "SH2026-000005", "version": 1,
@@ -38,7 +38,7 @@ def test_verify_json_for_a_valid_credential(
 def test_verify_reports_unknown_terminal_and_demo(
     tmp_path: Path, terminal_key: TerminalKey, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = qrpayload.encode(claims(6, demo=True, **FAR_FUTURE), terminal_key, BASE_URL)
+    url = qrpayload.encode(claims(6, demo=True, valid_to=FAR_FUTURE), terminal_key, BASE_URL)
     assert main(["verify", url, "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["reason"] == "unknown_terminal"
     monkeypatch.setenv("TERMINAL_KNOWN_KEYS_FILE", str(key_file(tmp_path, terminal_key)))
@@ -49,7 +49,7 @@ def test_verify_reports_unknown_terminal_and_demo(
 
 
 def test_verify_text_output_as_a_subprocess(tmp_path: Path, terminal_key: TerminalKey) -> None:
-    url = qrpayload.encode(claims(8, **FAR_FUTURE), terminal_key, BASE_URL)
+    url = qrpayload.encode(claims(8, valid_to=FAR_FUTURE), terminal_key, BASE_URL)
     altered = url[:-3] + ("A" if url[-3] != "A" else "B") + url[-2:]
     done = subprocess.run(
         [sys.executable, "-m", "terminal", "--lang", "en", "verify", altered, "--key-file",

@@ -72,7 +72,7 @@ def test_calibration_offset_moves_the_printed_image(qapp: object, cups: PrivateC
 
         with Image.open(png) as image:
             gray = image.convert("L")
-            dark = [(x, y) for y in range(gray.height) for x in range(gray.width) if gray.getpixel((x, y)) < 128]
+            dark = [(x, y) for y in range(gray.height) for x in range(gray.width) if _level(gray.getpixel((x, y))) < 128]
         positions.append((min(x for x, _ in dark), min(y for _, y in dark)))
     (x0, y0), (x1, y1) = positions
     assert 6 <= x1 - x0 <= 10 and 2 <= y1 - y0 <= 6  # 2 mm and 1 mm at 100 dpi (about 7.9 and 3.9 px)
@@ -101,3 +101,9 @@ def test_preview_paints_the_same_pages(qtbot: QtBot, cups: PrivateCups, terminal
     dialog.destroyed.connect(lambda: gone.append(1))
     dialog.deleteLater()
     qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+
+
+def _level(pixel: float | tuple[int, ...] | None) -> float:
+    """A grayscale ("L") image's pixel is one number; Pillow's type covers every mode."""
+    assert isinstance(pixel, (int, float))
+    return pixel

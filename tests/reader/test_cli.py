@@ -56,9 +56,13 @@ def test_decode_binary_frame_and_bad_frames(tmp_path: Path, capsys: pytest.Captu
 
 def test_cli_offers_no_way_to_set_identity_fields() -> None:
     parser = build_parser()
-    sub = next(a for a in parser._subparsers._group_actions if a.dest == "command")  # type: ignore[union-attr]
+    assert parser._subparsers is not None
+    sub = next(a for a in parser._subparsers._group_actions if a.dest == "command")
+    assert isinstance(sub.choices, dict)
     reader = sub.choices["reader"]
-    actions = reader._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert reader._subparsers is not None
+    actions = reader._subparsers._group_actions[0].choices
+    assert isinstance(actions, dict)
     options = {opt for p in actions.values() for a in p._actions for opt in a.option_strings}
     identity_keys = {"--name", "--id-number", "--address", "--birth-date", "--sex", "--valid-to", "--english-name"}
     assert not options & identity_keys

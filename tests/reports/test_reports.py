@@ -30,9 +30,9 @@ def _data(db: Database) -> None:  # noqa: F811
 def test_figures(db: Database) -> None:  # noqa: F811
     _data(db)
     report = build_report(db, actor(), TODAY, TODAY - dt.timedelta(days=30), TODAY)
-    states = dict(report.section("workers_by_state").rows)
+    states = {str(row[0]): row[1] for row in report.section("workers_by_state").rows}
     assert states["未申请 / no credential"] == 1 and states["待审核 / applied"] == 1
-    services = dict(report.section("workers_by_service").rows)
+    services = {str(row[0]): row[1] for row in report.section("workers_by_service").rows}
     assert services["家务保洁 / cleaning"] == 2 and services["养老护理 / elderly"] == 1
     complaints = report.section("complaints").rows[0]
     assert complaints[1:3] == (1, 1)

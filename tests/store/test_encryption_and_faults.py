@@ -161,7 +161,7 @@ def test_keyring_protector_unlocks_without_a_secret(tmp_path: Path, monkeypatch:
     from keyring.backend import KeyringBackend
 
     class MemoryKeyring(KeyringBackend):
-        priority = 1  # type: ignore[assignment]
+        priority = 1
         store: ClassVar[dict[tuple[str, str], str]] = {}
 
         def get_password(self, service: str, username: str) -> str | None:
@@ -174,7 +174,7 @@ def test_keyring_protector_unlocks_without_a_secret(tmp_path: Path, monkeypatch:
             self.store.pop((service, username), None)
 
     previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
+    keyring.set_keyring(MemoryKeyring())  # type: ignore[no-untyped-call]  # keyring's __init__ is untyped
     try:
         home, _ = make_home(tmp_path / "h")
         assert "keyring" in keys.KeyFile.load(home.root).protectors

@@ -18,7 +18,7 @@ from wirecontract.protocol import EventStatus
 
 def drain(term: Terminal, url: str, attempts: int = 10) -> list[SyncErrorKind]:
     """Sync until a round succeeds; returns the kinds of the failures on the way."""
-    kinds = []
+    kinds: list[SyncErrorKind] = []
     engine = term.engine(url, timeout=1.0)
     for _ in range(attempts):
         try:

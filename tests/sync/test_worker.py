@@ -7,7 +7,7 @@ import random
 import time
 from pathlib import Path
 
-from terminal.core.errors import SyncErrorKind
+from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxRepo
 from terminal.sync.worker import Backoff, SyncWorker, WorkerEvent
@@ -67,7 +67,7 @@ def test_worker_notices_the_network_coming_back(tmp_path: Path, store: Database)
                           rng=random.Random(7))  # fmt: skip
     try:
         wait_until(lambda: any(e.fault is not None for e in events))
-        assert events[0].fault is not None and events[0].fault.kind is SyncErrorKind.OFFLINE
+        assert isinstance(events[0].fault, SyncFault) and events[0].fault.kind is SyncErrorKind.OFFLINE
         restarted = LiveServer(tmp_path / "c.db", port=port).start()
         try:
             wait_until(lambda: not OutboxRepo(store).pending(), seconds=5)
@@ -89,6 +89,6 @@ def test_worker_honours_retry_after(proxy: FaultProxy, live_server: LiveServer, 
     finally:
         worker.stop()
     first = events[0]
-    assert first.fault is not None and first.fault.kind is SyncErrorKind.RATE_LIMITED
+    assert isinstance(first.fault, SyncFault) and first.fault.kind is SyncErrorKind.RATE_LIMITED
     assert first.next_attempt_in == 1.0
     assert_exactly_once(live_server, terminal, queued)

@@ -134,6 +134,7 @@ class Recorder:
 
 
 def make_worker(store: FlakyStore, centre: ScriptedCentre, recorder: Recorder, **kwargs: Any) -> SyncWorker:
+    # The client only needs a transport: ScriptedCentre signs its answers through SigningCentre itself.
     client = fuzz.new_client("push", centre)  # enrolled, with the signing centre's key pinned
     engine = SyncEngine(store, store, client, lambda changes, cursor: None, batch_size=10)
     # Tiny back-off and probe interval: the test waits on events, and these only bound how soon they come.
