@@ -4,9 +4,11 @@ demo centre on loopback. The worker reaches the store only through the database 
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import logging
 import sys
 from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Slot
 
@@ -23,6 +25,17 @@ from terminal.ui.sync_hook import SyncBridge
 from terminal.ui.tasks import TaskThread
 
 log = logging.getLogger("terminal.ui.sync")
+
+
+def is_loopback_address(url: str) -> bool:
+    """Whether a centre address is on this machine (where the demo centre listens, on whatever port was free)."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class _CrashRelay(QObject):
@@ -44,24 +57,32 @@ class SyncRunner:
         self._crash_relay = _CrashRelay()
         session.signals.sync_crashed.connect(self._crash_relay.report)
         self._stopped = False
+        self.demo_centre = False  # decided in start(): whether this home syncs with its own demo centre
         # Requests a person waits for (the registration check) get their own network thread: they must not
         # queue behind a long sync round.
         self.network: TaskThread[None] = TaskThread("network", default_failure=self._lookup_failed)
 
     def start(self) -> None:
-        """Demo homes always sync with their own centre; a real home syncs once it is enrolled."""
-        if self.demo:
-            self._start_worker(True)
-            return
+        """A real home syncs once it is enrolled. A demo home syncs with its own demo centre (started here on
+        loopback), unless someone enrolled it with another centre: then it syncs there like a real home, and its
+        server address is left alone (starting the demo used to switch it to the built-in centre)."""
 
-        def enrolled(db: Database) -> bool:
-            return SyncState.read(SyncStateRepo(db)).enrolled
+        demo = self.demo
 
-        self.session.run(enrolled, self._start_worker, lambda error: log.warning("sync not started: %s", error))
+        def decide(db: Database) -> tuple[bool, bool]:
+            """(whether to sync, whether with the home's own demo centre)"""
+            state = SyncState.read(SyncStateRepo(db))
+            if demo:
+                return True, state.server_url is None or is_loopback_address(state.server_url)
+            return state.enrolled, False
 
-    def _start_worker(self, enrolled: bool) -> None:
+        self.session.run(decide, lambda plan: self._start_worker(*plan),
+                         lambda error: log.warning("sync not started: %s", error))  # fmt: skip
+
+    def _start_worker(self, enrolled: bool, demo_centre: bool = False) -> None:
         if self._stopped:  # the app closed before the enrolment check came back
             return
+        self.demo_centre = demo_centre
         if not enrolled:
             log.info("not enrolled with a central server: working offline")
             return
@@ -82,7 +103,7 @@ class SyncRunner:
     def _open_engine(self) -> Iterator[SyncEngine]:
         """Entered on the worker's thread: start the demo centre there (never on the UI thread)."""
         stack = None
-        if self.demo:
+        if self.demo_centre:
             from terminal.demo_stack import start_demo_server
 
             stack = start_demo_server(self.session.home, executor=self.session.db)
