@@ -42,10 +42,13 @@ def _check_key_and_database(home: Home) -> list[CheckResult]:
     try:
         problems = db.integrity_check()
         version = db.scalar("PRAGMA user_version")
+        refusal = db.write_refusal  # a rolled-back database (marks.json) or a damaged page: nothing can be saved
     finally:
         db.close()
     results = [CheckResult("key", True, "解锁成功 / unlocked")]
-    if problems:
+    if refusal is not None and not problems:
+        results.append(CheckResult("database", False, refusal.message("en"), refusal.message("zh")))
+    elif problems:
         results.append(CheckResult("database", False, "; ".join(problems[:3]),
                                    "用备份恢复 / restore the latest backup: terminal restore FILE"))  # fmt: skip
     else:

@@ -181,3 +181,14 @@ def test_an_old_world_readable_home_is_tightened_on_open(tmp_path: Path, monkeyp
     home.open().close()
     assert stat.S_IMODE(home.root.stat().st_mode) == 0o700
     assert stat.S_IMODE(home.db_path.stat().st_mode) == 0o600
+
+
+def test_doctor_reports_a_rolled_back_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from terminal.doctor import run_checks
+
+    home, _ = make_home(tmp_path / "h", monkeypatch)
+    healthy = {c.name: c for c in run_checks(home)}
+    assert healthy["database"].ok
+    _crash_and_lose_the_wal(home, tmp_path)
+    database = {c.name: c for c in run_checks(home)}["database"]
+    assert not database.ok and "older than this terminal has confirmed" in database.detail
