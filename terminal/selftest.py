@@ -219,10 +219,10 @@ def check_vendor_reader(_: Workspace) -> Outcome:
     finally:
         transport.close()
     if found.fault is not None:
-        return Outcome(Status.FAIL, f"{found.summary()}: {found.fault.message('en')}")
+        return Outcome(Status.FAIL, f"{found.summary(bilingual=False)}: {found.fault.message('en')}")
     if found.card_read is None:
-        return Outcome(Status.WARN, found.summary())
-    return Outcome(Status.OK, "; ".join([found.summary(), *warnings]))
+        return Outcome(Status.WARN, found.summary(bilingual=False))
+    return Outcome(Status.OK, "; ".join([found.summary(bilingual=False), *warnings]))
 
 
 def check_card(ws: Workspace) -> Outcome:

@@ -520,7 +520,12 @@ class Diagnosis:
     def ok(self) -> bool:
         return self.fault is None and self.card_read is not False
 
-    def summary(self) -> str:
+    def summary(self, bilingual: bool = True) -> str:
+        """One line; `bilingual` as doctor's lines are (Chinese / English), else English as the self-test's."""
+
+        def say(zh: str, en: str) -> str:
+            return f"{zh} / {en}" if bilingual else en
+
         parts = [f"{self.dll}"]
         if self.bits:
             parts.append(f"{self.bits}-bit")
@@ -531,11 +536,13 @@ class Diagnosis:
         if self.sam_id:
             parts.append(f"SAM {self.sam_id}")
         if self.card_read is True:
-            parts.append("读卡成功 / card read")
+            parts.append(say("读卡成功", "card read"))
         elif self.card_read is None and self.fault is None:
-            parts.append("读卡器上无证件，放卡可测试读卡 / no card on the reader: place one to test a read")
+            parts.append(say("读卡器上无证件，放卡可测试读卡", "no card on the reader: place one to test a read"))
         if self.photo_decoded is not None:
-            parts.append("照片已解码 / photo decoded" if self.photo_decoded else "照片无法解码 / photo not decoded")
+            parts.append(
+                say("照片已解码", "photo decoded") if self.photo_decoded else say("照片无法解码", "photo not decoded")
+            )
         return ", ".join(parts)
 
 
