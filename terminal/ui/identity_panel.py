@@ -133,7 +133,9 @@ class IdentityPanel(Retranslating, QWidget):
         values = {
             "name": identity.display_name + (f" ({identity.english_name})" if identity.name and identity.english_name else ""),
             "sex": identity.sex, "ethnicity": identity.ethnicity or identity.nationality or "",
-            "birth": identity.birth_date.isoformat(), "id": identity.masked_id_number,
+            "birth": identity.birth_date.isoformat(),
+            # The 15-character foreigner number's check digit rule is unconfirmed: the read says it was not checked.
+            "id": identity.masked_id_number + ("" if identity.id_number_check_verified else " · 校验位未核验"),
             "address": identity.address or "", "authority": identity.issuing_authority or "",
             "valid": f"{identity.valid_from.isoformat() if identity.valid_from else ''} – {valid_to}",
             "card_type": identity.card_type.label_zh + (" · 模拟" if identity.provenance.simulated else ""),

@@ -145,3 +145,12 @@ def test_database_locked_keeps_the_form(signed_in: Running, device: VirtualSamRe
     close_dialogs()
     page.save_button.click()  # once the other program lets go, the same data saves
     signed_in.qtbot.waitUntil(lambda: page.worker_id is not None, timeout=10_000)
+
+
+def test_an_old_foreigner_card_says_its_check_digit_was_not_verified(signed_in: Running, device: VirtualSamReader) -> None:
+    signed_in.window.show_page(signed_in.window.register)
+    page = signed_in.window.register
+    tap(signed_in, device, "foreign_permanent")
+    assert page.panel.refusal is None and "校验位未核验" in page.panel.values["id"].text()
+    tap(signed_in, device, "resident")
+    assert "校验位未核验" not in page.panel.values["id"].text()
