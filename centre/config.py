@@ -21,6 +21,7 @@ ENV_TLS = "CENTRE_TLS"  # "1" when a reverse proxy terminates TLS in front of th
 ENV_API_DOCS = "CENTRE_API_DOCS"  # "1" serves the interactive API documentation
 ENV_ALLOWED_HOSTS = "CENTRE_ALLOWED_HOSTS"
 ENV_RATE_VERIFY = "CENTRE_RATE_VERIFY"  # per client: verification page (/V/…) requests, e.g. "120/m"
+ENV_RATE_ENROL = "CENTRE_RATE_ENROL"  # per client: enrolment attempts (unsigned: anyone can try a code), e.g. "60/h"
 ENV_RATE_LIMITS = "CENTRE_RATE_LIMITS"  # "0" turns every per-client rate limit off (load tests on loopback)
 ENV_BULK_PROCESSES = "CENTRE_BULK_PROCESSES"  # worker processes for push, pull and receipt; 0: served in-process
 

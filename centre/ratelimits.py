@@ -1,7 +1,8 @@
-"""Per-client rate limits and caching rules for the public pages, applied to the views in centre/urls.py.
+"""Per-client rate limits and caching rules for the public pages (applied in centre/urls.py) and for enrolment,
+the one unsigned route of the terminal API (applied in centre/terminals/api.py).
 
 A client over its rate gets 429 with Retry-After (the seconds until its window ends), counted by django-ratelimit
-per client address. The rates are settings (CENTRE_RATE_VERIFY, CENTRE_RATE_STATUS; docs/centre.md).
+per client address. The rates are settings (CENTRE_RATE_VERIFY, CENTRE_RATE_ENROL; docs/centre.md).
 """
 
 from __future__ import annotations

@@ -135,6 +135,8 @@ CENTRE_BULK_PROCESSES = config.count(config.ENV_BULK_PROCESSES, 2)
 RATELIMIT_ENABLE = os.environ.get(config.ENV_RATE_LIMITS, "1").strip() != "0"
 RATELIMIT_USE_CACHE = "ratelimit"
 CENTRE_RATE_VERIFY = config.rate(config.ENV_RATE_VERIFY, "120/m")
+# Enrolment is the one unsigned route of the terminal API: anyone may try a code. A site enrols a few terminals.
+CENTRE_RATE_ENROL = config.rate(config.ENV_RATE_ENROL, "60/h")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},

@@ -6,7 +6,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
+from ninja.decorators import decorate_view
 
+from centre.ratelimits import rate_limited
 from centre.signing_key import centre_key
 from centre.sync import schemas
 from centre.terminals.enrolment import enrol
@@ -19,6 +21,7 @@ ERRORS = {code: schemas.ErrorResponse for code in (400, 404, 409, 410, 413, 422,
 
 
 @router.post(p.ENROL_PATH.removeprefix(p.API), response={200: schemas.EnrolResponse, **ERRORS})
+@decorate_view(rate_limited("enrol", "CENTRE_RATE_ENROL"))  # counted before the body is parsed or a code looked up
 def enrol_terminal(request: HttpRequest, body: schemas.EnrolRequest) -> dict[str, str]:
     enrolled = enrol(body.code, body.public_key, body.proof, body.agency_id, body.terminal_name, body.terminal_number)
     terminal = enrolled.terminal

@@ -1,9 +1,11 @@
-"""The public verification page of the real centre process: never cached, a working Content Security Policy, HSTS behind TLS,
-and per-client rate limits answered with 429 and Retry-After (/healthz exempt)."""
+"""The public verification page of the real centre process: never cached, a working Content Security Policy,
+HSTS behind TLS, and per-client rate limits on it and on enrolment, answered with 429 and Retry-After (/healthz
+exempt)."""
 
 from __future__ import annotations
 
 import http.client
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +17,7 @@ from tests.server.centre_builders import number_for, qr_url
 from tests.server.test_verify_page import issued
 from tests.sync.conftest import Terminal
 from tests.sync.liveserver import LiveServer
+from wirecontract import protocol as p
 from wirecontract.signing import TerminalKey
 
 RATE = 5  # per client per hour in these tests: an hour's window cannot end within one test's second
@@ -28,7 +31,7 @@ def centre(tmp_path: Path, **env: str) -> LiveServer:
 
 @pytest.fixture
 def limited_server(tmp_path: Path) -> Iterator[LiveServer]:
-    server = centre(tmp_path, CENTRE_RATE_VERIFY=f"{RATE}/h")
+    server = centre(tmp_path, CENTRE_RATE_VERIFY=f"{RATE}/h", CENTRE_RATE_ENROL=f"{RATE}/h")
     yield server
     server.stop()
 
@@ -40,11 +43,11 @@ def tls_server(tmp_path: Path) -> Iterator[LiveServer]:
     server.stop()
 
 
-def get(server: LiveServer, path: str, source: str = "127.0.0.1",
-        headers: dict[str, str] | None = None) -> http.client.HTTPResponse:  # fmt: skip
-    """GET from a chosen loopback address: the centre tells clients apart by address."""
+def get(server: LiveServer, path: str, source: str = "127.0.0.1", headers: dict[str, str] | None = None,
+        method: str = "GET", body: bytes | None = None) -> http.client.HTTPResponse:  # fmt: skip
+    """A request from a chosen loopback address: the centre tells clients apart by address."""
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10, source_address=(source, 0))
-    conn.request("GET", path, headers=headers or {})
+    conn.request(method, path, body=body, headers=headers or {})
     response = conn.getresponse()
     response.read()
     conn.close()
@@ -105,6 +108,22 @@ def test_a_client_over_its_rate_gets_429_with_retry_after(limited_server: LiveSe
     # Another client is not held up by the first one's count; /healthz is not counted at all.
     assert get(limited_server, "/V/NOTAPAYLOAD", source="127.0.0.2").status == 404
     assert [get(limited_server, "/healthz").status for _ in range(3 * RATE)] == [200] * (3 * RATE)
+
+
+def test_enrolment_attempts_are_limited_per_client(limited_server: LiveServer) -> None:
+    """Enrolment is unsigned: anyone can try codes. Refused before the body is parsed or a code looked up."""
+    attempt = json.dumps({"code": "AAAA-BBBB-CCCC-DDDD-EEEE", "public_key": "x", "proof": "x"}).encode()
+
+    def enrol(source: str = "127.0.0.1") -> http.client.HTTPResponse:
+        headers = {"Content-Type": "application/json"}
+        return get(limited_server, p.ENROL_PATH, source, headers, method="POST", body=attempt)
+
+    statuses = [enrol().status for _ in range(RATE)]
+    assert 429 not in statuses and all(400 <= status < 500 for status in statuses)
+    refused = enrol()
+    assert refused.status == 429 and (refused.headers["Retry-After"] or "").isdigit()
+    assert enrol(source="127.0.0.2").status != 429
+    assert get(limited_server, "/V/NOTAPAYLOAD").status == 404  # each route has its own count
 
 
 def test_a_bad_rate_setting_stops_the_centre_with_a_configuration_error(tmp_path: Path) -> None:
