@@ -7,14 +7,15 @@ import random
 from pathlib import Path
 from typing import Any
 
-from terminal.core import idnumber, synthetic
-from terminal.core.identity import CardRead
+from terminal.core import synthetic
 from terminal.core.roles import Role
 from terminal.store.db import Database
 from terminal.store.home import Home
 from terminal.usecases import setup
 from terminal.usecases.context import Actor
 from terminal.usecases.registration import HealthCheckInput, InsuranceInput, LetterInput, ProfileInput
+from wirecontract import idnumber
+from wirecontract.identity import CardRead
 
 TODAY = dt.date.today()
 UNLOCK_SECRET = "test-unlock-secret-1"

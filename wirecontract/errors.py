@@ -1,10 +1,13 @@
 """The root of the typed error tree, and the wire contract's own errors.
 
 ExplainedError                   an expected error that says, in Chinese and in English, what is wrong and what to do
-└── ContractError                the wire contract refused a value
-    └── InvalidClaims            a credential's claims cannot be encoded (date, key id, service type, version)
-        ├── MalformedPayload     a scanned text is not a credential QR of this system
-        └── PayloadTooLarge      the signed credential would not fit the QR size budget
+├── ContractError                the wire contract refused a value
+│   └── InvalidClaims            a credential's claims cannot be encoded (date, key id, service type, version)
+│       ├── MalformedPayload     a scanned text is not a credential QR of this system
+│       └── PayloadTooLarge      the signed credential would not fit the QR size budget
+└── RuleViolation                a domain rule refused the request (the terminal's branch of the same name)
+    ├── InvalidIdNumber          an ID number breaks its shape, date, region or check digit
+    └── InvalidCardText          a card's raw text block cannot be decoded (or its hash does not match)
 
 The terminal's tree (terminal/core/errors.py) and the centre's (centre/errors.py) grow from ExplainedError, so
 a contract error is an expected error on both sides. Code decides by type or `code`, never by message text.
@@ -66,3 +69,19 @@ class PayloadTooLarge(InvalidClaims):
         "The credential QR content is too long ({length} characters, limit {limit}). Shorten the agency "
         "name or the service types."
     )
+
+
+class RuleViolation(ExplainedError):
+    code = "rule"
+
+
+class InvalidIdNumber(RuleViolation):
+    code = "invalid_id_number"
+    zh_template = "证件号码无效：{reason}。请确认读取的是本人有效证件。"
+    en_template = "The ID number is invalid: {reason}. Make sure this is the holder's valid card."
+
+
+class InvalidCardText(RuleViolation):
+    code = "invalid_card_text"
+    zh_template = "证件信息无法识别：{reason}。请重新放卡读取。"
+    en_template = "The card's data could not be understood: {reason}. Place the card again."

@@ -9,6 +9,7 @@ from ninja import Query, Router
 
 from centre.errors import ApiError
 from centre.sync import schemas
+from centre.sync.identity_rules import normalise_id_number
 from centre.sync.ingest import BatchIngest
 from centre.sync.models import Decision, Event, IdentityRegistration
 from centre.terminals.models import Terminal
@@ -65,7 +66,8 @@ def receipt(request: HttpRequest) -> dict[str, object]:
 def identity_status(request: HttpRequest, body: schemas.IdentityStatusRequest) -> dict[str, object]:
     """Registration asks before saving: one agency per person (谁发证谁负责)."""
     terminal = _terminal(request)
-    entry = IdentityRegistration.objects.filter(pk=body.id_number.upper()).first()
+    current = IdentityRegistration.objects.filter(id_number=normalise_id_number(body.id_number), released_at__isnull=True)
+    entry = current.first()
     here = entry is not None and entry.agency_id == terminal.agency_id
     return {"registered_here": here, "registered_elsewhere": entry is not None and not here,
             "server_time": p.iso(p.utc_now())}  # fmt: skip

@@ -13,14 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from terminal.core.cardtext import sha256_hex
 from terminal.core.errors import TerminalError
-from terminal.core.identity import CardRead, Identity, Provenance
 from terminal.reader import discovery, frames
 from terminal.reader.frames import Command
 from terminal.reader.recording import RecordingTransport
 from terminal.reader.service import ReaderService, decode, utc_now
 from terminal.reader.virtual import Fault, VirtualSamReader
+from wirecontract.cardtext import sha256_hex
+from wirecontract.identity import CardRead, Identity, Provenance
 
 
 def register(subparsers: Any) -> None:

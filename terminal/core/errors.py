@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import enum
 
-from wirecontract.errors import ExplainedError
+from wirecontract.errors import ExplainedError, InvalidCardText, InvalidIdNumber
+from wirecontract.errors import RuleViolation as ContractRuleViolation
 
+__all__ = ["InvalidCardText", "InvalidIdNumber"]  # re-exported: part of this tree, defined with the card read
 # The root's machinery (code, the two message templates, message(lang)) lives in the wire contract, so that
 # the contract's own errors (MalformedPayload, PayloadTooLarge) are expected errors here too.
 TerminalError = ExplainedError
@@ -186,26 +188,15 @@ class PrintFault(EnvironmentFault):
 # --- rule violations ----------------------------------------------------------------------------
 
 
-class RuleViolation(TerminalError):
-    code = "rule"
+# The root of the rule branch, and the two rules of a card read, live in the wire contract: the centre decodes
+# the same card reads with the same rules (wirecontract/cardtext.py).
+RuleViolation = ContractRuleViolation
 
 
 class InvalidInput(RuleViolation):
     code = "invalid_input"
     zh_template = "输入有误：{field}。"
     en_template = "Invalid input: {field}."
-
-
-class InvalidIdNumber(RuleViolation):
-    code = "invalid_id_number"
-    zh_template = "证件号码无效：{reason}。请确认读取的是本人有效证件。"
-    en_template = "The ID number is invalid: {reason}. Make sure this is the holder's valid card."
-
-
-class InvalidCardText(RuleViolation):
-    code = "invalid_card_text"
-    zh_template = "证件信息无法识别：{reason}。请重新放卡读取。"
-    en_template = "The card's data could not be understood: {reason}. Place the card again."
 
 
 class CardExpired(RuleViolation):

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from terminal.core.errors import CardExpired, Underage
-from terminal.core.identity import Identity
+from wirecontract.identity import Identity
 
 MINIMUM_AGE = 16
 

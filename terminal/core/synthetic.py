@@ -8,9 +8,9 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-from terminal.core import idnumber
-from terminal.core.cardtext import encode_text_block, sha256_hex
-from terminal.core.identity import CardRead, Provenance
+from wirecontract import idnumber
+from wirecontract.cardtext import encode_text_block, sha256_hex
+from wirecontract.identity import CardRead, Provenance
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "秀英桂兰玉梅凤华丽芳红霞敏静燕娟艳丹萍春花美玲翠金菊莉琴云珍淑慧建国志强伟军平勇明永刚海文"

@@ -14,7 +14,6 @@ import struct
 from dataclasses import dataclass
 from functools import reduce
 
-from terminal.core.cardtext import TEXT_LENGTH
 from terminal.reader.errors import (
     BadChecksum,
     BadLength,
@@ -23,6 +22,7 @@ from terminal.reader.errors import (
     TruncatedFrame,
     fault_for_result,
 )
+from wirecontract.cardtext import TEXT_LENGTH
 
 PREAMBLE = bytes.fromhex("AAAAAA9669")
 HEADER_LENGTH = len(PREAMBLE) + 2

@@ -11,9 +11,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from terminal.core.cardtext import encode_text_block
 from terminal.core.errors import InvalidInput
 from terminal.resources import resource_path
+from wirecontract.cardtext import encode_text_block
 
 DEMO_IDENTITIES = resource_path("demo", "identities.json")
 

@@ -15,13 +15,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from terminal.core.cardtext import decode_text_block, sha256_hex
 from terminal.core.errors import ReaderFault
-from terminal.core.identity import CardRead, Identity, Provenance
 from terminal.reader import frames
 from terminal.reader.errors import NoCard, ReadCancelled, fault_for_result
 from terminal.reader.frames import Command
 from terminal.reader.transport import Transport
+from wirecontract.cardtext import decode_text_block, sha256_hex
+from wirecontract.identity import CardRead, Identity, Provenance
 
 log = logging.getLogger("terminal.reader")
 

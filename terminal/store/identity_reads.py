@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from terminal.core.cardtext import decode_text_block
 from terminal.core.errors import MissingProvenance
-from terminal.core.identity import CardRead, CardType, Identity, Provenance
 from terminal.store.db import Database, Row
+from wirecontract.cardtext import decode_text_block
+from wirecontract.identity import CardRead, CardType, Identity, Provenance
 
 
 def decode(card_read: CardRead) -> Identity:

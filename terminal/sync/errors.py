@@ -58,8 +58,8 @@ class InsecureCentreAddress(SyncFault):
     zh_template = "中心地址 {url} 不安全：必须使用 https://（只有本机地址可用 http://）。请改用中心提供的 https 地址。"
     en_template = "The centre address {url} is not secure: it must be https:// (http:// only on this PC). Use the centre's https address."
 
-    def __init__(self, detail: str = "", **params: object) -> None:
-        super().__init__(SyncErrorKind.REJECTED, detail, **params)
+    def __init__(self, detail: str = "", *, url: str) -> None:
+        super().__init__(SyncErrorKind.REJECTED, detail, url=url)
 
 
 class UntrustedAnswer(SyncFault):

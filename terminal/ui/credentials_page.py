@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from terminal.core.errors import TerminalError
-from terminal.core.identity import CardRead
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action
 from terminal.print.jobs import PrintSystem
@@ -36,6 +35,7 @@ from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import credentials, work_lists
 from terminal.usecases.credential_batches import BatchItem, batch_transition
+from wirecontract.identity import CardRead
 
 QUEUES = (State.APPLIED, State.APPROVED, State.PRINTED)
 

@@ -11,12 +11,12 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from terminal.core.errors import ReaderFault, TerminalError
-from terminal.core.identity import Identity
 from terminal.core.registration_rules import WARNING_TEXT
 from terminal.ui.camera import open_camera
 from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
 from terminal.usecases.registration import CardPreview, PhotoSource, Scan
+from wirecontract.identity import Identity
 
 PhotoDecoder = Callable[[bytes], bytes]  # WLT → BMP; raises PhotoDecoderUnavailable
 FIELDS = ("name", "sex", "ethnicity", "birth", "id", "address", "authority", "valid", "card_type")

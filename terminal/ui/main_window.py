@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
 
 from terminal.core import messages
-from terminal.core.identity import CardRead
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action
 from terminal.ui.credentials_page import CredentialsPage
@@ -28,6 +27,7 @@ from terminal.ui.worker_page import WorkerPage
 from terminal.ui.workers_page import WorkersPage
 from terminal.usecases import operators
 from terminal.usecases.context import Actor
+from wirecontract.identity import CardRead
 
 
 class MainWindow(Retranslating, QMainWindow):

@@ -11,9 +11,9 @@ import logging
 from PySide6.QtCore import QThread, Signal
 
 from terminal.core.errors import ReaderFault
-from terminal.core.identity import CardRead
 from terminal.reader.errors import NoCard, ReadCancelled
 from terminal.reader.service import ReaderService
+from wirecontract.identity import CardRead
 
 log = logging.getLogger("terminal.ui.reader")
 

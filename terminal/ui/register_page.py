@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from terminal.core.errors import DuplicateWorker, ReaderFault, RegisteredElsewhere, RuleViolation, TerminalError
-from terminal.core.identity import CardRead, Identity
 from terminal.store import identity_reads
 from terminal.store.db import Database
 from terminal.ui.feedback import report_error
@@ -21,6 +20,7 @@ from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import credentials, registration
 from terminal.usecases.registration import CardPreview
+from wirecontract.identity import CardRead, Identity
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from terminal.core.errors import TerminalError
-from terminal.core.identity import CardRead
 from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.ui.feedback import report_error
@@ -33,6 +32,7 @@ from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import training, work_lists
+from wirecontract.identity import CardRead
 
 
 @dataclass(frozen=True)

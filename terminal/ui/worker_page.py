@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from terminal.core import idnumber, service_types
+from terminal.core import service_types
 from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.ui.credential_actions import CredentialActions
@@ -30,6 +30,7 @@ from terminal.ui.service_records import ServiceRecords
 from terminal.ui.session import Session
 from terminal.usecases import queries
 from terminal.usecases.context import Actor
+from wirecontract import idnumber
 
 TABLE_TABS = ("credentials", "credential_events", "training", "contracts", "evaluations", "complaints",
               "credit_records", "background_checks")

@@ -13,11 +13,10 @@ from typing import Any
 
 from terminal.core.lifecycle import TRANSITIONS, State
 from terminal.core.roles import Action
-from terminal.store import audit, outbox
+from terminal.store import audit
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.usecases.context import CENTRE, new_uid, utcnow
-from terminal.usecases.journal import worker_ref
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +50,9 @@ def _apply_credential(db: Database, kind: str, data: dict[str, Any]) -> None:
         return
     now = utcnow().isoformat()
     db.execute(
-        "UPDATE credentials SET state = ?, state_reason = ?, updated_at = ?, record_version = record_version + 1"
-        " WHERE id = ?",
+        # record_version counts the versions this terminal sends: the centre's own decision is not one of them,
+        # and a version the centre never receives would leave the terminal's next one parked there for good.
+        "UPDATE credentials SET state = ?, state_reason = ?, updated_at = ? WHERE id = ?",
         (step.target.value, data.get("reason"), now, row["id"]),
     )
     db.execute(
@@ -61,7 +61,6 @@ def _apply_credential(db: Database, kind: str, data: dict[str, Any]) -> None:
         (row["id"], action.value, state.value, step.target.value, row["version"], data.get("reason"), now),
     )
     audit.append(db, CENTRE.username, kind, "credential", data["credential_no"], {"reason": data.get("reason")})
-    _send_back(db, str(data["credential_no"]), step.target, data.get("reason"), now)
 
 
 def _apply_returned(db: Database, data: dict[str, Any]) -> None:
@@ -77,8 +76,8 @@ def _apply_returned(db: Database, data: dict[str, Any]) -> None:
                          data["credential_no"], {"state": state.value, "reason": data.get("reason")})  # fmt: skip
         return
     now = utcnow().isoformat()
-    db.execute("UPDATE credentials SET state = 'applied', state_reason = ?, updated_at = ?,"
-               " record_version = record_version + 1 WHERE id = ?", (data.get("reason"), now, row["id"]))  # fmt: skip
+    db.execute("UPDATE credentials SET state = 'applied', state_reason = ?, updated_at = ? WHERE id = ?",
+               (data.get("reason"), now, row["id"]))  # fmt: skip
     db.execute(
         "INSERT INTO credential_events(credential_id, action, from_state, to_state, version, operator, reason, at,"
         " source) VALUES (?, 'return', ?, 'applied', ?, 'centre', ?, ?, 'centre')",
@@ -86,20 +85,6 @@ def _apply_returned(db: Database, data: dict[str, Any]) -> None:
     )
     audit.append(db, CENTRE.username, "credential.returned", "credential", data["credential_no"],
                  {"reason": data.get("reason")})  # fmt: skip
-    _send_back(db, str(data["credential_no"]), State.APPLIED, data.get("reason"), now)
-
-
-def _send_back(db: Database, credential_no: str, target: State, reason: object, now: str) -> None:
-    """The applied decision goes back up as the record's next version: the centre sees the terminal agree, and
-    the terminal's later versions of the record follow without a gap (the centre would park them)."""
-    from terminal.usecases.credentials import _payload, get
-
-    credential = get(db, credential_no)
-    _, _, simulated = worker_ref(db, credential.worker_id)
-    record_version = int(db.scalar("SELECT record_version FROM credentials WHERE credential_no = ?", (credential_no,)))
-    payload = _payload(db, credential, f"centre:{target.value}", str(reason) if reason else None, now)
-    outbox.enqueue(db, "credential", credential.uid, record_version, f"credential.{target.value}", payload,
-                   simulated=simulated)  # fmt: skip
 
 
 def _apply_one(db: Database, change: dict[str, Any]) -> None:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from terminal.core import lifecycle
 from terminal.core.errors import InvalidInput, IssuePreconditionFailed, NotFound
-from terminal.core.identity import CardRead
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action
 from terminal.store import identity_reads, search
@@ -18,6 +17,7 @@ from terminal.store.kv import SettingsRepo
 from terminal.usecases import staleness
 from terminal.usecases.context import Actor, authorise, new_uid, utcnow, verify
 from terminal.usecases.journal import record, worker_ref
+from wirecontract.identity import CardRead
 
 VALIDITY_DAYS = 365
 

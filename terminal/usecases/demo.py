@@ -9,7 +9,6 @@ import random
 from collections.abc import Callable
 
 from terminal.core import synthetic
-from terminal.core.identity import CardRead
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.core.service_types import SERVICE_TYPES
@@ -18,6 +17,7 @@ from terminal.store.kv import SettingsRepo
 from terminal.usecases import credentials, operators, records, registration, setup, training
 from terminal.usecases.context import Actor
 from terminal.usecases.registration import HealthCheckInput, InsuranceInput, LetterInput, ProfileInput
+from wirecontract.identity import CardRead
 
 DEMO_PASSWORD = "demo1234"
 DEMO_OPERATORS = (

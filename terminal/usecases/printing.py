@@ -53,7 +53,7 @@ def card_data(db: Database, credential_no: str, today: dt.date | None = None) ->
     assert row is not None and agency is not None
     codes = tuple(r[0] for r in db.query("SELECT code FROM worker_service_types WHERE worker_id = ? ORDER BY code",
                                           (cred.worker_id,)))  # fmt: skip
-    from terminal.core.idnumber import mask
+    from wirecontract.idnumber import mask
 
     demo = bool(row["simulated"]) or is_demo(db)
     name = row["name"] or row["english_name"] or ""

@@ -9,14 +9,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from terminal.core import idnumber
 from terminal.core.errors import NotFound
-from terminal.core.identity import Identity
 from terminal.core.roles import Action, may
 from terminal.store import audit, identity_reads, search
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxRepo
 from terminal.usecases.context import Actor, authorise, verify
+from wirecontract import idnumber
+from wirecontract.identity import Identity
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 
 from terminal.core import service_types
 from terminal.core.errors import InvalidInput, NotFound
-from terminal.core.identity import Identity
 from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.usecases import validation
 from terminal.usecases.context import Actor, authorise, new_uid, utcnow
 from terminal.usecases.journal import record, worker_ref
+from wirecontract.identity import Identity
 
 if TYPE_CHECKING:
     from terminal.usecases.registration import HealthCheckInput, InsuranceInput, ProfileInput

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 
 from terminal.core import service_types
 from terminal.core.errors import DuplicateWorker, InvalidInput
-from terminal.core.identity import CardRead, Identity
 from terminal.core.registration_rules import RegistrationCheck, check_identity_for_registration
 from terminal.core.roles import Action
 from terminal.store import attachments, audit, identity_reads, outbox, search
 from terminal.store.db import Database
 from terminal.usecases import validation
 from terminal.usecases.context import Actor, authorise, new_uid, utcnow
+from wirecontract.identity import CardRead, Identity
 
 LETTER_KINDS = ("employment_commitment", "credit_authorisation", "pi_consent")
 

@@ -8,13 +8,13 @@ import json
 from dataclasses import dataclass
 
 from terminal.core.errors import InvalidInput, NotFound
-from terminal.core.identity import CardRead
 from terminal.core.roles import Action
 from terminal.store import identity_reads
 from terminal.store.db import Database
 from terminal.usecases import validation
 from terminal.usecases.context import Actor, authorise, new_uid, utcnow
 from terminal.usecases.journal import record, worker_ref
+from wirecontract.identity import CardRead
 
 STANDARD_TOPICS = ("证件使用", "职业道德", "礼仪规范", "法律法规", "安全知识", "家用电器使用", "居家照护")
 

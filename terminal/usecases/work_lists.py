@@ -7,10 +7,10 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from terminal.core import idnumber
 from terminal.core.lifecycle import State
 from terminal.store.db import Database
 from terminal.usecases.credentials import issue_preconditions
+from wirecontract import idnumber
 
 
 @dataclass(frozen=True)

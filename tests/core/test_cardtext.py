@@ -4,10 +4,10 @@ from typing import Any
 
 import pytest
 
-from terminal.core import idnumber
-from terminal.core.cardtext import LAYOUTS, decode_text_block, encode_text_block, sha256_hex
 from terminal.core.errors import InvalidCardText, InvalidIdNumber
-from terminal.core.identity import CardType, Provenance
+from wirecontract import idnumber
+from wirecontract.cardtext import LAYOUTS, decode_text_block, encode_text_block, sha256_hex
+from wirecontract.identity import CardType, Provenance
 
 
 def _prov(raw: bytes) -> Provenance:

@@ -1,7 +1,7 @@
 import pytest
 
-from terminal.core import idnumber
 from terminal.core.errors import InvalidIdNumber
+from wirecontract import idnumber
 
 
 @pytest.mark.parametrize("number", ["11010519491231002X", "360426199101010071"])

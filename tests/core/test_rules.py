@@ -2,13 +2,13 @@ import datetime as dt
 
 import pytest
 
-from terminal.core.cardtext import decode_text_block, encode_text_block, sha256_hex
 from terminal.core.errors import CardExpired, InvalidInput, InvalidTransition, PermissionDenied, Underage
-from terminal.core.identity import Identity, Provenance
 from terminal.core.lifecycle import State, allowed_actions, check
 from terminal.core.registration_rules import check_identity_for_registration, retirement_date
 from terminal.core.roles import Action, Role
 from tests.builders import person
+from wirecontract.cardtext import decode_text_block, encode_text_block, sha256_hex
+from wirecontract.identity import Identity, Provenance
 
 TODAY = dt.date(2026, 11, 26)
 

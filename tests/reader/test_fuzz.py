@@ -7,11 +7,11 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from terminal.core.cardtext import decode_text_block, sha256_hex
 from terminal.core.errors import TerminalError
-from terminal.core.identity import Identity, Provenance
 from terminal.reader import frames
 from terminal.reader.frames import Command
+from wirecontract.cardtext import decode_text_block, sha256_hex
+from wirecontract.identity import Identity, Provenance
 
 PROVENANCE = Provenance("fuzz", "none", dt.datetime(2025, 1, 1, tzinfo=dt.UTC), "", simulated=True)
 

@@ -6,7 +6,6 @@ import time
 
 import pytest
 
-from terminal.core.identity import CardType
 from terminal.reader import errors
 from terminal.reader.identities import load_identities
 from terminal.reader.pcsc import PcscBackend, PcscTransport
@@ -14,6 +13,7 @@ from terminal.reader.pcsc_stack import PcscdProcess
 from terminal.reader.service import ReaderService, Timeouts, decode
 from terminal.reader.virtual import Fault
 from terminal.reader.vpcd import VpcdVirtualCard
+from wirecontract.identity import CardType
 
 from .conftest import BLOCK_READER, SAM_READER, reader_ready, wait_until
 from .faults import BEFORE_FIND, EXPECTED_ERROR

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from terminal.core.identity import CardType
 from terminal.reader import errors, frames
 from terminal.reader.serial_port import SerialTransport
 from terminal.reader.service import ReaderService, Timeouts, decode
 from terminal.reader.virtual import DeviceCardRemoved, DeviceSilent, Fault, VirtualSamReader
+from wirecontract.identity import CardType
 
 
 class PtyReader:

@@ -8,13 +8,13 @@ import threading
 
 import pytest
 
-from terminal.core.cardtext import sha256_hex
 from terminal.core.errors import InvalidCardText, ReaderFault
-from terminal.core.identity import CardType, Identity
 from terminal.reader import errors
 from terminal.reader.identities import load_identities
 from terminal.reader.service import ReaderService, Timeouts, decode
 from terminal.reader.virtual import Fault, VirtualSamReader, VirtualTransport
+from wirecontract.cardtext import sha256_hex
+from wirecontract.identity import CardType, Identity
 
 from .faults import BEFORE_FIND, EXPECTED_ERROR
 

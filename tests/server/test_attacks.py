@@ -9,7 +9,7 @@ import json
 import os
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -176,6 +176,7 @@ def test_identity_rules_at_the_centre(centre: LiveServer, agency_a: Terminal, ag
     for disguised in ("31010119900404123x", " 31010119900404123X", "３１０１０１１９９００４０４１２３Ｘ"):
         [result] = b.push([wire(uuid.uuid4().hex, 1, {"identity": {"id_number": disguised, "name": "钱七"}})])
         assert result.code == RejectCode.IDENTITY_REGISTERED_ELSEWHERE, disguised
+        assert b.registered_elsewhere(disguised) is True
     # A hand-built read: typed fields, no reader provenance.
     hand_built = wire(uuid.uuid4().hex, 1, {"identity": {"id_number": "310101199005051231", "name": "假人"}})
     hand_built["provenance"] = {"reader": "", "simulated": False}
@@ -216,7 +217,7 @@ def test_a_complaint_the_agency_resolves_is_closed_at_the_centre(centre: LiveSer
 class _FakeCentre:
     """A server on the terminal's configured address that answers whatever it likes, signed with its own key."""
 
-    def __init__(self, answer: dict[str, object], key: TerminalKey) -> None:
+    def __init__(self, answer: Mapping[str, object], key: TerminalKey) -> None:
         body = json.dumps(answer).encode()
         from wirecontract.signing import b64url
 

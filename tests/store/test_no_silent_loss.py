@@ -31,7 +31,7 @@ def _register(home_db: Database, start: int, count: int) -> None:
 
 
 def _number(i: int) -> str:
-    from terminal.core import idnumber
+    from wirecontract import idnumber
 
     return idnumber.make_valid_18(f"31010519900101{i:03d}")
 

@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from terminal.core.cardtext import encode_text_block, sha256_hex
 from terminal.core.errors import InvalidCardText, MissingProvenance
-from terminal.core.identity import CardRead
 from terminal.store.db import Database, SqlError
 from terminal.usecases import registration
 from tests.builders import actor, card_read, person, profile
+from wirecontract.cardtext import encode_text_block, sha256_hex
+from wirecontract.identity import CardRead
 
 TODAY = dt.date.today()
 

@@ -12,7 +12,7 @@ from terminal.store.home import Home
 from terminal.sync.via_executor import DirectExecutor, registered_elsewhere
 from terminal.sync.wiring import engine_for, enrol_terminal
 from terminal.usecases import registration, setup
-from tests.builders import actor, card_read, profile
+from tests.builders import actor, card_read, profile, sign_in_staff
 from tests.sync.liveserver import LiveServer
 
 
@@ -26,11 +26,12 @@ def _agency_home(root: Path, name: str, credit17: str) -> Home:
 def test_a_person_registered_by_another_agency_is_known_online(
     demo_server: LiveServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("TERMINAL_UNLOCK_SECRET", "s3cret-1")
+    monkeypatch.setenv("TERMINAL_UNLOCK_SECRET", "s3cret-1-x")
     first = _agency_home(tmp_path / "a", "甲家政", "91310105MA1FL0001").open()
     second = _agency_home(tmp_path / "b", "乙家政", "91310105MA1FL0002").open()
     for db in (first, second):
         enrol_terminal(db, demo_server.code_for(db), demo_server.url)
+    sign_in_staff(first)
     read = card_read()
     number = registration.preview(first, read, dt.date.today()).identity.id_number
     assert registered_elsewhere(DirectExecutor(second), number) is False

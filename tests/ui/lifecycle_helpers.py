@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from terminal.core import synthetic
-from terminal.core.identity import CardRead
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.reader.identities import load_identities
@@ -18,6 +17,7 @@ from terminal.usecases import credentials, demo, operators, registration, traini
 from terminal.usecases.context import Actor, utcnow
 from terminal.usecases.registration import HealthCheckInput, InsuranceInput, LetterInput, ProfileInput
 from tests.ui.conftest import Running
+from wirecontract.identity import CardRead
 
 CLERK = Actor("dengji", Role.CLERK, "李登记")
 SUPERVISOR = Actor("zhuguan", Role.SUPERVISOR, "王主管")

@@ -22,6 +22,7 @@ def test_the_decoded_card_photo_is_kept_and_marked_as_the_cards(signed_in: Runni
     fill_profile(page.form)
     page.save_button.click()
     signed_in.qtbot.waitUntil(lambda: page.worker_id is not None, timeout=10_000)
+    assert page.worker_id is not None
     signed_in.window.open_worker(page.worker_id)
     photo = signed_in.window.worker.profile_values["photo"]
     signed_in.qtbot.waitUntil(lambda: photo.text() == "证件照片（读卡器解码）", timeout=10_000)

@@ -13,7 +13,6 @@ from terminal.core.errors import (
     PermissionDenied,
     StaleCentralData,
 )
-from terminal.core.identity import CardRead
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.store.db import Database
@@ -22,6 +21,7 @@ from terminal.sync import state as sync_keys
 from terminal.usecases import central, credentials, registration, training
 from terminal.usecases.context import utcnow
 from tests.builders import actor, person, profile
+from wirecontract.identity import CardRead
 
 TODAY = dt.date.today()
 CLERK, SUP, TRAINER = actor(Role.CLERK), actor(Role.SUPERVISOR), actor(Role.TRAINER)

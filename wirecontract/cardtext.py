@@ -11,9 +11,9 @@ import hashlib
 from collections.abc import Mapping
 from typing import Any
 
-from terminal.core import idnumber
-from terminal.core.errors import InvalidCardText, InvalidIdNumber
-from terminal.core.identity import CardType, Identity, Provenance
+from wirecontract import idnumber
+from wirecontract.errors import InvalidCardText, InvalidIdNumber
+from wirecontract.identity import CardType, Identity, Provenance
 
 TEXT_LENGTH = 256
 LONG_TERM = "长期"

@@ -7,7 +7,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from terminal.core import codes, idnumber
+from wirecontract import codes, idnumber
 
 
 class CardType(enum.StrEnum):

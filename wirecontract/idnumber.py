@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from terminal.core.errors import InvalidIdNumber
+from wirecontract.errors import InvalidIdNumber
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
