@@ -8,14 +8,17 @@ least half the bulk POST's rate.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
+import random
 import tempfile
 import time
 import uuid
 from pathlib import Path
 
 from terminal.centre_process import CentreProcess
+from terminal.core import synthetic
 from terminal.store import outbox
 from terminal.store.db import Database
 from terminal.store.migrate import migrate
@@ -25,10 +28,6 @@ from terminal.sync.engine import SyncEngine
 from terminal.sync.ports import wire_event
 from wirecontract.protocol import MAX_PUSH_BATCH
 from wirecontract.signing import TerminalKey
-
-# A production centre believes an identity only with the card read's provenance.
-BENCH_PROVENANCE = {"reader": "bench", "sam_id": "05.01-20260101-0000000001", "read_at": "2026-11-29T08:00:00+00:00",
-                    "raw_sha256": "0" * 64, "simulated": False}  # fmt: skip
 
 
 class _Centre(CentreProcess):
@@ -48,11 +47,13 @@ class _Centre(CentreProcess):
 
 
 def _queue(db: Database, count: int) -> None:
+    """`count` registrations of distinct people, each with its card read, as a production centre requires."""
+    people = synthetic.unique_people(random.Random(count), dt.date.today())
     with db.transaction():
-        for i in range(count):
+        for fields, _ in zip(people, range(count), strict=False):
+            payload, provenance = synthetic.registration_as_sent(fields, simulated=False, reader="bench reader")
             outbox.enqueue(db, "worker", uuid.uuid4().hex, 1, "worker.registered",
-                           {"identity": {"id_number": f"3101011990{i:08d}", "name": "基准"}, "phone": "13800000000"},
-                           provenance=BENCH_PROVENANCE)  # fmt: skip
+                           {**payload, "phone": "13800000000"}, provenance=provenance)  # fmt: skip
 
 
 def run(events: int, batch: int) -> dict[str, object]:

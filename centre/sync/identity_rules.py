@@ -1,12 +1,22 @@
 """Rules about a person's identity at the centre, free of Django: one normal form of an ID number, and what a
-card read must carry to be believed."""
+card read must carry to be believed.
+
+The registering event carries the card's raw text block (`payload.card_read.text`, base64url) beside the
+provenance of the read. The centre decodes the block itself with the terminal's own decoder
+(wirecontract.cardtext): the block must hash to the provenance's `raw_sha256`, its ID number must pass its check
+digit, and the identity fields the event states must be the block's."""
 
 from __future__ import annotations
 
+import binascii
 import unicodedata
 from typing import Any
 
+from wirecontract.cardtext import decode_text_block
+from wirecontract.errors import RuleViolation
+from wirecontract.identity import Identity, Provenance
 from wirecontract.protocol import RejectCode
+from wirecontract.signing import b64url_decode
 
 
 def normalise_id_number(value: object) -> str:
@@ -30,3 +40,34 @@ def card_read_refusal(provenance: Any, simulated: bool, demo: bool) -> tuple[Rej
         if not str(provenance.get(field) or "").strip():
             return RejectCode.MISSING_PROVENANCE, f"the card read's provenance lacks {field}"
     return None
+
+
+class CardReadRefused(Exception):
+    def __init__(self, code: RejectCode, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+def identity_of_card_read(payload: dict[str, Any], provenance: Any) -> Identity:
+    """Decode the event's card read; raise CardReadRefused unless it is a genuine read of the stated person."""
+    card = payload.get("card_read")
+    text = card.get("text") if isinstance(card, dict) else None
+    if not isinstance(text, str) or not text:
+        raise CardReadRefused(RejectCode.IDENTITY_NOT_FROM_CARD, "the registering event carries no card read")
+    try:
+        raw = b64url_decode(text)
+        read = Provenance.from_json(provenance)
+    except (binascii.Error, ValueError, KeyError, TypeError) as exc:
+        raise CardReadRefused(RejectCode.IDENTITY_NOT_FROM_CARD, "the card read or its provenance is malformed") from exc
+    try:
+        identity = decode_text_block(raw, read)
+    except RuleViolation as refused:
+        raise CardReadRefused(RejectCode.IDENTITY_NOT_FROM_CARD, refused.message("en")) from refused
+    stated = payload.get("identity")
+    stated = stated if isinstance(stated, dict) else {}
+    if normalise_id_number(stated.get("id_number", "")) != normalise_id_number(identity.id_number) or (
+        stated.get("name") not in (None, identity.name)
+    ):
+        raise CardReadRefused(RejectCode.IDENTITY_NOT_FROM_CARD, "the identity fields differ from the card read")
+    return identity

@@ -17,7 +17,7 @@ from typing import Any
 
 from centre.credentials.lifecycle import Hold
 from centre.credentials.register import CredentialRegister
-from centre.sync.identity_rules import card_read_refusal, normalise_id_number
+from centre.sync.identity_rules import CardReadRefused, card_read_refusal, identity_of_card_read, normalise_id_number
 from centre.sync.models import BackgroundCheck, Complaint, Event, IdentityRegistration, Record
 from centre.terminals.models import Terminal
 from wirecontract.protocol import EventStatus, RejectCode, event_content_sha256
@@ -164,6 +164,11 @@ class BatchIngest:
         refused = card_read_refusal(wire.get("provenance"), bool(wire["simulated"]), self.demo)
         if refused is not None:
             raise _Rejected(*refused)
+        if not self.demo or "card_read" in wire["payload"]:  # demo homes made before reads were sent: no block
+            try:
+                number = identity_of_card_read(wire["payload"], wire.get("provenance")).id_number
+            except CardReadRefused as card:
+                raise _Rejected(card.code, card.reason) from card
         holder = self.identities.get(normalise_id_number(number))
         if holder is not None and holder.agency_id != self.agency_id:
             raise _Rejected(RejectCode.IDENTITY_REGISTERED_ELSEWHERE, "this person is registered by another agency")

@@ -11,6 +11,7 @@ from typing import Any
 from wirecontract import idnumber
 from wirecontract.cardtext import encode_text_block, sha256_hex
 from wirecontract.identity import CardRead, Provenance
+from wirecontract.signing import b64url
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "秀英桂兰玉梅凤华丽芳红霞敏静燕娟艳丹萍春花美玲翠金菊莉琴云珍淑慧建国志强伟军平勇明永刚海文"
@@ -76,6 +77,16 @@ def simulated_read(fields: dict[str, Any], read_at: dt.datetime | None = None) -
         simulated=True,
     )
     return CardRead(raw_text=raw, photo_wlt=None, provenance=provenance)
+
+
+def registration_as_sent(fields: dict[str, Any], simulated: bool = True,
+                         reader: str = SIM_READER) -> tuple[dict[str, Any], dict[str, Any]]:  # fmt: skip
+    """The identity part of a `worker.registered` payload and the provenance, as the terminal sends them for a
+    read of these fields (for benchmarks and tests that speak to the centre without a reader)."""
+    read = simulated_read(fields)
+    provenance = {**read.provenance.to_json(), "reader": reader, "simulated": simulated}
+    identity = {"id_number": fields["id_number"], "name": fields["name"]}
+    return {"identity": identity, "card_read": {"text": b64url(read.raw_text)}}, provenance
 
 
 def phone_for(rng: random.Random) -> str:

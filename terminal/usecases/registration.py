@@ -16,6 +16,7 @@ from terminal.store.db import Database
 from terminal.usecases import validation
 from terminal.usecases.context import Actor, authorise, new_uid, utcnow
 from wirecontract.identity import CardRead, Identity
+from wirecontract.signing import b64url
 
 LETTER_KINDS = ("employment_commitment", "credit_authorisation", "pi_consent")
 
@@ -152,7 +153,9 @@ def register_worker(db: Database, actor: Actor, card_read: CardRead, profile: Pr
         audit.append(db, actor.username, "worker.registered", "worker", uid, {"id": identity.masked_id_number})
         outbox.enqueue(
             db, "worker", uid, 1, "worker.registered",
-            {"identity": _identity_payload(identity), "phone": phone, "service_types": types,
+            # The raw text block goes with it: the centre decodes the read itself (docs/sync-protocol.md).
+            {"identity": _identity_payload(identity), "card_read": {"text": b64url(card_read.raw_text)},
+             "phone": phone, "service_types": types,
              "registered_at": now},
             provenance=identity.provenance.to_json(), simulated=identity.provenance.simulated,
         )  # fmt: skip

@@ -107,8 +107,8 @@ def test_suspension_and_an_adverse_check_stand(centre: LiveServer, agency_a: Ter
     assert state_of(qr_url(centre, agency_a, credential.number)) == "valid"
     client = agency_a.client(centre.url)
     blocked = CredentialOnTerminal(client, number_for(centre, agency_a, 4),
-                                   push_worker(client, "赵六", "310101198502021236"))  # fmt: skip
-    centre.post_check_result("310101198502021236", "adverse")
+                                   push_worker(client, "赵六", "310101198502021233"))  # fmt: skip
+    centre.post_check_result("310101198502021233", "adverse")
     assert blocked.send("applied").status == "accepted"
     assert blocked.send("approved").code == RejectCode.CENTRE_DECISION
 
@@ -162,51 +162,63 @@ def agency_a_id(centre: LiveServer) -> str:
 
 
 def test_the_feed_reaches_only_the_persons_agency(centre: LiveServer, agency_a: Terminal, agency_b: Terminal) -> None:
-    issued(centre, agency_a, 6, id_number="310101199003031238")
-    centre.post_check_result("310101199003031238", "adverse")
+    issued(centre, agency_a, 6, id_number="310101199003031239")
+    centre.post_check_result("310101199003031239", "adverse")
     page = agency_b.client(centre.url).pull(None)
-    assert all("310101199003031238" not in json.dumps(change) for change in page.changes)
+    assert all("310101199003031239" not in json.dumps(change) for change in page.changes)
     assert any(c["kind"] == "background_check" for c in agency_a.client(centre.url).pull(None).changes)
 
 
 def test_identity_rules_at_the_centre(centre: LiveServer, agency_a: Terminal, agency_b: Terminal) -> None:
     a = agency_a.client(centre.url)
-    push_worker(a, "钱七", "31010119900404123X")
+    push_worker(a, "钱七", "31010119900404105X")
     b = agency_b.client(centre.url)
-    for disguised in ("31010119900404123x", " 31010119900404123X", "３１０１０１１９９００４０４１２３Ｘ"):
-        [result] = b.push([wire(uuid.uuid4().hex, 1, {"identity": {"id_number": disguised, "name": "钱七"}})])
+    # A card block with a lower-case check letter, and the stated number written differently from the block's.
+    lower_case_card = wire(uuid.uuid4().hex, 1, {"identity": {"id_number": "31010119900404105x", "name": "钱七"}})
+    assert b.push([lower_case_card])[0].code == RejectCode.IDENTITY_REGISTERED_ELSEWHERE
+    for disguised in ("31010119900404105x", " 31010119900404105X", "３１０１０１１９９００４０４１０５Ｘ"):
+        event = wire(uuid.uuid4().hex, 1, {"identity": {"id_number": "31010119900404105X", "name": "钱七"}})
+        event["payload"]["identity"]["id_number"] = disguised
+        [result] = b.push([event])
         assert result.code == RejectCode.IDENTITY_REGISTERED_ELSEWHERE, disguised
         assert b.registered_elsewhere(disguised) is True
+    # A card read whose block is not the one its provenance hashed, or that states another person than its block.
+    swapped = wire(uuid.uuid4().hex, 1, {"identity": {"id_number": "310101199009091232", "name": "某人"}})
+    swapped["provenance"]["raw_sha256"] = "0" * 64
+    assert b.push([swapped])[0].code == RejectCode.IDENTITY_NOT_FROM_CARD
+    renamed_read = wire(uuid.uuid4().hex, 1, {"identity": {"id_number": "310101199009091232", "name": "某人"}})
+    renamed_read["payload"]["identity"]["name"] = "别人"
+    assert b.push([renamed_read])[0].code == RejectCode.IDENTITY_NOT_FROM_CARD
     # A hand-built read: typed fields, no reader provenance.
-    hand_built = wire(uuid.uuid4().hex, 1, {"identity": {"id_number": "310101199005051231", "name": "假人"}})
+    hand_built = wire(uuid.uuid4().hex, 1, {"identity": {"id_number": "310101199005051233", "name": "假人"}})
     hand_built["provenance"] = {"reader": "", "simulated": False}
     assert b.push([hand_built])[0].code == RejectCode.MISSING_PROVENANCE
     # A later event that carries identity fields: a rename is not a card read.
-    uid = push_worker(b, "孙八", "310101199006061233")
-    [renamed] = b.push([wire(uid, 2, {"identity": {"id_number": "310101199006061233", "name": "改名"}},
+    uid = push_worker(b, "孙八", "310101199006061230")
+    [renamed] = b.push([wire(uid, 2, {"identity": {"id_number": "310101199006061230", "name": "改名"}},
                              kind="worker.updated")])  # fmt: skip
     assert renamed.code == RejectCode.IDENTITY_NOT_FROM_CARD
 
 
 def test_leaving_an_agency_lets_another_register_the_person(centre: LiveServer, agency_a: Terminal,
                                                             agency_b: Terminal) -> None:  # fmt: skip
-    credential = issued(centre, agency_a, 7, "周九", "310101199007071235")
+    credential = issued(centre, agency_a, 7, "周九", "310101199007071238")
     b = agency_b.client(centre.url)
-    person = {"identity": {"id_number": "310101199007071235", "name": "周九"}}
+    person = {"identity": {"id_number": "310101199007071238", "name": "周九"}}
     assert b.push([wire(uuid.uuid4().hex, 1, person)])[0].code == RejectCode.IDENTITY_REGISTERED_ELSEWHERE
-    refused = centre.command("release", "310101199007071235", "--reason", "离职", check=False)
+    refused = centre.command("release", "310101199007071238", "--reason", "离职", check=False)
     assert refused.returncode == 1 and "revoke" in refused.stderr  # a live credential: revoke it first
     assert credential.send("revoked", reason="离职").status == "accepted"
-    centre.command("release", "310101199007071235", "--reason", "离职")
+    centre.command("release", "310101199007071238", "--reason", "离职")
     assert b.push([wire(uuid.uuid4().hex, 1, person)])[0].status == "accepted"
     history = centre.query("SELECT agency_id, released_at FROM identity_registry WHERE id_number = ?",
-                           "310101199007071235")  # fmt: skip
+                           "310101199007071238")  # fmt: skip
     assert len(history) == 2 and sum(1 for _agency, released in history if released is None) == 1
 
 
 def test_a_complaint_the_agency_resolves_is_closed_at_the_centre(centre: LiveServer, agency_a: Terminal) -> None:
-    issued(centre, agency_a, 8, "吴十", "310101199008081237")
-    out = centre.command("complaint", "310101199008081237", "--summary", "服务态度差").stdout
+    issued(centre, agency_a, 8, "吴十", "310101199008081235")
+    out = centre.command("complaint", "310101199008081235", "--summary", "服务态度差").stdout
     uid = out.split()[1]
     [result] = agency_a.client(centre.url).push([wire(uid, 1, {"status": "resolved", "response": "已道歉"},
                                                       entity="complaint", kind="complaint.resolved")])  # fmt: skip
@@ -270,7 +282,7 @@ def test_a_fake_centre_is_not_believed(centre: LiveServer, agency_a: Terminal) -
 
 def test_public_pages_say_not_issued_and_send_no_store(centre: LiveServer, agency_a: Terminal) -> None:
     client = agency_a.client(centre.url)
-    credential = CredentialOnTerminal(client, number_for(centre, agency_a, 9), push_worker(client, "郑一", "310101199009091239"))
+    credential = CredentialOnTerminal(client, number_for(centre, agency_a, 9), push_worker(client, "郑一", "310101199009091232"))
     assert credential.send("applied").status == "accepted"
     response = requests.get(qr_url(centre, agency_a, credential.number, name="郑一"), timeout=10)
     assert 'data-state="not_issued"' in response.text

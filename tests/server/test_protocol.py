@@ -12,7 +12,7 @@ from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.store.db import Database
 from terminal.sync import errors
 from terminal.sync.client import SyncClient
-from tests.sync.conftest import AGENCY_ID, PROVENANCE, Terminal, enrol
+from tests.sync.conftest import AGENCY_ID, Terminal, enrol, registration
 from tests.sync.liveserver import LiveServer
 from wirecontract.protocol import EventStatus, RejectCode, utc_now
 from wirecontract.signing import TerminalKey
@@ -20,8 +20,14 @@ from wirecontract.signing import TerminalKey
 
 def wire(entity_uid: str, version: int, payload: dict[str, Any] | None = None, simulated: bool = False,
          entity: str = "worker", event_id: str | None = None, kind: str | None = None) -> dict[str, Any]:  # fmt: skip
-    """A wire event; one that carries an identity comes with a card read's provenance, as the terminal sends it."""
-    provenance = {**PROVENANCE, "simulated": simulated} if payload and "identity" in payload else None
+    """A wire event; one that carries an identity comes with the card read and its provenance, as the terminal
+    sends them."""
+    provenance = None
+    if payload and "identity" in payload and "card_read" not in payload:
+        identity = payload["identity"]
+        read, provenance = registration(str(identity.get("name") or "测试"), str(identity["id_number"]), simulated)
+        payload = {**payload, "card_read": read["card_read"],
+                   "identity": {**identity, "name": str(identity.get("name") or "测试")}}  # fmt: skip
     return {"event_id": event_id or uuid.uuid4().hex, "seq": version, "entity": entity, "entity_uid": entity_uid,
             "record_version": version, "kind": kind or f"{entity}.changed", "payload": payload or {},
             "provenance": provenance, "simulated": simulated, "created_at": utc_now().isoformat()}  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from terminal.core import synthetic
 from terminal.store import outbox
 from terminal.store.db import Database
 from terminal.store.kv import SettingsRepo
@@ -20,15 +22,27 @@ from terminal.sync import state as keys
 from terminal.sync.client import SyncClient
 from terminal.sync.engine import SyncEngine
 from terminal.usecases.central import apply_pulled
+from tests.builders import person
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.liveserver import TEST_AGENCY_ID, TEST_AGENCY_NAME, LiveServer
+from wirecontract import idnumber
 from wirecontract.receipt import Reconciliation
 from wirecontract.signing import TerminalKey, b64url
 
 AGENCY_ID = TEST_AGENCY_ID
-# What a production centre needs to believe an identity: the card read's provenance.
-PROVENANCE = {"reader": "test", "sam_id": "05.01-20260101-0000000001", "read_at": "2026-11-29T08:00:00+00:00",
-              "raw_sha256": "0" * 64}  # fmt: skip
+TEST_READER = "test reader"
+
+
+def registration(name: str, id_number: str, simulated: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What a production centre needs to believe an identity: the card's raw text block and the read's
+    provenance, as the terminal sends them with `worker.registered`."""
+    return synthetic.registration_as_sent(person(name=name, id_number=id_number), simulated, reader=TEST_READER)
+
+
+def test_number(i: int) -> str:
+    """A valid, distinct resident ID number for each i (one birth date per i)."""
+    born = dt.date(1960, 1, 1) + dt.timedelta(days=i)
+    return idnumber.make_valid_18(f"310101{born:%Y%m%d}{i % 1000:03d}")
 
 
 @pytest.fixture
@@ -65,19 +79,10 @@ def queue_workers(db: Database, count: int, simulated: bool = False, start: int 
     ids = []
     for i in range(start, start + count):
         uid = uuid.uuid4().hex
+        payload, provenance = registration(f"测试{i}", test_number(i), simulated)
         with db.transaction():
-            ids.append(
-                outbox.enqueue(
-                    db,
-                    "worker",
-                    uid,
-                    1,
-                    "worker.registered",
-                    {"identity": {"id_number": f"31010119900101{i:04d}", "name": f"测试{i}"}},
-                    provenance={**PROVENANCE, "simulated": simulated},
-                    simulated=simulated,
-                )
-            )
+            ids.append(outbox.enqueue(db, "worker", uid, 1, "worker.registered", payload, provenance=provenance,
+                                      simulated=simulated))  # fmt: skip
             ids.append(outbox.enqueue(db, "worker", uid, 2, "worker.updated", {"phone": f"1380000{i:04d}"},
                                       simulated=simulated))  # fmt: skip
     return ids
