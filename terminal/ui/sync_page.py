@@ -24,6 +24,7 @@ from terminal.core.errors import TerminalError
 from terminal.store.db import Database
 from terminal.store.outbox import OutboxEvent, OutboxRepo, SyncStateRepo
 from terminal.sync.state import SyncState
+from terminal.sync.verdict_words import explain_rejection
 from terminal.sync.worker import WorkerEvent, describe
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
@@ -199,7 +200,8 @@ class SyncPage(Retranslating, QWidget):
         self.table.setRowCount(len(view.rejected))
         for row, (event, _worker) in enumerate(view.rejected):
             values = (event.created_at[:19].replace("T", " "), f"{event.entity} {event.entity_uid[:8]}", event.kind,
-                      event.reject_code or "", event.reject_reason or "")  # fmt: skip
+                      explain_rejection(event.reject_code, self._session.languages.lang),
+                      event.reject_reason or "")  # fmt: skip
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.resend_button.setEnabled(bool(view.rejected))

@@ -35,7 +35,7 @@ def test_status_receipt_and_a_rejected_record(signed_in: Running) -> None:
     event_id = signed_in.terminal.db.call(reject_one)
     page.refresh()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10_000)
-    assert cell(page.table, 0, 3) == "identity_registered_elsewhere"
+    assert cell(page.table, 0, 3) == "该人员已由其他机构登记（一人只能由一家机构负责）"  # words, not the code
     page.table.selectRow(0)
     page.open_button.click()
     assert window.pages.currentWidget() is window.worker
