@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from terminal.core.errors import TerminalError
-from terminal.core.roles import Action, Role
+from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.usecases import credentials
 from terminal.usecases.context import Actor, authorise
@@ -39,11 +39,6 @@ def batch_transition(
     return results
 
 
-# The terminal's own expiry step (at start-up and hourly in the app): not a person, and believed only here, for
-# credentials whose validity has ended. Its user name is what the audit log and the credential's history show.
-EXPIRY_STEP = Actor("system:expiry", Role.ADMINISTRATOR, "到期检查 / expiry check")
-
-
 def expire_due(db: Database, today: dt.date, actor: Actor | None = None) -> list[str]:
     """Issued or suspended credentials whose validity ended before today become expired. Run by the app (no
     actor: the expiry step) or by a signed-in operator (`terminal credential expire-due`)."""
@@ -56,7 +51,7 @@ def expire_due(db: Database, today: dt.date, actor: Actor | None = None) -> list
     expired = []
     for number in due:
         try:
-            credentials.perform_transition(db, actor or EXPIRY_STEP, number, Action.EXPIRE, today)
+            credentials.expire_ended(db, number, today, actor)
         except TerminalError as err:  # one refusal must not keep the others from expiring
             log.warning("credential %s not expired: %s", number, err.code)
         else:

@@ -8,9 +8,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from terminal.core import lifecycle
-from terminal.core.errors import InvalidInput, IssuePreconditionFailed, NotFound
+from terminal.core.errors import InvalidInput, InvalidTransition, IssuePreconditionFailed, NotFound
 from terminal.core.lifecycle import State
-from terminal.core.roles import Action
+from terminal.core.roles import Action, Role
 from terminal.store import identity_reads, search
 from terminal.store.db import Database, Row
 from terminal.store.kv import SettingsRepo
@@ -142,10 +142,27 @@ def transition(
     enforce_staleness: bool = True,
 ) -> Credential:  # fmt: skip
     verify(db, actor)
-    return perform_transition(db, actor, credential_no, action, today, reason, card_read, source, enforce_staleness)
+    return _transition(db, actor, credential_no, action, today, reason, card_read, source, enforce_staleness)
 
 
-def perform_transition(
+# The terminal's own expiry step (at start-up and hourly in the app): not a person. It is believed only by
+# expire_ended, and only for a credential whose validity has ended; its user name is what the audit log and the
+# credential's history show.
+EXPIRY_STEP = Actor("system:expiry", Role.ADMINISTRATOR, "到期检查 / expiry check")
+
+
+def expire_ended(db: Database, credential_no: str, today: dt.date, actor: Actor | None = None) -> Credential:
+    """Expire one issued or suspended credential whose validity ended before `today`: as the expiry step, or as
+    `actor` (who must be signed in). Anything else is refused, so the expiry step can do nothing but this."""
+    if actor is not None:
+        verify(db, actor)
+    cred = get(db, credential_no)
+    if cred.state not in (State.ISSUED, State.SUSPENDED) or cred.valid_to is None or cred.valid_to >= today.isoformat():
+        raise InvalidTransition(state=cred.state.label_zh, action=Action.EXPIRE.value)
+    return _transition(db, actor or EXPIRY_STEP, credential_no, Action.EXPIRE, today)
+
+
+def _transition(
     db: Database, actor: Actor, credential_no: str, action: Action, today: dt.date,
     reason: str | None = None, card_read: CardRead | None = None, source: str = "agency",
     enforce_staleness: bool = True,

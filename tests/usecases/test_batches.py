@@ -4,13 +4,14 @@ import datetime as dt
 
 import pytest
 
-from terminal.core.errors import NotSignedIn, PermissionDenied
+from terminal.core.errors import InvalidTransition, NotSignedIn, PermissionDenied
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.store.db import Database
 from terminal.usecases import credentials, registration
 from terminal.usecases.context import Actor
-from terminal.usecases.credential_batches import EXPIRY_STEP, batch_transition, expire_due
+from terminal.usecases.credential_batches import batch_transition, expire_due
+from terminal.usecases.credentials import EXPIRY_STEP
 from tests.builders import actor, card_read, profile
 
 TODAY = dt.date.today()
@@ -62,3 +63,10 @@ def test_the_expiry_step_runs_without_an_operator_and_only_on_ended_credentials(
         credentials.transition(db, EXPIRY_STEP, valid, Action.EXPIRE, TODAY)
     with pytest.raises(NotSignedIn):
         expire_due(db, TODAY, Actor("intruder", Role.SUPERVISOR))
+
+
+def test_the_expiry_step_cannot_expire_a_credential_still_valid(db: Database) -> None:
+    valid = _issued_until(db, TODAY + dt.timedelta(days=30))
+    with pytest.raises(InvalidTransition):
+        credentials.expire_ended(db, valid, TODAY)
+    assert credentials.get(db, valid).state is State.ISSUED
