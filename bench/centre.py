@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import json
 import math
+import random
 import tempfile
 import threading
 import time
@@ -26,6 +27,7 @@ from typing import Any
 import requests
 
 from terminal.centre_process import CentreProcess
+from terminal.core import synthetic
 from terminal.sync.client import SyncClient
 from wirecontract import protocol as p
 from wirecontract.qrpayload import CredentialClaims, encode
@@ -33,9 +35,6 @@ from wirecontract.signing import TerminalKey
 
 AGENCY_ID = "91310000MA1FL0000X"
 AGENCY_NAME = "基准测试机构"
-# A production centre believes an identity only with the card read's provenance.
-PROVENANCE = {"reader": "bench", "sam_id": "05.01-20260101-0000000001", "read_at": "2026-11-29T08:00:00+00:00",
-              "raw_sha256": "0" * 64, "simulated": False}  # fmt: skip
 TARGET_RATIO = 2.0
 TARGET_P99_MS = 200.0
 PUSH_DEADLINE_S = 300.0  # a push that takes longer than this has failed the bench by any measure
@@ -48,17 +47,24 @@ def _event(entity: str, uid: str, version: int, kind: str, payload: dict[str, An
             "simulated": False, "created_at": p.iso(p.utc_now())}  # fmt: skip
 
 
-def _worker(i: int) -> dict[str, Any]:
-    identity = {"id_number": f"3101011990{i:08d}", "name": "基准"}
-    return _event("worker", uuid.uuid4().hex, 1, "worker.registered", {"identity": identity, "phone": "13800000000"},
-                  PROVENANCE)  # fmt: skip
+def _people(count: int) -> list[dict[str, Any]]:
+    """Distinct people (a production centre registers each once), as a card reader would read them."""
+    people = synthetic.unique_people(random.Random(count), dt.date.today())
+    return [fields for fields, _ in zip(people, range(count), strict=False)]
+
+
+def _worker(fields: dict[str, Any]) -> dict[str, Any]:
+    payload, provenance = synthetic.registration_as_sent(fields, simulated=False, reader="bench reader")
+    return _event("worker", uuid.uuid4().hex, 1, "worker.registered", {**payload, "phone": "13800000000"},
+                  provenance)  # fmt: skip
 
 
 def _issue_credential(client: SyncClient, number: str) -> CredentialClaims:
     """One worker and one credential taken to `issued`, as a terminal's use cases send them."""
     today = dt.date.today()
     valid_to = today + dt.timedelta(days=365)
-    worker = _worker(99_999_999)
+    holder = _people(1)[0]
+    worker = _worker(holder)
     uid = uuid.uuid4().hex
     events = [worker]
     for version, state in enumerate(("applied", "approved", "printed", "issued"), start=1):
@@ -68,7 +74,8 @@ def _issue_credential(client: SyncClient, number: str) -> CredentialClaims:
     refused = [r for r in client.push(events) if r.status != p.EventStatus.ACCEPTED]
     if refused:
         raise RuntimeError(f"the centre refused the bench's credential: {refused}")
-    return CredentialClaims(number, 1, "基准", "310101********9999", AGENCY_NAME, ("cleaning",), today, valid_to)
+    masked = holder["id_number"][:6] + "*" * 8 + holder["id_number"][-4:]
+    return CredentialClaims(number, 1, holder["name"], masked, AGENCY_NAME, ("cleaning",), today, valid_to)
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -147,7 +154,7 @@ def run(events: int = p.MAX_PUSH_BATCH, samples: int = 300) -> dict[str, object]
                     page.once()
                 idle = [page.once() for _ in range(samples)]
 
-                push = _Push(centre.url, key, enrolment.terminal_id, [_worker(i) for i in range(events)])
+                push = _Push(centre.url, key, enrolment.terminal_id, [_worker(f) for f in _people(events + 1)[1:]])
                 busy: list[float] = []
                 push.start()
                 while push.is_alive() and len(busy) < 100 * samples:  # bounded: the push ends or the bench does
