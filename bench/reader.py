@@ -22,10 +22,10 @@ from smartcard import scard
 from terminal.reader import apdu, frames
 from terminal.reader.frames import Command
 from terminal.reader.pcsc import PcscBackend, PcscTransport
-from terminal.reader.pcsc_stack import TEST_PORT, PcscdProcess
 from terminal.reader.service import ReaderService, decode
 from terminal.reader.virtual import VirtualSamReader
-from terminal.reader.vpcd import CardMode, VpcdVirtualCard
+from tests.support.pcsc_stack import TEST_PORT, PcscdProcess
+from tests.support.vpcd import CardMode, VpcdVirtualCard
 
 READER = "Virtual PCD 00 00"
 TARGET_ADDED_MS = 20.0
@@ -102,7 +102,7 @@ def measure(iterations: int) -> dict[str, object]:
 def measure_vendor(iterations: int, bits: int, tmp: Path) -> tuple[float, float]:
     """Median ms card presented → identity through the helper and the stand-in DLL, and median photo decode."""
     from terminal.reader.sdt import SdtConfig, SdtHelper, SdtTransport
-    from terminal.reader.sdt_standin import BUILD_DIR, StandinCard, build, wine_environment
+    from tests.support.sdt_standin import BUILD_DIR, StandinCard, build, wine_environment
 
     build(BUILD_DIR)
     card = StandinCard(tmp / f"card{bits}.bin")

@@ -1,5 +1,5 @@
 /* A stand-in for a vendor's sdtapi.dll, for tests only (never shipped): the same __stdcall SDT_* exports,
- * answering from a card file the tests write (terminal/reader/sdt_standin.py) instead of a reader.
+ * answering from a card file the tests write (tests/support/sdt_standin.py) instead of a reader.
  *
  * The card file is named by the environment variable SDT_STANDIN_CARD and read afresh on every call, so a
  * test changes what is on the "reader" by replacing the file. Layout: "SDTC", mode (1 byte), the port the

@@ -1,6 +1,6 @@
 /* A stand-in for a vendor's WLT photo decoder DLL, for tests only (never shipped). Real WLT is a proprietary
  * wavelet format with no open decoder; the stand-in decodes the repository's "WLT-like" block instead
- * (terminal/reader/sdt_standin.py writes it): "SIMWLT01", background RGB, foreground RGB, then a 51x63
+ * (tests/support/sdt_standin.py writes it): "SIMWLT01", background RGB, foreground RGB, then a 51x63
  * one-bit mask, row by row, most significant bit first. It writes the 102x126 24-bit BMP a vendor decoder
  * writes (bottom-up rows padded to 308 bytes: 38862 bytes) and refuses anything else, as a real decoder
  * refuses a block that is not WLT. */

@@ -3,7 +3,7 @@
 `VirtualSamReader` holds the simulated state (which card lies on the reader, which fault to inject) and
 answers request frames. It is used in two forms with the same protocol:
   * `VirtualTransport`: an in-process Transport for demo mode on any PC;
-  * `terminal.reader.vpcd.VpcdVirtualCard`: plugged into the real pcscd through vsmartcard's vpcd.
+  * `tests.support.vpcd.VpcdVirtualCard`: plugged into the real pcscd through vsmartcard's vpcd.
 
 Everything it produces is recognisably simulated: its SAM ID starts with SIMULATED_SAM_MAJOR ("99."),
 and the transports report `simulated=True`. It carries no photo: its photo block is a filler that

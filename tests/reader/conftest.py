@@ -15,9 +15,9 @@ import pytest
 from terminal.core.errors import ReaderFault
 from terminal.reader.errors import PcscUnavailable
 from terminal.reader.pcsc import PcscBackend
-from terminal.reader.pcsc_stack import TEST_PORT, PcscdProcess
 from terminal.reader.virtual import VirtualSamReader
-from terminal.reader.vpcd import CardMode, VpcdVirtualCard
+from tests.support.pcsc_stack import TEST_PORT, PcscdProcess
+from tests.support.vpcd import CardMode, VpcdVirtualCard
 
 PCSC_PORT = TEST_PORT
 SAM_READER = "Virtual PCD 00 00"

@@ -13,8 +13,11 @@ import sys
 import time
 from pathlib import Path
 
+# Run as a script, its own folder is first on the path; the test-support package lives at the repository's root.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
 from terminal.reader.identities import load_identities, text_block_of
-from terminal.reader.sdt_standin import wlt_photo
+from tests.support.sdt_standin import wlt_photo
 
 HEAD = struct.Struct("<4scii")
 

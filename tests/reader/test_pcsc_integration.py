@@ -9,10 +9,10 @@ import pytest
 from terminal.reader import errors
 from terminal.reader.identities import load_identities
 from terminal.reader.pcsc import PcscBackend, PcscTransport
-from terminal.reader.pcsc_stack import PcscdProcess
 from terminal.reader.service import ReaderService, Timeouts, decode
 from terminal.reader.virtual import Fault
-from terminal.reader.vpcd import VpcdVirtualCard
+from tests.support.pcsc_stack import PcscdProcess
+from tests.support.vpcd import VpcdVirtualCard
 from wirecontract.identity import CardType
 
 from .conftest import BLOCK_READER, SAM_READER, reader_ready, wait_until

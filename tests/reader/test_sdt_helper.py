@@ -115,8 +115,8 @@ def test_sam_id_text_round_trips_to_the_sams_bytes() -> None:
 def test_the_photo_of_a_vendor_read_is_decoded_by_its_helper_and_others_in_process(tmp_path: Path) -> None:
     from terminal.reader.errors import PhotoDecoderUnavailable
     from terminal.reader.photo import decoder_for
-    from terminal.reader.sdt_standin import wlt_photo
     from terminal.reader.virtual import NO_PHOTO_FILLER, VirtualSamReader, VirtualTransport
+    from tests.support.sdt_standin import wlt_photo
 
     sdt, _ = transport(tmp_path, "ok")
     try:

@@ -30,7 +30,10 @@ from terminal.reader.errors import (
     SamFault,
 )
 from terminal.reader.sdt import SdtConfig, SdtHelper, SdtTransport, dll_bits
-from terminal.reader.sdt_standin import (
+from terminal.reader.service import ReaderService, Timeouts, decode
+from terminal.reader.virtual import NO_PHOTO_FILLER
+from terminal.selftest import Outcome
+from tests.support.sdt_standin import (
     BMP_HEIGHT,
     BMP_WIDTH,
     BUILD_DIR,
@@ -41,9 +44,6 @@ from terminal.reader.sdt_standin import (
     photo_colours,
     wine_environment,
 )
-from terminal.reader.service import ReaderService, Timeouts, decode
-from terminal.reader.virtual import NO_PHOTO_FILLER
-from terminal.selftest import Outcome
 
 pytestmark = pytest.mark.wine
 QUICK = Timeouts(command=5.0, read=2.0)  # Wine answers in milliseconds; the margin is for a loaded machine

@@ -45,11 +45,11 @@ def test_the_identity_panel_says_where_the_photo_comes_from(qtbot: QtBot, tmp_pa
     from PIL import Image
 
     from terminal.core.registration_rules import check_identity_for_registration
-    from terminal.reader.sdt_standin import wlt_photo
     from terminal.store.identity_reads import decode
     from terminal.ui.identity_panel import IdentityPanel
     from terminal.usecases.registration import CardPreview, PhotoSource
     from tests.builders import card_read
+    from tests.support.sdt_standin import wlt_photo
 
     bmp = io.BytesIO()
     Image.new("RGB", (102, 126), (1, 2, 3)).save(bmp, "BMP")

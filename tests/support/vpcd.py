@@ -22,7 +22,7 @@ import threading
 from terminal.reader import apdu
 from terminal.reader.virtual import DeviceCardRemoved, DeviceSilent, Fault, VirtualSamReader
 
-log = logging.getLogger("terminal.reader.vpcd")
+log = logging.getLogger("tests.support.vpcd")
 
 DEFAULT_PORT = 35963
 CONTROL_GET_ATR = 0x04
