@@ -30,3 +30,23 @@ class Credential(models.Model):
 
     def __str__(self) -> str:
         return f"{self.credential_no} ({self.state})"
+
+
+class WorkerPhoto(models.Model):
+    """The worker's photo as the owning agency sent it (the face printed on the card), for the verification page.
+    One per worker: a later worker event with a photo replaces it. Kept apart from the worker's record so the
+    record's JSON, read and rewritten with every event, stays small."""
+
+    worker_uid = models.CharField(max_length=64, primary_key=True)
+    agency_id = models.CharField(max_length=64, help_text="the agency that sent it; shown only on its credentials")
+    mime = models.CharField(max_length=32)
+    data = models.BinaryField(help_text="at most wirecontract.photo.MAX_PHOTO_BYTES")
+    source = models.CharField(max_length=8, help_text="card (decoded from the ID card) | camera | file")
+    record_version = models.IntegerField(help_text="the worker record's version that carried it")
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        db_table = "worker_photos"
+
+    def __str__(self) -> str:
+        return f"photo of {self.worker_uid} ({self.source})"

@@ -17,6 +17,7 @@ from typing import Any
 
 from centre.credentials.lifecycle import Hold
 from centre.credentials.register import CredentialRegister
+from centre.credentials.worker_photos import PushedPhotos, photo_refusal
 from centre.sync.identity_rules import CardReadRefused, card_read_refusal, identity_of_card_read, normalise_id_number
 from centre.sync.models import BackgroundCheck, Complaint, Event, IdentityRegistration, Record
 from centre.terminals.models import Terminal
@@ -71,6 +72,7 @@ class BatchIngest:
         self.credentials = CredentialRegister(self.agency_id, frozenset(ranges), now)
         self.adverse: dict[str, bool] = {}  # worker uid → latest background check adverse
         self.closed_complaints: list[Complaint] = []
+        self.photos = PushedPhotos(self.agency_id, now)  # workers' photos: their own table (worker_photos.py)
         # What to write at the end.
         self._new_events: list[Event] = []
         self._unparked: list[Event] = []  # stored by an earlier push, applied now
@@ -138,6 +140,8 @@ class BatchIngest:
         self._check_references(payload)
         if entity == "worker":
             self._check_identity(wire, record)
+            if (photo_refused := photo_refusal(entity, payload)) is not None:
+                raise _Rejected(RejectCode.INVALID_PAYLOAD, photo_refused)
         current = record.version if record else 0
         if version <= current or version in self.parked.get(key, {}):
             raise _Rejected(RejectCode.STALE_VERSION, f"version {version} is not newer than {current}")
@@ -277,7 +281,7 @@ class BatchIngest:
             self._advance(event)
             return
         record = self._advance(event)
-        record.data = {**record.data, **event.payload}
+        record.data = {**record.data, **self.photos.take(event)}
         record.simulated = record.simulated or event.simulated
         number = _id_number_of(event.entity, event.payload)
         if number:
@@ -339,6 +343,7 @@ class BatchIngest:
         if self.closed_complaints:
             Complaint.objects.bulk_update(self.closed_complaints, ["status", "resolved_at", "resolution"])
         self.credentials.write()
+        self.photos.write()
 
 
 def _repeat_verdict(known: Event, terminal_id: str, content: str) -> Verdict:

@@ -1,0 +1,81 @@
+"""Workers' photos at the centre: taken from worker events during a push, kept in `WorkerPhoto`, shown on the
+verification page (views.py) for credentials the centre holds.
+
+The event itself is stored as received (centre.sync.models.Event); the worker's record (`Record.data`) gets the
+payload without the photo, and the photo goes to its own table, written in bulk with the rest of the push.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from centre.credentials.models import WorkerPhoto
+from wirecontract.photo import PhotoRefused, parse_photo
+
+if TYPE_CHECKING:
+    from centre.sync.models import Event
+
+PHOTO_FIELD = "photo"
+
+
+def photo_refusal(entity: str, payload: dict[str, Any]) -> str | None:
+    """Why a worker event's photo is refused (the whole event is: the terminal never sends one it has not
+    fitted to the bound, so a refusal means a client that does not keep the contract), or None."""
+    if entity != "worker" or payload.get(PHOTO_FIELD) is None:
+        return None
+    try:
+        parse_photo(payload[PHOTO_FIELD])
+    except PhotoRefused as refused:
+        return refused.reason
+    return None
+
+
+class PushedPhotos:
+    """The photos of one push's applied worker events, the latest version per worker winning."""
+
+    def __init__(self, agency_id: str, now: dt.datetime) -> None:
+        self.agency_id = agency_id
+        self.now = now
+        self._latest: dict[str, WorkerPhoto] = {}
+
+    def take(self, event: Event) -> dict[str, Any]:
+        """The payload to merge into the record; a worker event's photo (checked before) is kept aside."""
+        payload: dict[str, Any] = event.payload
+        if event.entity != "worker" or payload.get(PHOTO_FIELD) is None:
+            return payload
+        photo = parse_photo(payload[PHOTO_FIELD])
+        self._latest[event.entity_uid] = WorkerPhoto(
+            worker_uid=event.entity_uid, agency_id=self.agency_id, mime=photo.mime, data=photo.data,
+            source=photo.source, record_version=event.record_version, updated_at=self.now,
+        )  # fmt: skip
+        return {k: v for k, v in payload.items() if k != PHOTO_FIELD}
+
+    def write(self) -> None:
+        if self._latest:
+            WorkerPhoto.objects.bulk_create(
+                self._latest.values(), update_conflicts=True, unique_fields=["worker_uid"],
+                update_fields=["agency_id", "mime", "data", "source", "record_version", "updated_at"],
+            )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ShownPhoto:
+    data_url: str
+    source: str
+
+
+def photo_for_page(worker_uid: str, agency_id: str | None) -> ShownPhoto | None:
+    """The photo of a credential's holder, only as the credential's own agency sent it."""
+    if not worker_uid or not agency_id:
+        return None
+    row = WorkerPhoto.objects.filter(pk=worker_uid, agency_id=agency_id).values_list("mime", "data", "source").first()
+    if row is None:
+        return None
+    mime, data, source = row
+    # Re-encoded here from the stored bytes, with a MIME type from a fixed list: nothing a terminal sent reaches
+    # the page's markup as text.
+    return ShownPhoto(f"data:{mime};base64,{base64.b64encode(bytes(data)).decode('ascii')}", str(source))
+
