@@ -1,6 +1,8 @@
 """`terminal reader …`: list readers, read a card, decode or dump a raw exchange for support cases.
 
-Identity fields can only be printed here, never set: there is no option that takes them.
+Identity fields can only be printed here, never set: there is no option that takes them. Printing a card
+(`read`, `decode`) and saving a read's raw exchange (`dump`) sign an operator in first, as every command that
+shows personal data does: ID numbers are masked unless the role may see them, and full numbers are audited.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from terminal.cli.common import signed_in
 from terminal.core.errors import TerminalError
 from terminal.reader import discovery, frames
 from terminal.reader.frames import Command
 from terminal.reader.recording import RecordingTransport
 from terminal.reader.service import ReaderService, decode, utc_now
 from terminal.reader.virtual import Fault, VirtualSamReader
+from terminal.usecases import queries
 from wirecontract.cardtext import sha256_hex
 from wirecontract.identity import CardRead, Identity, Provenance
 
@@ -90,19 +94,27 @@ def _read(service: ReaderService, timeout: float) -> CardRead:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    identity = decode(_read(_service(args), args.timeout))
-    _print_identity(identity, args.json)
+    # Signed in before waiting for a card: a refused operator should not have to present one first.
+    with signed_in(args) as (_home, db, actor):
+        identity = decode(_read(_service(args), args.timeout))
+        _print_identity(queries.card_as_seen_by(db, actor, identity), args.json)
     return 0
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
-    service = _service(args)
-    recorder = RecordingTransport(service.transport)
-    service.transport = recorder
-    try:
-        _read(service, args.timeout)
-    finally:
-        args.file.write_text(recorder.transcript(), encoding="utf-8")
+    with signed_in(args) as (_home, db, actor):
+        service = _service(args)
+        try:
+            queries.allow_card_exchange_saved(db, actor, service.transport.name)
+        except TerminalError:
+            service.close()
+            raise
+        recorder = RecordingTransport(service.transport)
+        service.transport = recorder
+        try:
+            _read(service, args.timeout)
+        finally:
+            args.file.write_text(recorder.transcript(), encoding="utf-8")
     print(f"{len(recorder.exchanges)} exchanges saved to {args.file}")
     return 0
 
@@ -129,7 +141,8 @@ def cmd_decode(args: argparse.Namespace) -> int:
     except TerminalError as fault:
         print(f"{args.file}: {fault.message(_lang(args))}", file=sys.stderr)
         return 1
-    _print_identity(identity, args.json)
+    with signed_in(args) as (_home, db, actor):
+        _print_identity(queries.card_as_seen_by(db, actor, identity), args.json)
     return 0
 
 

@@ -90,6 +90,35 @@ def reveal_id_number(db: Database, actor: Actor, worker_id: int) -> str:
     return str(row["id_number"])
 
 
+CARD_SHOWN = "reader.card_shown"
+CARD_EXCHANGE_SAVED = "reader.exchange_saved"
+
+
+def card_as_seen_by(db: Database, actor: Actor, identity: Identity) -> Identity:
+    """A card read as `actor` may see it (`terminal reader read` / `decode`): the ID number and, on a
+    Hong Kong/Macau/Taiwan permit, the pass number masked unless the role may see full numbers. Showing the
+    full numbers is audited like reveal_id_number; the entry names the read by its raw block's hash, which
+    the store keeps as provenance anyway, so the log itself holds no number."""
+    verify(db, actor)
+    if may(actor.role, Action.VIEW_FULL_ID):
+        with db.transaction():
+            audit.append(db, actor.username, CARD_SHOWN, "card_read", identity.provenance.raw_sha256)
+        return identity
+    return dataclasses.replace(
+        identity,
+        id_number=identity.masked_id_number,
+        pass_number=idnumber.mask(identity.pass_number) if identity.pass_number else None,
+    )
+
+
+def allow_card_exchange_saved(db: Database, actor: Actor, reader: str) -> None:
+    """`terminal reader dump` writes a read's raw exchange (the whole text block) to a file for support:
+    only roles that may see full numbers, and audited before the card is read."""
+    authorise(db, actor, Action.VIEW_FULL_ID)
+    with db.transaction():
+        audit.append(db, actor.username, CARD_EXCHANGE_SAVED, "reader", reader)
+
+
 @dataclass
 class WorkerRecord:
     worker_id: int
