@@ -265,18 +265,26 @@ def cli_environment(monkeypatch: pytest.MonkeyPatch, sdt_build: Path, wine_prefi
 
 
 def test_reader_list_and_read_show_the_vendor_reader(
-    cli_environment: Path, card: StandinCard, capsys: pytest.CaptureFixture[str]
+    cli_environment: Path, card: StandinCard, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from terminal.cli.main import main
+    from tests.builders import STAFF_PASSWORD, open_db
 
-    assert main(["reader", "list", "--json"]) == 0
+    home = tmp_path / "home"
+    open_db(home, monkeypatch).close()
+    monkeypatch.setenv("TERMINAL_OPERATOR", "clerk")
+    monkeypatch.setenv("TERMINAL_OPERATOR_PASSWORD", STAFF_PASSWORD)
+    assert main(["--home", str(home), "reader", "list", "--json"]) == 0
     readers = json.loads(capsys.readouterr().out)["readers"]
     assert {"name": f"sdt:{cli_environment}", "kind": "sdt", "state": "ready", "simulated": False} in readers
     card.place(LABEL)
-    assert main(["reader", "read", "--reader", f"sdt:{cli_environment}", "--json", "--timeout", "30"]) == 0
+    read = ["--home", str(home), "reader", "read", "--reader", f"sdt:{cli_environment}", "--json", "--timeout", "30"]
+    assert main(read) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["provenance"]["reader"] == "sdt:sdtapi.dll 9.9.0.1 64-bit USB 1001"
     assert data["provenance"]["simulated"] is True
+    assert "*" in data["id_number"]  # a clerk's output: masked
 
 
 def test_doctor_says_which_dll_its_bitness_and_whether_a_read_works(
