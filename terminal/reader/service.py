@@ -61,6 +61,9 @@ class ReaderService:
         self._stop = threading.Event()
         self._sam_id: str | None = None
         self._need_removal = False
+        # Finds that saw an empty reader. The removal rule re-arms on one, so whoever needs to know that a
+        # lifted card was noticed (the next placement of the same card reads again) waits for this to grow.
+        self.empty_finds = 0
 
     @property
     def name(self) -> str:
@@ -99,6 +102,7 @@ class ReaderService:
             self._exchange(Command.FIND_CARD, self.timeouts.command)
         except NoCard:
             self._need_removal = False
+            self.empty_finds += 1
             return False
         return not self._need_removal
 

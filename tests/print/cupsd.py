@@ -97,11 +97,20 @@ class PrivateCups:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             found = sorted(self.out.rglob("*.pdf"))
-            if len(found) >= count:
-                time.sleep(0.1)  # let cups-pdf finish writing
+            # cups-pdf's Ghostscript writes the file in place: a PDF is whole once it ends in %%EOF.
+            if len(found) >= count and all(_finished(pdf) for pdf in found):
                 return found
-            time.sleep(0.05)
+            time.sleep(0.05)  # the check interval
         raise AssertionError(f"cups-pdf wrote no PDF into {self.out}; see {self.root}/log")
+
+
+def _finished(pdf: Path) -> bool:
+    try:
+        with pdf.open("rb") as f:
+            f.seek(max(pdf.stat().st_size - 1024, 0))
+            return b"%%EOF" in f.read()
+    except OSError:
+        return False  # moved or still being created
 
 
 _shared: PrivateCups | None = None

@@ -15,6 +15,7 @@ import pytest
 from terminal.core.errors import ReaderFault
 from terminal.reader.errors import PcscUnavailable
 from terminal.reader.pcsc import PcscBackend
+from terminal.reader.service import ReaderService
 from terminal.reader.virtual import VirtualSamReader
 from tests.support.pcsc_stack import TEST_PORT, PcscdProcess
 from tests.support.vpcd import CardMode, VpcdVirtualCard
@@ -42,6 +43,21 @@ def wait_until(condition: object, timeout: float = 5.0) -> None:
         if time.monotonic() > deadline:
             pytest.fail("condition not met in time")
         time.sleep(0.02)
+
+
+def wait_until_no_card_seen(service: ReaderService, timeout: float = 5.0) -> None:
+    """Poll the reader until the service itself has found it empty: a lifted card was noticed, so placing the
+    same card again counts as a new one (the removal rule)."""
+    before = service.empty_finds
+
+    def seen() -> bool:
+        try:
+            service.card_found()
+        except ReaderFault:
+            return False  # e.g. a replugged reader that is not back yet
+        return service.empty_finds > before
+
+    wait_until(seen, timeout)
 
 
 def reader_ready(name: str) -> bool:

@@ -15,7 +15,7 @@ from tests.support.pcsc_stack import PcscdProcess
 from tests.support.vpcd import VpcdVirtualCard
 from wirecontract.identity import CardType
 
-from .conftest import BLOCK_READER, SAM_READER, reader_ready, wait_until
+from .conftest import BLOCK_READER, SAM_READER, reader_ready, wait_until, wait_until_no_card_seen
 from .faults import BEFORE_FIND, EXPECTED_ERROR
 
 pytestmark = pytest.mark.pcsc
@@ -60,7 +60,7 @@ def test_block_read_mode_through_pcscd(block_card: VpcdVirtualCard) -> None:
         with pytest.raises(errors.NoCard):  # the card has not left the field yet
             service.read_next(timeout=0.3)
         block_card.device.remove()
-        time.sleep(0.5)
+        wait_until_no_card_seen(service)
         block_card.device.insert("foreign_permanent")
         assert decode(service.read_next(timeout=3)).card_type is CardType.FOREIGN_PERMANENT
     finally:
@@ -92,7 +92,7 @@ def test_each_injected_fault_through_pcscd(
         device.set_fault(Fault.NONE)
         device.remove()
         wait_until(lambda: reader_ready(SAM_READER))
-        time.sleep(0.5)
+        wait_until_no_card_seen(service)
         device.insert("resident")
         assert decode(service.read_next(timeout=5)).card_type is CardType.RESIDENT
     finally:

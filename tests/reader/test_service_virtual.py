@@ -84,10 +84,13 @@ def test_a_card_already_found_before_the_read_still_needs_removal_once(service: 
     assert svc.card_found() is False
     with pytest.raises(errors.NoCard):
         svc.wait_for_card(timeout=0.05)
+    held = svc.empty_finds
     device.remove()
     assert svc.card_found() is False
+    assert svc.empty_finds == held + 1  # only the empty reader counts, not the card that had not left
     device.insert("resident")
     assert svc.card_found() is True
+    assert svc.empty_finds == held + 1
 
 
 

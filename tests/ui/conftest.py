@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -94,7 +95,9 @@ def start_app(qtbot: QtBot, home: Home, device: VirtualSamReader, **kwargs: obje
         for widget in QApplication.topLevelWidgets():  # dialogs and windows of this test go with it
             widget.close()
             widget.deleteLater()
-        qtbot.wait(1)
+        # Deliver the close events, then the deletions themselves: the next test starts with none of these.
+        QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

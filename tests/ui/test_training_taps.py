@@ -57,8 +57,12 @@ def test_course_session_taps_and_result(running: Running, device: VirtualSamRead
     running.qtbot.waitUntil(lambda: page.data is not None and len(page.data.roster) == 1, timeout=10_000)
     assert "签到" in page.status.text() and cell(page.roster, 0, 1)
     assert running.window.pages.currentWidget() is page  # the tap did not open registration
+    reader = running.terminal.session.reader if running.terminal.session else None
+    assert reader is not None
+    empty = reader.service.empty_finds
     device.remove()
-    running.qtbot.wait(100)
+    # The same card read again only once the reader has seen it lifted (the removal rule).
+    running.qtbot.waitUntil(lambda: reader.service.empty_finds > empty, timeout=10_000)
     tap_card(running, device, "resident")
     running.qtbot.waitUntil(lambda: page.data.roster[0].tap_out_at is not None, timeout=10_000)  # type: ignore[union-attr]
     assert "签退" in page.status.text()
