@@ -29,6 +29,11 @@ STATES: dict[str, tuple[str, str, str]] = {
     "refused": ("无效", "red", "{what}"),
 }
 
+# The states of a credential the centre holds: a card was made for a person the owning agency registered, so the
+# page shows that person's photo for the consumer at the door to compare. Never for unsynced, unknown or refused:
+# there the centre vouches for no one, and a forged QR must not be able to show a real person's face.
+PHOTO_STATES = frozenset({"valid", "attention", "not_issued", "replaced", "suspended", "revoked", "expired"})
+
 
 @dataclass(frozen=True)
 class CredentialView:
@@ -47,6 +52,10 @@ class CredentialView:
     @property
     def tone(self) -> str:
         return STATES[self.state][1]
+
+    @property
+    def shows_photo(self) -> bool:
+        return self.state in PHOTO_STATES
 
     @property
     def text(self) -> str:

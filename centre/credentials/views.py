@@ -13,20 +13,21 @@ from django.views.decorators.http import require_GET
 from centre.credentials.models import Credential
 from centre.credentials.public_status import UNKNOWN, CredentialView, RegisterEntry, refused, view_of
 from centre.credentials.qr_trust import check_scanned
+from centre.credentials.worker_photos import photo_for_page
 
 
-def _entry(credential_no: str) -> RegisterEntry | None:
-    row = Credential.objects.filter(pk=credential_no[:64]).first()
-    if row is None:
-        return None
+def _entry(row: Credential) -> RegisterEntry:
     return RegisterEntry(row.credential_no, row.state, row.hold, row.version, row.holder_name, row.valid_to,
                          row.health_valid_to, row.insurance_valid_to, row.simulated)  # fmt: skip
 
 
-def _answer(request: HttpRequest, view: CredentialView, status: int) -> HttpResponse:
+def _answer(request: HttpRequest, view: CredentialView, status: int, row: Credential | None = None) -> HttpResponse:
+    """The JSON form never carries the photo (docs/centre.md, "The verification page"): it is for the person at
+    the door, not for platforms that check many credentials."""
     if "application/json" in request.headers.get("Accept", ""):
         return JsonResponse(view.to_json(), status=status, json_dumps_params={"ensure_ascii": False})
-    return render(request, "credentials/status.html", {"view": view}, status=status)
+    photo = photo_for_page(row.worker_uid, row.agency_id) if row is not None and view.shows_photo else None
+    return render(request, "credentials/status.html", {"view": view, "photo": photo}, status=status)
 
 
 @require_GET
@@ -41,10 +42,11 @@ def verification_page(request: HttpRequest, payload: str) -> HttpResponse:
     claims = checked.claims
     if checked.refusal is not None:
         return _answer(request, refused(claims.credential_no, checked.refusal, claims.demo), 200)
-    entry = _entry(claims.credential_no)
-    if entry is None:
+    row = Credential.objects.filter(pk=claims.credential_no[:64]).first()
+    if row is None:
         return _answer(request, CredentialView("unsynced", claims.credential_no, "", None, (), claims.demo), 200)
+    entry = _entry(row)
     disagreement = checked.disagreement_with(entry)
     if disagreement is not None:
         return _answer(request, refused(claims.credential_no, disagreement, claims.demo), 200)
-    return _answer(request, view_of(entry, claims.credential_no, today, card_version=claims.version), 200)
+    return _answer(request, view_of(entry, claims.credential_no, today, card_version=claims.version), 200, row)

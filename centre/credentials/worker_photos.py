@@ -61,10 +61,18 @@ class PushedPhotos:
             )  # fmt: skip
 
 
+# What the page says about where the photo came from (wirecontract.photo.PHOTO_SOURCES).
+CAPTIONS = {"card": "持证人照片（读自身份证）", "camera": "持证人照片（登记时拍摄）", "file": "持证人照片（机构提供）"}
+
+
 @dataclass(frozen=True)
 class ShownPhoto:
     data_url: str
     source: str
+
+    @property
+    def caption(self) -> str:
+        return CAPTIONS.get(self.source, CAPTIONS["file"])
 
 
 def photo_for_page(worker_uid: str, agency_id: str | None) -> ShownPhoto | None:

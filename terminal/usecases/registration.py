@@ -13,7 +13,7 @@ from terminal.core.registration_rules import RegistrationCheck, check_identity_f
 from terminal.core.roles import Action
 from terminal.store import attachments, audit, identity_reads, outbox, search
 from terminal.store.db import Database
-from terminal.usecases import validation
+from terminal.usecases import validation, worker_photo
 from terminal.usecases.context import Actor, authorise, new_uid, utcnow
 from wirecontract.identity import CardRead, Identity
 from wirecontract.signing import b64url
@@ -125,6 +125,10 @@ def _validate(profile: ProfileInput) -> tuple[str, str, list[str]]:
 def register_worker(db: Database, actor: Actor, card_read: CardRead, profile: ProfileInput, today: dt.date) -> int:
     authorise(db, actor, Action.REGISTER_WORKER)
     phone, address, types = _validate(profile)
+    # Fitted before the transaction: re-encoding a camera photo takes a moment and needs no lock.
+    photo = None
+    if profile.photo is not None:
+        photo = worker_photo.for_centre(profile.photo.data, PhotoSource(profile.photo_source).value)
     identity = identity_reads.decode(card_read)
     check_identity_for_registration(identity, today)
     now = utcnow().isoformat()
@@ -151,14 +155,16 @@ def register_worker(db: Database, actor: Actor, card_read: CardRead, profile: Pr
         search.reindex_worker(db.conn, worker_id)
         # The worker's own event goes first: the centre must know the worker before the records about them.
         audit.append(db, actor.username, "worker.registered", "worker", uid, {"id": identity.masked_id_number})
-        outbox.enqueue(
-            db, "worker", uid, 1, "worker.registered",
-            # The raw text block goes with it: the centre decodes the read itself (docs/sync-protocol.md).
-            {"identity": _identity_payload(identity), "card_read": {"text": b64url(card_read.raw_text)},
-             "phone": phone, "service_types": types,
-             "registered_at": now},
-            provenance=identity.provenance.to_json(), simulated=identity.provenance.simulated,
-        )  # fmt: skip
+        # The raw text block goes with it: the centre decodes the read itself (docs/sync-protocol.md); the
+        # photo goes so the verification page can show the face on the card.
+        payload: dict[str, object] = {
+            "identity": _identity_payload(identity), "card_read": {"text": b64url(card_read.raw_text)},
+            "phone": phone, "service_types": types, "registered_at": now,
+        }  # fmt: skip
+        if photo is not None:
+            payload["photo"] = photo.to_json()
+        outbox.enqueue(db, "worker", uid, 1, "worker.registered", payload,
+                       provenance=identity.provenance.to_json(), simulated=identity.provenance.simulated)  # fmt: skip
         from terminal.usecases import records
 
         records.add_profile_records(db, actor, worker_id, uid, read_id, identity, profile)

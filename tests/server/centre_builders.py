@@ -56,10 +56,14 @@ class CredentialOnTerminal:
         return [self.send(state, **extra) for state in ISSUE_PATH]
 
 
-def push_worker(client: SyncClient, name: str = "王秀英", id_number: str = "310101199001011234") -> str:
+def push_worker(client: SyncClient, name: str = "王秀英", id_number: str = "310101199001011234",
+                photo: dict[str, str] | None = None) -> str:  # fmt: skip
+    """A registered worker; `photo` as the terminal sends it (wirecontract.photo.WirePhoto.to_json())."""
     uid = uuid.uuid4().hex
-    [result] = client.push([wire(uid, 1, {"identity": {"id_number": id_number, "name": name}},
-                                 kind="worker.registered")])  # fmt: skip
+    payload: dict[str, Any] = {"identity": {"id_number": id_number, "name": name}}
+    if photo is not None:
+        payload["photo"] = photo
+    [result] = client.push([wire(uid, 1, payload, kind="worker.registered")])
     assert result.status == "accepted", result
     return uid
 
