@@ -799,19 +799,9 @@
         <source>读卡器</source>
         <translation>Card reader</translation>
     </message>
-    <message>
-        <location filename="../../terminal/ui/wizard.py" line="110" />
-        <source>虚拟读卡器（仅用于演示和培训，读取的数据标记为模拟）</source>
-        <translation>Virtual reader (demo and training only; reads are marked simulated)</translation>
-    </message>
 </context>
 <context>
-    <name>ReaderSettingsDialog</name>
-    <message>
-        <location filename="../../terminal/ui/reader_settings.py" line="0" />
-        <source>读卡器设置</source>
-        <translation>Card reader settings</translation>
-    </message>
+    <name>ReaderChooser</name>
     <message>
         <location filename="../../terminal/ui/reader_settings.py" line="0" />
         <source>选择读卡器（PC/SC、串口、厂商 SDK）：</source>
@@ -856,6 +846,19 @@
         <location filename="../../terminal/ui/reader_settings.py" line="0" />
         <source>没有找到读卡器。</source>
         <translation>No reader found.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>虚拟读卡器（仅用于演示和培训，读取的数据标记为模拟）</source>
+        <translation>Virtual reader (demo and training only; reads are marked simulated)</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderSettingsDialog</name>
+    <message>
+        <location filename="../../terminal/ui/reader_settings.py" line="0" />
+        <source>读卡器设置</source>
+        <translation>Card reader settings</translation>
     </message>
     <message>
         <location filename="../../terminal/ui/reader_settings.py" line="0" />

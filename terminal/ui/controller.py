@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from terminal.core.errors import KeyUnavailable, ReaderFault
 from terminal.reader.discovery import open_reader
-from terminal.reader.pcsc import PcscBackend
 from terminal.reader.photo import decoder_for
 from terminal.reader.service import ReaderService
 from terminal.reader.transport import Transport
@@ -105,7 +104,7 @@ class TerminalApp:
 
     def _run_wizard(self) -> None:
         self._setup_thread = TaskThread[None]("setup")
-        self.wizard = SetupWizard(self.home, self._setup_thread, PcscBackend())
+        self.wizard = SetupWizard(self.home, self._setup_thread)
         self.wizard.accepted.connect(self._open)
         self.wizard.show()
 

@@ -1,13 +1,15 @@
-"""Settings → Card reader: choose the reader (PC/SC, serial, vendor SDK) and the vendor's DLL and photo decoder.
+"""Choosing the card reader (PC/SC, serial, vendor SDK) and the vendor's DLL and photo decoder: `ReaderChooser`,
+shown by Settings → Card reader (`ReaderSettingsDialog`) and by the first-run wizard's reader page.
 
-The terminal's configuration lives in config.json (docs/install.md §6), written until now only by the first-run
-wizard; this dialog is the reader section of it. Listing the readers starts vendor helpers and asks PC/SC, which
-can take a moment, so it runs on a thread of its own and the dialog stays responsive. The choice takes effect when
-the program starts again (the reader thread is made once, at start).
+The terminal's configuration lives in config.json (docs/install.md §6); the chooser's values are its reader
+section. Listing the readers starts vendor helpers and asks PC/SC, which can take a moment, so it runs on a thread
+of the chooser's own and the window stays responsive. The choice takes effect when the program starts (the reader
+thread is made once, at start).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from terminal.reader.discovery import VIRTUAL, Discovery, default_backends, discover
 from terminal.reader.sdt import SDT_PREFIX
+from terminal.reader.transport import ReaderBackend
 from terminal.store.home import Home
 from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
@@ -46,13 +49,24 @@ def reader_settings(config: dict[str, Any], reader: str, sdt_dll: str, decoder: 
     return values
 
 
-class ReaderSettingsDialog(Retranslating, QDialog):
-    def __init__(self, home: Home, parent: QWidget | None = None) -> None:
+Backends = Callable[[Mapping[str, Any]], Sequence[ReaderBackend]]
+
+
+class ReaderChooser(Retranslating, QWidget):
+    """The reader list with its refresh button, the vendor DLL and decoder fields, and a status line.
+
+    `offer_virtual`: the virtual reader is listed (demo homes, the first-run wizard, a home already using it);
+    it is never chosen unless the operator picks it. `backends` lists the readers for a configuration
+    (tests pass their own)."""
+
+    def __init__(self, config: Mapping[str, Any], offer_virtual: bool, backends: Backends = default_backends,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
-        self.setObjectName("readerSettings")
-        self.home = home
-        self.config = home.config()
-        self.worker = TaskThread[None]("reader-settings")
+        self.config = dict(config)
+        self.offer_virtual = offer_virtual
+        self._backends = backends
+        self._wanted = str(self.config.get("reader") or "")
+        self.worker = TaskThread[None]("reader-list")
         self.worker.start()
         self.readers = QListWidget()
         self.readers.setObjectName("readerList")
@@ -69,9 +83,6 @@ class ReaderSettingsDialog(Retranslating, QDialog):
         self.status = QLabel()
         self.status.setObjectName("readerSettingsStatus")
         self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         self.dll_label, self.decoder_label, self.list_label = QLabel(), QLabel(), QLabel()
         form = QFormLayout()
         for label, edit, button in ((self.dll_label, self.dll, self.dll_button),
@@ -81,18 +92,17 @@ class ReaderSettingsDialog(Retranslating, QDialog):
             row.addWidget(button)
             form.addRow(label, row)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list_label)
         layout.addWidget(self.readers, 1)
         layout.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(form)
         layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
         self.retranslate()
-        self.resize(640, 420)
+        self._show([])
         self.refresh()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("读卡器设置"))
         self.list_label.setText(self.tr("选择读卡器（PC/SC、串口、厂商 SDK）："))
         self.dll_label.setText(self.tr("厂商 SDK（sdtapi.dll）："))
         self.decoder_label.setText(self.tr("照片解码库："))
@@ -107,48 +117,95 @@ class ReaderSettingsDialog(Retranslating, QDialog):
         dialog.open()
 
     def refresh(self) -> None:
-        """List every reader on the dialog's own thread (vendor helpers start, PC/SC is asked)."""
+        """List every reader on the chooser's own thread (vendor helpers start, PC/SC is asked)."""
         config = {**self.config, "sdt_dll": self.dll.text().strip(), "photo_decoder": self.decoder.text().strip()}
+        backends = self._backends
         self.refresh_button.setEnabled(False)
         self.status.setText(self.tr("正在查找读卡器…"))
-        self.worker.submit(lambda _none: discover(default_backends(config)), self._listed, self._list_failed)
+        self.worker.submit(lambda _none: discover(backends(config)), self._listed, self._list_failed)
+
+    @property
+    def listing(self) -> bool:
+        return not self.refresh_button.isEnabled()
 
     def _listed(self, found: Discovery) -> None:
         self.refresh_button.setEnabled(True)
-        chosen = str(self.config.get("reader") or "")
-        self.readers.clear()
-        names = [(r.name, r.kind, r.state.value) for r in found.readers]
-        if chosen == VIRTUAL or self.home.is_demo:
-            names.append((VIRTUAL, "virtual", "ready"))
-        for name, kind, state in names:
-            item = QListWidgetItem(f"{name}    [{KIND_LABELS.get(kind, kind)}, {state}]")
-            item.setData(Qt.ItemDataRole.UserRole, name if kind != "pcsc" else f"pcsc:{name}")
-            self.readers.addItem(item)
-            if chosen in (name, f"pcsc:{name}"):
-                self.readers.setCurrentItem(item)
+        self._show([(r.name, r.kind, r.state.value) for r in found.readers])
         lines = [fault.message(ui_lang()) for fault in found.faults]
-        if not names:
+        if not found.readers:
             lines.append(self.tr("没有找到读卡器。"))
         self.status.setText("\n".join(lines))
+
+    def _show(self, found: list[tuple[str, str, str]]) -> None:
+        """The list: what was found, and the virtual reader where offered; the operator's choice stays chosen."""
+        current = self.readers.currentItem()
+        if current is not None:
+            self._wanted = str(current.data(Qt.ItemDataRole.UserRole))
+        self.readers.clear()
+        names = list(found)
+        if self.offer_virtual or self._wanted == VIRTUAL:
+            names.append((VIRTUAL, "virtual", "ready"))
+        for name, kind, state in names:
+            label = self.tr("虚拟读卡器（仅用于演示和培训，读取的数据标记为模拟）") if kind == "virtual" else name
+            item = QListWidgetItem(f"{label}    [{KIND_LABELS.get(kind, kind)}, {state}]")
+            item.setData(Qt.ItemDataRole.UserRole, name if kind != "pcsc" else f"pcsc:{name}")
+            self.readers.addItem(item)
+            if self._wanted in (name, f"pcsc:{name}"):
+                self.readers.setCurrentItem(item)
 
     def _list_failed(self, error: BaseException) -> None:
         self.refresh_button.setEnabled(True)
         self.status.setText(str(error))
 
+    def choose(self, reader: str) -> bool:
+        """Select the listed reader with this config name (`pcsc:…`, `sdt:…`, `virtual`); False if not listed."""
+        for i in range(self.readers.count()):
+            item = self.readers.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == reader:
+                self.readers.setCurrentItem(item)
+                return True
+        return False
+
     def chosen(self) -> str:
+        """The reader to write to config.json; with nothing selected, a vendor DLL typed in names its reader,
+        else the configured one stays (empty: the first PC/SC reader that answers, never the simulator)."""
         item = self.readers.currentItem()
         if item is not None:
             return str(item.data(Qt.ItemDataRole.UserRole))
         dll = self.dll.text().strip()
         return f"{SDT_PREFIX}{dll}" if dll else str(self.config.get("reader") or "")
 
+    def values(self) -> dict[str, Any]:
+        return reader_settings(self.config, self.chosen(), self.dll.text(), self.decoder.text())
+
+    def shutdown(self) -> None:
+        self.worker.shutdown()
+
+
+class ReaderSettingsDialog(Retranslating, QDialog):
+    def __init__(self, home: Home, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("readerSettings")
+        self.home = home
+        self.chooser = ReaderChooser(home.config(), offer_virtual=home.is_demo)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.chooser, 1)
+        layout.addWidget(self.buttons)
+        self.retranslate()
+        self.resize(640, 420)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("读卡器设置"))
+
     def save(self) -> None:
-        values = reader_settings(self.config, self.chosen(), self.dll.text(), self.decoder.text())
-        self.home.update_config(**values)
-        self.config = self.home.config()
-        self.status.setText(self.tr("已保存。重新启动程序后生效。"))
+        self.home.update_config(**self.chooser.values())
+        self.chooser.config = self.home.config()
+        self.chooser.status.setText(self.tr("已保存。重新启动程序后生效。"))
         self.accept()
 
     def done(self, result: int) -> None:
-        self.worker.shutdown()
+        self.chooser.shutdown()
         super().done(result)

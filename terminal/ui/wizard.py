@@ -4,25 +4,26 @@ with a confirm step (the operator types its last group back)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
     QWizard,
     QWizardPage,
 )  # fmt: skip
 
-from terminal.core.errors import InvalidInput, ReaderFault, TerminalError
-from terminal.reader.pcsc import PcscBackend
+from terminal.core.errors import InvalidInput, TerminalError
+from terminal.reader.discovery import default_backends
 from terminal.store.home import Home
 from terminal.ui.feedback import FieldError, report_error
 from terminal.ui.i18n import ui_lang
+from terminal.ui.reader_settings import Backends, ReaderChooser
 from terminal.ui.tasks import TaskThread
 from terminal.usecases import setup
 
@@ -102,35 +103,19 @@ class AdminPage(QWizardPage):
 
 
 class ReaderPage(QWizardPage):
-    def __init__(self, pcsc: PcscBackend | None) -> None:
+    """Every kind of reader the terminal can use (PC/SC, serial, vendor SDK with its DLL and photo decoder), and the
+    virtual one for demonstrations, through the same chooser as Settings → Card reader."""
+
+    def __init__(self, backends: Backends = default_backends) -> None:
         super().__init__()
         self.setTitle(self.tr("读卡器"))
-        self.group = QButtonGroup(self)
+        self.chooser = ReaderChooser({}, offer_virtual=True, backends=backends)
         layout = QVBoxLayout(self)
-        virtual = QRadioButton(self.tr("虚拟读卡器（仅用于演示和培训，读取的数据标记为模拟）"))
-        virtual.setProperty("reader", VIRTUAL_READER)
-        self.group.addButton(virtual)
-        layout.addWidget(virtual)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        readers = []
-        if pcsc is not None:
-            try:
-                readers = pcsc.list_readers()
-            except ReaderFault as fault:
-                self.note.setText(fault.message())
-        for info in readers:
-            button = QRadioButton(f"{info.name}（{info.state.value}）")
-            button.setProperty("reader", f"pcsc:{info.name}")
-            self.group.addButton(button)
-            layout.addWidget(button)
-        (self.group.buttons()[-1]).setChecked(True)
-        layout.addWidget(self.note)
+        layout.addWidget(self.chooser)
 
-    def choice(self) -> str:
-        button = self.group.checkedButton()
-        # Nothing chosen: the first PC/SC reader that answers, never the simulator.
-        return str(button.property("reader")) if button else ""
+    def values(self) -> dict[str, Any]:
+        """config.json's reader section; nothing chosen: the first PC/SC reader that answers, never the simulator."""
+        return self.chooser.values()
 
 
 class ServerPage(QWizardPage):
@@ -192,29 +177,33 @@ class RecoveryKeyPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    def __init__(self, home: Home, worker: TaskThread[None], pcsc: PcscBackend | None = None,
+    def __init__(self, home: Home, worker: TaskThread[None], backends: Backends = default_backends,
                  parent: QWidget | None = None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("首次设置"))
         self.home, self._worker = home, worker
         self.agency_page, self.admin_page = AgencyPage(), AdminPage()
-        self.reader_page, self.server_page = ReaderPage(pcsc), ServerPage()
+        self.reader_page, self.server_page = ReaderPage(backends), ServerPage()
         self.key_page = RecoveryKeyPage(self._create)
         for page in (self.agency_page, self.admin_page, self.reader_page, self.server_page, self.key_page):
             self.addPage(page)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
 
+    def done(self, result: int) -> None:
+        self.reader_page.chooser.shutdown()
+        super().done(result)
+
     def _create(self, page: RecoveryKeyPage) -> None:
         home, agency = self.home, self.agency_page.agency()
         admin = self.admin_page
         username, name, password = admin.username.text(), admin.display_name.text(), admin.password.text()
-        reader, server = self.reader_page.choice(), self.server_page.url.text().strip()
+        reader, server = self.reader_page.values(), self.server_page.url.text().strip()
         code = self.server_page.code.text().strip()
 
         def op(_none: None) -> tuple[str, str | None]:
             recovery = setup.init_home(home, agency, username, name or username, password)
-            home.update_config(reader=reader, server_url=server, language="zh")
+            home.update_config(**reader, server_url=server, language="zh")
             return recovery, enrol_if_asked(home, server, code, recovery)
 
         def created(result: tuple[str, str | None]) -> None:

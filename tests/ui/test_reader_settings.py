@@ -18,12 +18,14 @@ def test_a_vendor_reader_is_listed_chosen_and_saved(qtbot: QtBot, tmp_path: Path
     home.update_config(sdt_dll=str(dll), reader="")
     dialog = ReaderSettingsDialog(home)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.refresh_button.isEnabled(), timeout=30_000)
-    items = [dialog.readers.item(i) for i in range(dialog.readers.count())]
+    chooser = dialog.chooser
+    qtbot.waitUntil(lambda: not chooser.listing, timeout=30_000)
+    items = [chooser.readers.item(i) for i in range(chooser.readers.count())]
     vendor = [item for item in items if item.data(Qt.ItemDataRole.UserRole) == f"sdt:{dll}"]
     assert len(vendor) == 1 and "vendor SDK, unavailable" in vendor[0].text()
-    dialog.readers.setCurrentItem(vendor[0])
-    dialog.decoder.setText(str(dll.with_name("WltRS.dll")))
+    assert all(item.data(Qt.ItemDataRole.UserRole) != "virtual" for item in items)  # not a demo home
+    chooser.readers.setCurrentItem(vendor[0])
+    chooser.decoder.setText(str(dll.with_name("WltRS.dll")))
     dialog.save()
     config = home.config()
     assert config["reader"] == f"sdt:{dll}" and config["sdt_dll"] == str(dll)

@@ -39,7 +39,7 @@ def test_wizard_creates_home_and_confirms_recovery_key(qtbot: QtBot, tmp_path: P
     admin.password.setText("secret123")
     admin.again.setText("secret123")
     wizard.next()
-    wizard.reader_page.group.buttons()[0].setChecked(True)  # the virtual reader (a real one is preselected)
+    assert wizard.reader_page.chooser.choose("virtual")  # listed at once, never chosen unless picked
     wizard.next()
     wizard.next()  # server address left empty: offline
     key_page = wizard.key_page

@@ -34,7 +34,7 @@ def _fill(wizard: object, url: str, code: str) -> None:
     admin.password.setText("secret123")
     admin.again.setText("secret123")
     wizard.next()  # type: ignore[attr-defined]
-    wizard.reader_page.group.buttons()[0].setChecked(True)  # type: ignore[attr-defined]
+    assert wizard.reader_page.chooser.choose("virtual")  # type: ignore[attr-defined]
     wizard.next()  # type: ignore[attr-defined]
     wizard.server_page.url.setText(url)  # type: ignore[attr-defined]
     wizard.server_page.code.setText(code)  # type: ignore[attr-defined]
