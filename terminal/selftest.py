@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from terminal.print.card import CardData
+    from terminal.store.winacl import AclApi
     from wirecontract.signing import TerminalKey
 
 FONT_FILE = "DroidSansFallbackFull.ttf"
@@ -162,6 +163,30 @@ def check_key_protection(_: Workspace) -> Outcome:
     if unwrap(wrap(key)) != key:
         return Outcome(Status.FAIL, f"{name}: a wrapped key did not come back")
     return Outcome(Status.OK, f"{name}: key wrapped and unwrapped")
+
+
+def check_data_folder(
+    ws: Workspace, acl: AclApi | None = None, posix: bool | None = None, under_wine: bool | None = None
+) -> Outcome:
+    """A data folder made the way a home's is made is private: mode 0700 on POSIX; on Windows an access list
+    that lets in only the user, Administrators and SYSTEM. The seams let the Windows path run anywhere."""
+    from terminal.store import private, winacl
+
+    posix = private.POSIX if posix is None else posix
+    folder = ws.temp / "data-folder"
+    api = acl if acl is not None else (None if posix else winacl.default_api())
+    private.make_private_folder(folder, acl=api)
+    if api is None:
+        mode = folder.stat().st_mode & 0o777
+        if mode != private.FOLDER_MODE:
+            return Outcome(Status.FAIL, f"mode {mode:04o} instead of 0700")
+        return Outcome(Status.OK, "mode 0700, files 0600")
+    left = winacl.check(folder, api)
+    if not left:
+        return Outcome(Status.OK, "access list: the user, Administrators, SYSTEM only")
+    if winacl.running_under_wine() if under_wine is None else under_wine:
+        return Outcome(Status.WARN, "Wine keeps no access lists (checked on Windows only): " + "; ".join(left))
+    return Outcome(Status.FAIL, "; ".join(left))
 
 
 def check_pcsc(_: Workspace) -> Outcome:
@@ -301,6 +326,7 @@ DEFAULT_CHECKS: tuple[tuple[str, Check], ...] = (
     ("translations", check_translations),
     ("sqlcipher", check_sqlcipher),
     ("keys", check_key_protection),
+    ("data folder", check_data_folder),
     ("pcsc", check_pcsc),
     ("vendor reader", check_vendor_reader),
     ("card", check_card),

@@ -1,24 +1,33 @@
-"""Files only this account may read: the data folder 0700 and its files 0600 on POSIX.
+"""Files only this account may read: the data folder 0700 and its files 0600 on POSIX; on Windows the data
+folder's access list (terminal/store/winacl.py): the user, the administrators and SYSTEM.
 
 The database is encrypted, but keys.json holds the wrapped key and marks.json the terminal's history
-length; neither is any other local user's business. Windows has no mode bits: there the installer sets the
-data folder's ACL (docs/install.md), and these calls change nothing.
+length; neither is any other local user's business. On Windows the files inherit the folder's entries.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import stat
 from pathlib import Path
 
+from terminal.store import winacl
+
+log = logging.getLogger("terminal.store.private")
 POSIX = os.name == "posix"
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 
 
-def make_private_folder(path: Path) -> None:
-    """Create `path` (and parents) if needed, and make `path` itself reachable by its owner only."""
+def make_private_folder(path: Path, acl: winacl.AclApi | None = None) -> None:
+    """Create `path` (and parents) if needed, and make `path` itself reachable by its owner only: mode bits on
+    POSIX, the access list on Windows (`acl`, by default the Win32 one there)."""
     path.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    api = acl if acl is not None else (None if POSIX else winacl.default_api())
+    if api is not None:
+        restrict_access_list(path, api)
+        return
     if not POSIX:
         return
     try:
@@ -27,6 +36,16 @@ def make_private_folder(path: Path) -> None:
     except OSError:
         # A read-only medium: reading the home goes on, and writes fail with their own typed error.
         return
+
+
+def restrict_access_list(path: Path, api: winacl.AclApi) -> None:
+    try:
+        if winacl.restrict(path, api):
+            log.info("data folder access list set: the user, Administrators and SYSTEM only")
+    except OSError as exc:
+        # Like a failed chmod: the home still opens, the self-test and `terminal doctor` say it is not private.
+        # The error number only: the path names the Windows account.
+        log.warning("the data folder's access list could not be set (error %s)", exc.errno)
 
 
 def write_private(path: Path, data: bytes) -> None:

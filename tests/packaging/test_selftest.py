@@ -27,7 +27,7 @@ def test_self_test_from_source_passes_without_a_screen() -> None:
     done = subprocess.run([sys.executable, "-m", "terminal", "--self-test"], cwd=REPO, env=env, text=True,
                           capture_output=True, timeout=120, check=False)  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
-    for name in ("qt", "font", "translations", "sqlcipher", "pcsc", "card"):
+    for name in ("qt", "font", "translations", "sqlcipher", "data folder", "pcsc", "card"):
         assert f"] {name}" in done.stdout
     assert "platform offscreen" in done.stdout
     assert "QR decoded and verified" in done.stdout
@@ -130,3 +130,21 @@ def test_key_protection_check_round_trips_through_the_os_store(
     assert selftest.check_key_protection(workspace(tmp_path)).status is Status.FAIL
     monkeypatch.setattr(osprotect, "available", lambda: None)
     assert selftest.check_key_protection(workspace(tmp_path)).status is Status.WARN
+
+
+def test_the_data_folder_check_on_posix_sees_the_mode(tmp_path: Path) -> None:
+    outcome = selftest.check_data_folder(workspace(tmp_path))
+    assert outcome.status is Status.OK and "0700" in outcome.detail
+
+
+def test_the_data_folder_check_on_windows_reads_the_access_list(tmp_path: Path) -> None:
+    from tests.store.test_winacl import SHARED, WINE, FakeAcl
+
+    right = selftest.check_data_folder(workspace(tmp_path / "a"), acl=FakeAcl(SHARED), posix=False, under_wine=False)
+    assert right.status is Status.OK and "Administrators" in right.detail
+    lost = FakeAcl(SHARED, keeps=False)
+    wrong = selftest.check_data_folder(workspace(tmp_path / "b"), acl=lost, posix=False, under_wine=False)
+    assert wrong.status is Status.FAIL and "BU is allowed in" in wrong.detail
+    wine = selftest.check_data_folder(workspace(tmp_path / "c"), acl=FakeAcl(WINE, keeps=False), posix=False,
+                                      under_wine=True)  # fmt: skip
+    assert wine.status is Status.WARN and "Wine" in wine.detail
