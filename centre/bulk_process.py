@@ -28,7 +28,9 @@ from wirecontract import protocol as p
 
 # The routes whose work grows with the data: a push of up to MAX_PUSH_BATCH events, a pull of up to 5,000
 # changes, a receipt over every event a terminal ever sent.
-BULK_ROUTES = frozenset({("POST", p.PUSH_PATH), ("GET", p.PULL_PATH), ("GET", p.RECEIPT_PATH)})
+BULK_ROUTES = frozenset(
+    {("POST", p.PUSH_PATH), ("GET", p.PULL_PATH), ("GET", p.RECEIPT_PATH), ("GET", p.MY_EVENTS_PATH)}
+)
 
 # Only what an HTTP request's scope is made of; server-specific entries (state, extensions) stay behind.
 _SCOPE_KEYS = ("type", "asgi", "http_version", "method", "scheme", "path", "raw_path", "query_string", "root_path",

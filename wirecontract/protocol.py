@@ -20,6 +20,7 @@ ENROL_PATH = f"{API}/enrol"
 PUSH_PATH = f"{API}/events"
 PULL_PATH = f"{API}/changes"
 RECEIPT_PATH = f"{API}/receipt"
+MY_EVENTS_PATH = f"{API}/events/mine"  # the terminal's own accepted events, to recover after a rolled-back database
 TIME_PATH = f"{API}/time"
 IDENTITY_STATUS_PATH = f"{API}/identity-status"  # is this person registered by another agency?
 
@@ -58,6 +59,7 @@ class RejectCode(enum.StrEnum):
     NUMBER_OUT_OF_RANGE = "number_out_of_range"  # the credential number is not in a range the centre gave the agency
     IDENTITY_NOT_FROM_CARD = "identity_not_from_card"  # identity fields outside a card read, or a read that fails
     MISSING_PROVENANCE = "missing_provenance"  # a production centre needs the reader's provenance with a card read
+    SEQ_REUSED = "seq_reused"  # another event of this terminal already holds this outbox sequence number
 
 
 class ErrorCode(enum.StrEnum):

@@ -62,6 +62,21 @@ def receipt(request: HttpRequest) -> dict[str, object]:
     return {"terminal_id": terminal.id, **result.to_json(), "server_time": p.iso(p.utc_now())}
 
 
+@router.get(p.MY_EVENTS_PATH.removeprefix(p.API), response={200: schemas.MyEventsResponse, **ERRORS})
+def my_events(request: HttpRequest, params: Query[schemas.MyEventsParams]) -> dict[str, object]:
+    """The asking terminal's own accepted events after `after_seq`, as it sent them: a terminal whose database
+    was rolled back fetches back what it lost (docs/sync-protocol.md, *Recovery*). Only its own: another
+    terminal of the same agency, or another agency, never sees them here."""
+    terminal = _terminal(request)
+    held = Event.objects.filter(terminal_id=terminal.id, status=p.EventStatus.ACCEPTED.value,
+                                seq__gt=params.after_seq).order_by("seq")  # fmt: skip
+    rows = list(held[: params.limit + 1])
+    fields = ("event_id", "seq", "entity", "entity_uid", "record_version", "kind", "payload", "provenance",
+              "simulated", "created_at")  # fmt: skip
+    events = [{name: getattr(row, name) for name in fields} for row in rows[: params.limit]]
+    return {"events": events, "more": len(rows) > params.limit, "server_time": p.iso(p.utc_now())}
+
+
 @router.post(p.IDENTITY_STATUS_PATH.removeprefix(p.API), response={200: schemas.IdentityStatusResponse, **ERRORS})
 def identity_status(request: HttpRequest, body: schemas.IdentityStatusRequest) -> dict[str, object]:
     """Registration asks before saving: one agency per person (谁发证谁负责)."""

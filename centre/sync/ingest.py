@@ -20,6 +20,7 @@ from centre.credentials.register import CredentialRegister
 from centre.credentials.worker_photos import PushedPhotos, photo_refusal
 from centre.sync.identity_rules import CardReadRefused, card_read_refusal, identity_of_card_read, normalise_id_number
 from centre.sync.models import BackgroundCheck, Complaint, Event, IdentityRegistration, Record
+from centre.sync.sequence import held_sequence_numbers, reuse_refusal
 from centre.terminals.models import Terminal
 from wirecontract.protocol import EventStatus, RejectCode, event_content_sha256
 
@@ -73,6 +74,7 @@ class BatchIngest:
         self.adverse: dict[str, bool] = {}  # worker uid → latest background check adverse
         self.closed_complaints: list[Complaint] = []
         self.photos = PushedPhotos(self.agency_id, now)  # workers' photos: their own table (worker_photos.py)
+        self.seqs: dict[int, str] = {}  # this terminal's outbox numbers already used (sequence.py)
         # What to write at the end.
         self._new_events: list[Event] = []
         self._unparked: list[Event] = []  # stored by an earlier push, applied now
@@ -97,6 +99,7 @@ class BatchIngest:
                 self.records[(rec.entity, rec.entity_uid)] = rec
             for ev in Event.objects.filter(entity_uid__in=chunk, parked=True):
                 self.parked.setdefault((ev.entity, ev.entity_uid), {})[ev.record_version] = ev
+        self.seqs = held_sequence_numbers(self.terminal.id, (int(w["seq"]) for w in wire_events))
         for chunk in _chunks(numbers):
             current = IdentityRegistration.objects.filter(id_number__in=chunk, released_at__isnull=True)
             self.identities.update((r.id_number, r) for r in current)
@@ -111,6 +114,8 @@ class BatchIngest:
         if known is not None:
             return _repeat_verdict(known, self.terminal.id, content)
         try:
+            if (reused := reuse_refusal(self.seqs, int(wire["seq"]), event_id)) is not None:
+                raise _Rejected(RejectCode.SEQ_REUSED, reused)
             parked = self._check(wire)
         except _Rejected as rejected:
             event = self._store(wire, content, EventStatus.REJECTED, rejected.code, rejected.reason)

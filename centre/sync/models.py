@@ -32,6 +32,8 @@ class Event(models.Model):
         indexes = [
             models.Index(fields=["terminal", "status"], name="ix_events_terminal_status"),
             models.Index(fields=["entity", "entity_uid", "record_version"], name="ix_events_record"),
+            # Each push looks up its sequence numbers (sequence.py); recovery reads a terminal's events by number.
+            models.Index(fields=["terminal", "seq"], name="ix_events_terminal_seq"),
         ]
 
     def __str__(self) -> str:

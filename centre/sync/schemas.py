@@ -88,6 +88,30 @@ class PullResponse(Schema):
     server_time: str
 
 
+class MyEventsParams(Schema):
+    after_seq: int = Field(default=0, ge=0, le=2**62, description="the terminal's last outbox number it still holds")
+    limit: int = Field(default=DEFAULT_PULL_LIMIT, ge=1, le=5000)
+
+
+class HeldEvent(Schema):
+    event_id: str
+    seq: int
+    entity: str
+    entity_uid: str
+    record_version: int
+    kind: str
+    payload: dict[str, Any]
+    provenance: dict[str, Any] | None
+    simulated: bool
+    created_at: str
+
+
+class MyEventsResponse(Schema):
+    events: list[HeldEvent] = Field(description="this terminal's accepted events after after_seq, in seq order")
+    more: bool
+    server_time: str
+
+
 class IdentityStatusRequest(Schema):
     id_number: str = Field(min_length=6, max_length=32)
 

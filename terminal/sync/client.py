@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import ipaddress
+import itertools
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
@@ -82,6 +83,44 @@ class PullPage:
     changes: list[dict[str, Any]]
     cursor: str
     more: bool
+
+
+@dataclass(frozen=True)
+class HeldEvent:
+    """One of this terminal's own events the centre holds as accepted (recovery after a rolled-back store)."""
+
+    event_id: str
+    seq: int
+    entity: str
+    entity_uid: str
+    record_version: int
+    kind: str
+    payload: dict[str, Any]
+    provenance: dict[str, Any] | None
+    simulated: bool
+    created_at: str
+
+
+@dataclass(frozen=True)
+class HeldPage:
+    events: list[HeldEvent]
+    more: bool
+
+
+def _held_event(raw: Any) -> HeldEvent:
+    if not isinstance(raw, dict):
+        raise TypeError("event is not an object")
+    payload, provenance = raw["payload"], raw["provenance"]
+    if not isinstance(payload, dict) or not (provenance is None or isinstance(provenance, dict)):
+        raise TypeError("payload or provenance is not an object")
+    seq, version, simulated = raw["seq"], raw["record_version"], raw["simulated"]
+    if type(seq) is not int or type(version) is not int or type(simulated) is not bool or seq < 1:
+        raise TypeError("seq, record_version or simulated has the wrong type")
+    texts = [raw[k] for k in ("event_id", "entity", "entity_uid", "kind", "created_at")]
+    if not all(isinstance(t, str) and t for t in texts):
+        raise TypeError("a text field is missing")
+    event_id, entity, entity_uid, kind, created_at = texts
+    return HeldEvent(event_id, seq, entity, entity_uid, version, kind, payload, provenance, simulated, created_at)
 
 
 class SyncClient:
@@ -170,6 +209,20 @@ class SyncClient:
         # OverflowError: JSON allows Infinity, and int(inf) overflows.
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise SyncFault(SyncErrorKind.PROTOCOL, "receipt answer is malformed") from exc
+
+    def my_events(self, after_seq: int, limit: int = p.DEFAULT_PULL_LIMIT) -> HeldPage:
+        """This terminal's own accepted events after `after_seq`, in seq order (docs/sync-protocol.md, Recovery)."""
+        data = self._call("GET", p.MY_EVENTS_PATH, query={"after_seq": str(after_seq), "limit": str(limit)})
+        try:
+            events = [_held_event(raw) for raw in data["events"]]
+            more = data["more"]
+            if type(more) is not bool or any(b.seq <= a.seq for a, b in itertools.pairwise(events)):
+                raise ValueError("more is not a bool, or the events are out of order")
+            if events and events[0].seq <= after_seq:
+                raise ValueError("an event at or before after_seq")
+            return HeldPage(events, more)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SyncFault(SyncErrorKind.PROTOCOL, "events/mine answer is malformed") from exc
 
     def registered_elsewhere(self, id_number: str) -> bool:
         """Whether the centre holds this person as registered by another agency."""

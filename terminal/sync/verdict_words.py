@@ -20,6 +20,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     RejectCode.NUMBER_OUT_OF_RANGE: ("证件编号不在中心分配给本终端的号段内", "The number is outside this terminal's range"),
     RejectCode.IDENTITY_NOT_FROM_CARD: ("身份信息只能来自读卡，不能修改", "Identity comes only from a card read"),
     RejectCode.MISSING_PROVENANCE: ("缺少读卡器来源信息，中心不能确认身份", "The card read's provenance is missing"),
+    RejectCode.SEQ_REUSED: ("中心已有本终端同一序号的另一条记录：本机数据库可能被回退，请先取回记录（terminal sync recover）",
+                            "The centre holds another record of this terminal under the same number: this PC's "
+                            "database may have been rolled back; recover first ('terminal sync recover')"),
 }
 
 
