@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
 from typing import Any
 
@@ -17,6 +18,10 @@ from tests.sync.liveserver import LiveServer
 from wirecontract.protocol import EventStatus, RejectCode, utc_now
 from wirecontract.signing import TerminalKey
 
+# A terminal numbers its events 1, 2, 3, … and the centre refuses a second event under a number (`seq_reused`):
+# numbered across the test process, every event a test builds has a number of its own, whichever terminal sends it.
+_seqs = itertools.count(1)
+
 
 def wire(entity_uid: str, version: int, payload: dict[str, Any] | None = None, simulated: bool = False,
          entity: str = "worker", event_id: str | None = None, kind: str | None = None) -> dict[str, Any]:  # fmt: skip
@@ -28,7 +33,7 @@ def wire(entity_uid: str, version: int, payload: dict[str, Any] | None = None, s
         read, provenance = registration(str(identity.get("name") or "测试"), str(identity["id_number"]), simulated)
         payload = {**payload, "card_read": read["card_read"],
                    "identity": {**identity, "name": str(identity.get("name") or "测试")}}  # fmt: skip
-    return {"event_id": event_id or uuid.uuid4().hex, "seq": version, "entity": entity, "entity_uid": entity_uid,
+    return {"event_id": event_id or uuid.uuid4().hex, "seq": next(_seqs), "entity": entity, "entity_uid": entity_uid,
             "record_version": version, "kind": kind or f"{entity}.changed", "payload": payload or {},
             "provenance": provenance, "simulated": simulated, "created_at": utc_now().isoformat()}  # fmt: skip
 
