@@ -54,6 +54,14 @@ VALID_ANSWERS: dict[str, dict[str, Any]] = {
     "receipt": {"count": 2, "sha256": "ab" * 32},
     "registered_elsewhere": {"registered_elsewhere": True},
     "probe": {"server_time": "2026-11-29T10:00:00+00:00"},
+    "my_events": {
+        "events": [
+            {"event_id": "e1", "seq": 5, "entity": "worker", "entity_uid": "w1", "record_version": 1,
+             "kind": "worker.registered", "payload": {"phone": "1"}, "provenance": None, "simulated": False,
+             "created_at": "2026-11-29T10:00:00+00:00"},
+        ],
+        "more": False,
+    },
 }
 
 _ODD_TEXT = ["", " ", "¹²³", "٣", "２０２６", "2026-13-45T99:99:99", "2026-11-29T10:00:00", "NaN", "Infinity",
@@ -174,6 +182,7 @@ CALLS: dict[str, Callable[[SyncClient], object]] = {
     "receipt": lambda c: c.receipt(),
     "registered_elsewhere": lambda c: c.registered_elsewhere("110101199003071234"),
     "probe": lambda c: c.probe(),
+    "my_events": lambda c: c.my_events(4),
 }
 
 

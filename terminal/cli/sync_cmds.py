@@ -1,11 +1,11 @@
-"""`terminal enrol CODE --server URL`, `terminal sync now|status|receipt [--json]`."""
+"""`terminal enrol CODE --server URL`, `terminal sync now|status|receipt|recover [--json]`."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 
-from terminal.cli.common import opened, print_json
+from terminal.cli.common import opened, print_json, signed_in
 from terminal.sync.wiring import engine_for, enrol_terminal, status_of
 
 
@@ -21,6 +21,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ("now", cmd_now, "push queued events and pull the centre's decisions now"),
         ("status", cmd_status, "show sync state, queue counts, clock drift and the issuing gate"),
         ("receipt", cmd_receipt, "compare the events the server holds with this terminal's (count + hash)"),
+        ("recover", cmd_recover, "after a rolled-back database: fetch this terminal's accepted events back from "
+                                 "the centre and re-apply them (administrators)"),
     ):
         cmd = s_sub.add_parser(name, help=text)
         cmd.add_argument("--json", action="store_true")
@@ -77,3 +79,25 @@ def cmd_receipt(args: argparse.Namespace) -> int:
         print(f"本机 / local:  {reconciliation.local.count} events, sha256 {reconciliation.local.sha256}")
         print(f"中心 / server: {reconciliation.server.count} events, sha256 {reconciliation.server.sha256}")
     return 0 if reconciliation.matches else 1
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from terminal.usecases.recovery import recover_from_centre
+
+    with signed_in(args) as (_home, db, actor):
+        client = engine_for(db).client
+        report = recover_from_centre(db, actor, client.my_events)
+    if args.json:
+        print_json(report.to_json())
+        return 0
+    print(f"已从中心取回 / fetched back from the centre: {report.events_restored} 条记录 events "
+          f"(本机序号 local numbers {report.local_seq_before} → {report.local_seq_after})")
+    print(f"已恢复人员 / workers re-applied: {report.workers_reapplied}")
+    for kind, count in sorted(report.not_reapplied.items()):
+        print(f"须重新录入 / to enter again: {kind} × {count}")
+    if report.never_delivered:
+        print(f"未曾上传、无法取回 / never delivered, cannot be recovered: {report.never_delivered} "
+              "（请用备份恢复或重新录入 / restore a backup or enter them again）")
+    if report.audit_entries_lost:
+        print(f"本机操作日志缺失 / audit entries lost: {report.audit_entries_lost}（已记入日志 / recorded in the audit log）")
+    return 0

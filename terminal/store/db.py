@@ -156,6 +156,30 @@ class Database:
             log.info("the store refuses writes from now on (%s)", fault().code)  # each refusal is told as raised
             self._write_refusal = fault
 
+    @contextlib.contextmanager
+    def writes_despite(self, kind: type[StoreFault]) -> Iterator[None]:
+        """Let writes through while the refusal is of `kind` (recovery of a rolled-back store writes what it
+        fetched back); any other refusal, a damaged page above all, still stands. The refusal comes back when
+        the block fails; the caller lifts it for good with `lift_refusal` once the store is whole again."""
+        refusal = self._write_refusal
+        if refusal is not None and not isinstance(refusal(), kind):
+            raise refusal()
+        self._write_refusal = None
+        try:
+            yield
+        except BaseException:
+            if self._write_refusal is None:
+                self._write_refusal = refusal
+            raise
+        if self._write_refusal is None:
+            self._write_refusal = refusal
+
+    def lift_refusal(self, kind: type[StoreFault]) -> None:
+        """End a refusal of `kind` (only that kind: a damaged database stays refused)."""
+        if self._write_refusal is not None and isinstance(self._write_refusal(), kind):
+            log.info("the store accepts writes again (%s resolved)", kind.code)
+            self._write_refusal = None
+
     @property
     def write_refusal(self) -> StoreFault | None:
         """Why writes are refused (None: they are not)."""

@@ -110,3 +110,13 @@ class MarkKeeper:
             log.warning("high-water marks not saved (%s)", type(exc).__name__)
             return
         self._last = marks
+
+
+def restart(db: Database, root: Path) -> Marks:
+    """After a recovery has put back what it could: the database as it now stands is the terminal's history
+    (what could not be recovered is recorded in the audit log), so the marks start again from it and follow
+    every commit from here on."""
+    keeper = MarkKeeper(root)
+    keeper.after_commit(db)
+    db.after_commit = keeper.after_commit
+    return current(db)

@@ -65,6 +65,9 @@ def sign_in(db: Database, username: str, password: str, now: dt.datetime | None 
     try:
         _hasher.verify(row["password_hash"], password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
+        if db.write_refusal is not None:
+            # A store that refuses writes cannot count the failure; Argon2's cost still slows guessing.
+            raise AuthenticationFailed() from None
         failures = int(row["failed_attempts"]) + 1
         locked_until = (now + dt.timedelta(minutes=LOCK_MINUTES)).isoformat() if failures >= MAX_FAILURES else None
         with db.transaction():
@@ -76,14 +79,17 @@ def sign_in(db: Database, username: str, password: str, now: dt.datetime | None 
         if locked_until:
             raise AccountLocked(until=dt.datetime.fromisoformat(locked_until).astimezone().strftime("%H:%M")) from None
         raise AuthenticationFailed() from None
-    with db.transaction():
-        db.execute(
-            "UPDATE operators SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE username = ?",
-            (now.isoformat(), username),
-        )
-        if _hasher.check_needs_rehash(row["password_hash"]):
-            db.execute("UPDATE operators SET password_hash = ? WHERE username = ?", (_hasher.hash(password), username))
-        audit.append(db, username, "operator.signed_in", "operator", username)
+    # A store that refuses writes (a rollback, a damaged page) still lets staff sign in: to read, back up, and
+    # recover (usecases/recovery.py). The sign-in is then not recorded, since nothing can be.
+    if db.write_refusal is None:
+        with db.transaction():
+            db.execute(
+                "UPDATE operators SET failed_attempts = 0, locked_until = NULL, last_login_at = ? WHERE username = ?",
+                (now.isoformat(), username),
+            )
+            if _hasher.check_needs_rehash(row["password_hash"]):
+                db.execute("UPDATE operators SET password_hash = ? WHERE username = ?", (_hasher.hash(password), username))
+            audit.append(db, username, "operator.signed_in", "operator", username)
     # The store has checked the password: from now on use cases believe this user name with this role.
     db.open_session(username, row["role"])
     return Actor(username, Role(row["role"]), row["display_name"])

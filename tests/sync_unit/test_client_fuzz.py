@@ -76,6 +76,10 @@ def test_client_calls_raise_only_typed_errors(target: str, data: st.DataObject) 
         ("receipt", b'{"count": Infinity, "sha256": "ab"}'),
         ("push", b'{"results": [{"event_id": "e1", "status": "accepted", "code": {"x": 1}}]}'),
         ("pull", b"[" * 100_000),
+        ("my_events", b'{"events": [{"event_id": "e1"}], "more": false}'),
+        ("my_events", b'{"events": [], "more": "no"}'),
+        ("my_events", b'{"events": [{"event_id": "e", "seq": 1.5, "entity": "w", "entity_uid": "u", "record_version": 1,'
+                      b' "kind": "k", "payload": {}, "provenance": null, "simulated": false, "created_at": "t"}], "more": false}'),
     ],
 )
 def test_known_malformed_answers_are_protocol_faults(target: str, body: bytes) -> None:
