@@ -110,13 +110,14 @@ class DatabaseRolledBack(StoreFault):
     zh_template = (
         "数据库比本终端已确认的记录旧：最后一条记录应至少为第 {expected} 条，现在只有第 {found} 条（可能是 -wal 文件被删除，"
         "或换上了旧的数据库文件）。为免丢失或重复上传，本机已停止写入，数据仍可查看。请用最近的备份恢复"
-        "（terminal restore），或联系技术支持从中心取回本终端已上传的记录。"
+        "（terminal restore），或由管理员从中心取回本终端已上传的记录（terminal sync recover）。"
     )
     en_template = (
         "The database is older than this terminal has confirmed: its last record should be at least number "
         "{expected}, but it ends at {found} (a deleted -wal file, or an old copy of the database). To avoid "
         "losing or re-sending records, this PC has stopped writing; data can still be viewed. Restore the latest "
-        "backup ('terminal restore'), or ask support to fetch this terminal's accepted records back from the centre."
+        "backup ('terminal restore'), or have an administrator fetch this terminal's accepted records back from the "
+        "centre ('terminal sync recover')."
     )
 
 
