@@ -1575,6 +1575,21 @@
     <name>WorkerPage</name>
     <message>
         <location filename="../../terminal/ui/worker_page.py" line="0" />
+        <source>离职/转出</source>
+        <translation>Release (leaving the agency)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/worker_page.py" line="0" />
+        <source>原因（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/worker_page.py" line="0" />
+        <source>（已离职）</source>
+        <translation>(left the agency)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/worker_page.py" line="0" />
         <source>照片来源</source>
         <translation>Photo</translation>
     </message>

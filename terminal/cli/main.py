@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "terminal.cli.print_cmds",
     "terminal.cli.credential_cmds",
     "terminal.cli.report_cmds",
+    "terminal.cli.worker_cmds",
 )
 
 

@@ -1,6 +1,7 @@
 """One worker's record: profile, credentials, training, contracts, evaluations, complaints, credit records,
 and a timeline of everything recorded with each event's sync state. The full ID number is shown only to
-roles that may see it, on request, and each reveal is audited (queries.reveal_id_number)."""
+roles that may see it, on request, and each reveal is audited (queries.reveal_id_number). Supervisors release
+a worker who leaves the agency (离职/转出, leaving.release_worker) with a reason."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,11 +26,12 @@ from terminal.core import service_types
 from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.ui.credential_actions import CredentialActions
+from terminal.ui.form_dialog import FormDialog
 from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.service_records import ServiceRecords
 from terminal.ui.session import Session
-from terminal.usecases import queries
+from terminal.usecases import leaving, queries
 from terminal.usecases.context import Actor
 from wirecontract import idnumber
 
@@ -79,6 +82,10 @@ class WorkerPage(Retranslating, QWidget):
         self.reveal_button = QPushButton()
         self.reveal_button.setObjectName("revealId")
         self.reveal_button.clicked.connect(self.reveal)
+        self.release_button = QPushButton()
+        self.release_button.setObjectName("releaseWorker")
+        self.release_button.clicked.connect(self.start_release)
+        self.dialog: FormDialog | None = None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("workerTabs")
         self.profile = QWidget()
@@ -100,6 +107,7 @@ class WorkerPage(Retranslating, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.reveal_button)
+        top.addWidget(self.release_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.credential_actions)
@@ -119,6 +127,7 @@ class WorkerPage(Retranslating, QWidget):
         for key, text in captions.items():
             self._profile_captions[key].setText(text)
         self.reveal_button.setText(self.tr("显示完整证件号（将记录审计）"))
+        self.release_button.setText(self.tr("离职/转出"))
         self._show()
 
 
@@ -154,6 +163,28 @@ class WorkerPage(Retranslating, QWidget):
         actor, worker_id = self._session.require_actor(), self.view.record.worker_id
         self._session.run(lambda db: queries.reveal_id_number(db, actor, worker_id), self._revealed)
 
+    def start_release(self) -> None:
+        """Ask for the reason, then release; a refusal (a live credential, no reason) stays in the dialog."""
+        if self.view is None:
+            return
+        record = self.view.record
+        dialog = self.dialog = FormDialog("releaseDialog", f"{self.tr('离职/转出')} {record.identity.display_name}", self)
+        reason = QLineEdit()
+        reason.setObjectName("reason")
+        dialog.add_row(self.tr("原因（必填）"), reason)
+        dialog.on_submit = lambda: self._release(record.worker_id, reason.text(), dialog)
+        dialog.open()
+
+    def _release(self, worker_id: int, reason: str, dialog: FormDialog) -> None:
+        actor = self._session.require_actor()
+
+        def done(_: None) -> None:
+            dialog.done_ok()
+            self._session.signals.data_changed.emit()
+            self.reload()
+
+        self._session.run(lambda db: leaving.release_worker(db, actor, worker_id, reason), done, dialog.refused)
+
     def _revealed(self, number: str) -> None:
         self.revealed_id = number
         self._show()
@@ -161,12 +192,15 @@ class WorkerPage(Retranslating, QWidget):
     def _show(self) -> None:
         may_reveal = self._session.may(Action.VIEW_FULL_ID)
         self.reveal_button.setVisible(may_reveal and self.view is not None and self.revealed_id is None)
+        active = self.view is not None and self.view.record.status == "active"
+        self.release_button.setVisible(active and self._session.may(Action.REVOKE))
         if self.view is None:
             self.heading.clear()
             return
         record, lang = self.view.record, ui_lang()
+        left = "" if active else f"  {self.tr('（已离职）')}"
         self.heading.setText(f"{record.identity.display_name}  {record.identity.sex}  "
-                             f"{record.identity.birth_date.isoformat()}")  # fmt: skip
+                             f"{record.identity.birth_date.isoformat()}{left}")  # fmt: skip
         tables = record.tables
         health = tables["health_checks"][0] if tables["health_checks"] else None
         insurance = tables["insurance"][0] if tables["insurance"] else None

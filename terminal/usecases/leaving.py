@@ -13,6 +13,22 @@ from terminal.usecases.context import Actor, authorise, utcnow
 from terminal.usecases.journal import worker_ref
 
 
+def find_worker(db: Database, key: str) -> int:
+    """The worker a command names: by record number, record uid, or one of their credential numbers. Never by ID
+    number or name: those would have to be typed on a command line, where they stay in the shell's history."""
+    key = key.strip()
+    row = None
+    if key.isascii() and key.isdigit():
+        row = db.query_one("SELECT id FROM workers WHERE id = ?", (int(key),))
+    if row is None:
+        row = db.query_one("SELECT id FROM workers WHERE uid = ?", (key.lower(),))
+    if row is None:
+        row = db.query_one("SELECT worker_id AS id FROM credentials WHERE credential_no = ?", (key.upper(),))
+    if row is None:
+        raise NotFound(what="人员 / worker", key=key)
+    return int(row["id"])
+
+
 def release_worker(db: Database, actor: Actor, worker_id: int, reason: str) -> None:
     authorise(db, actor, Action.REVOKE)  # the supervisors' decision, as revoking the card is
     reason = validation.required(reason, "原因 / reason")

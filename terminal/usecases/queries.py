@@ -133,6 +133,7 @@ class WorkerRecord:
     may_view_full_id: bool
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     photo_source: str | None = None  # "card", "camera", "file" (registration.PhotoSource); None: no photo
+    status: str = "active"  # "inactive" once released from the agency (leaving.release_worker)
 
     @property
     def masked_id(self) -> str:
@@ -168,7 +169,7 @@ def worker_record(db: Database, actor: Actor, worker_id: int) -> WorkerRecord:
     record = WorkerRecord(
         int(row["id"]), row["uid"], identity, row["phone"] or "", row["current_address"] or "",
         row["residence_permit_no"], row["education"], types, row["central_status"],
-        may(actor.role, Action.VIEW_FULL_ID), photo_source=row["photo_source"],
+        may(actor.role, Action.VIEW_FULL_ID), photo_source=row["photo_source"], status=row["status"],
     )  # fmt: skip
     for name, sql in _TABS.items():
         record.tables[name] = [dict(r) for r in db.query(sql, (worker_id,))]
