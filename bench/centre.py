@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import math
 import random
@@ -40,9 +41,13 @@ TARGET_P99_MS = 200.0
 PUSH_DEADLINE_S = 300.0  # a push that takes longer than this has failed the bench by any measure
 
 
+# A terminal numbers its events 1, 2, 3, …; the centre refuses a second event under a number (`seq_reused`).
+_seqs = itertools.count(1)
+
+
 def _event(entity: str, uid: str, version: int, kind: str, payload: dict[str, Any],
            provenance: dict[str, Any] | None = None) -> dict[str, Any]:  # fmt: skip
-    return {"event_id": uuid.uuid4().hex, "seq": version, "entity": entity, "entity_uid": uid,
+    return {"event_id": uuid.uuid4().hex, "seq": next(_seqs), "entity": entity, "entity_uid": uid,
             "record_version": version, "kind": kind, "payload": payload, "provenance": provenance,
             "simulated": False, "created_at": p.iso(p.utc_now())}  # fmt: skip
 
