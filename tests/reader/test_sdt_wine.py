@@ -316,10 +316,11 @@ def test_the_decoded_card_photo_goes_with_the_worker_and_onto_the_card(
     from PIL import Image
 
     from terminal.core.roles import Action, Role
-    from terminal.store.outbox import SyncStateRepo
+    from terminal.store.outbox import OutboxRepo, SyncStateRepo
     from terminal.usecases import credentials, printing, queries, registration
     from terminal.usecases.registration import PhotoSource, Scan
     from tests.builders import actor, open_db, profile
+    from wirecontract.photo import parse_photo
 
     transport = open_transport(sdt_build, wine_prefix, card, 64)
     card.place(LABEL)
@@ -339,8 +340,12 @@ def test_the_decoded_card_photo_goes_with_the_worker_and_onto_the_card(
         number = credentials.apply(db, clerk, worker_id, today)
         credentials.transition(db, supervisor, number, Action.APPROVE, today)
         printed = printing.card_data(db, number).photo
+        # The copy for the centre's verification page (docs/sync-protocol.md, "The worker's photo").
+        [registered] = [e for e in OutboxRepo(db).pending() if e.kind == "worker.registered"]
+        sent = parse_photo(registered.payload["photo"])
     finally:
         db.close()
+    assert sent.source == "card" and Image.open(io.BytesIO(sent.data)).size == (BMP_WIDTH, BMP_HEIGHT)
     assert printed is not None
     image = Image.open(io.BytesIO(printed)).convert("RGB")
     background, figure = photo_colours(read.raw_text)
