@@ -11,7 +11,7 @@ import enum
 import hashlib
 import json
 import secrets
-from typing import Any
+from typing import Any, Protocol
 
 from wirecontract.signing import TerminalKey, b64url
 
@@ -39,6 +39,31 @@ MAX_CLOCK_SKEW_SECONDS = 300
 MAX_PUSH_BATCH = 10_000
 DEFAULT_PUSH_BATCH = 500
 DEFAULT_PULL_LIMIT = 500
+
+
+class WireEvent(Protocol):
+    """The fields of one event on the wire (a push's element; the centre's copy in recovery), whatever holds them."""
+
+    @property
+    def event_id(self) -> str: ...
+    @property
+    def seq(self) -> int: ...
+    @property
+    def entity(self) -> str: ...
+    @property
+    def entity_uid(self) -> str: ...
+    @property
+    def record_version(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def payload(self) -> dict[str, Any]: ...
+    @property
+    def provenance(self) -> dict[str, Any] | None: ...
+    @property
+    def simulated(self) -> bool: ...
+    @property
+    def created_at(self) -> str: ...
 
 
 class EventStatus(enum.StrEnum):

@@ -30,34 +30,14 @@ from terminal.store import audit, identity_reads, marks, search
 from terminal.store.db import Database
 from terminal.usecases.context import Actor, authorise, utcnow
 from wirecontract.identity import CardRead, Provenance
+from wirecontract.protocol import WireEvent
 from wirecontract.signing import b64url_decode
 
 RECOVERED = "store.recovered_from_centre"
 
 
-class HeldEvent(Protocol):
-    """One event as the centre holds it (terminal/sync/client.py HeldEvent has these fields)."""
-
-    @property
-    def event_id(self) -> str: ...
-    @property
-    def seq(self) -> int: ...
-    @property
-    def entity(self) -> str: ...
-    @property
-    def entity_uid(self) -> str: ...
-    @property
-    def record_version(self) -> int: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def payload(self) -> dict[str, Any]: ...
-    @property
-    def provenance(self) -> dict[str, Any] | None: ...
-    @property
-    def simulated(self) -> bool: ...
-    @property
-    def created_at(self) -> str: ...
+# One event as the centre holds it: the fields of the wire event (terminal/sync/client.py HeldEvent).
+HeldEvent = WireEvent
 
 
 class HeldPage(Protocol):
