@@ -32,7 +32,7 @@ BASE_URL = "http://127.0.0.1:18650"  # loopback: the client refuses plain http a
 # The centre whose key the client pins: answers are signed with it (most of the time), so the fuzzed bodies get
 # past the signature check to the parsers behind it.
 CENTRE = TerminalKey.generate()
-ENROLMENT_CODE = "ABCDEFGHJKMN" + p.centre_key_fingerprint(CENTRE.public_raw)
+ENROLMENT_CODE = "ABCDEFGHJKMN" + p.centre_key_fingerprint(CENTRE.public_raw, "ABCDEFGHJKMN")
 
 # Well-formed answers, which the generator mutates: most bugs hide one wrong field away from valid.
 VALID_ANSWERS: dict[str, dict[str, Any]] = {

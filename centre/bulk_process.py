@@ -50,23 +50,38 @@ class BulkRoutesInWorkers:
         self.processes = processes
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        # Bodies wait here, in memory, for a worker: a bound on how many may wait keeps a flood of pushes (signed
+        # or not: the signature is checked in the worker) from exhausting the serving process.
+        self.max_in_flight = max(2, processes * 4)
+        self._in_flight = 0  # changed only on the event loop's thread
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.processes <= 0 or not is_bulk(scope):
             await self.app(scope, receive, send)
             return
+        if self._in_flight >= self.max_in_flight:
+            for message in _unavailable(busy=True):
+                await send(message)
+            return
+        self._in_flight += 1
+        try:
+            messages = await self._serve(scope, receive)
+        finally:
+            self._in_flight -= 1
+        for message in messages:
+            await send(message)
+
+    async def _serve(self, scope: Scope, receive: Receive) -> list[Message]:
         body = await _read_body(receive)
         if body is None:
-            return  # the client went away before its request was complete: nothing to answer
+            return []  # the client went away before its request was complete: nothing to answer
         request = {key: scope[key] for key in _SCOPE_KEYS if key in scope}
         try:
-            messages = await asyncio.wrap_future(self._executor().submit(serve_in_worker, request, body))
+            return await asyncio.wrap_future(self._executor().submit(serve_in_worker, request, body))
         except BrokenProcessPool:
             # A worker died (killed, or out of memory): this request is lost; the next one gets new workers.
             self._discard_pool()
-            messages = _unavailable()
-        for message in messages:
-            await send(message)
+            return _unavailable()
 
     def _executor(self) -> ProcessPoolExecutor:
         with self._lock:
@@ -99,10 +114,13 @@ async def _read_body(receive: Receive) -> bytes | None:
             return b"".join(parts)
 
 
-def _unavailable() -> list[Message]:
+def _unavailable(busy: bool = False) -> list[Message]:
     # Plain text, like the HTTP server's own answers to a failure: terminals decide 5xx answers by status (retry,
     # after Retry-After), and the API's error codes name refusals of a request, not a lost process.
-    body = "中心处理该请求的进程中断，请稍后重试。\nThe centre lost the process serving this request; try again.\n".encode()
+    if busy:
+        body = "中心繁忙，请稍后重试。\nThe centre is busy; try again shortly.\n".encode()
+    else:
+        body = "中心处理该请求的进程中断，请稍后重试。\nThe centre lost the process serving this request; try again.\n".encode()
     headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
                (b"retry-after", b"1"), (p.HEADER_SERVER_TIME.lower().encode(), p.iso(p.utc_now()).encode())]  # fmt: skip
     return [{"type": "http.response.start", "status": 503, "headers": headers},

@@ -30,9 +30,18 @@ PUSH_BODY_LIMIT = 16 * 1024 * 1024
 DEFAULT_BODY_LIMIT = 64 * 1024
 
 
-def body_limit(method: str, path: str, push_limit: int = PUSH_BODY_LIMIT, default: int = DEFAULT_BODY_LIMIT) -> int:
-    """The largest body this request may carry, in bytes."""
-    return push_limit if method == "POST" and path.rstrip("/") == p.PUSH_PATH else default
+def body_limit(method: str, path: str, push_limit: int = PUSH_BODY_LIMIT, default: int = DEFAULT_BODY_LIMIT,
+               signed: bool = True) -> int:  # fmt: skip
+    """The largest body this request may carry, in bytes. Only a push that carries a terminal's signature headers
+    may be large: anyone can send a body, and an unsigned one gets no more room than any other request."""
+    return push_limit if signed and method == "POST" and path.rstrip("/") == p.PUSH_PATH else default
+
+
+_SIGNATURE_HEADERS = {h.lower().encode() for h in (p.HEADER_TERMINAL, p.HEADER_SIGNATURE, p.HEADER_NONCE, p.HEADER_TIMESTAMP)}
+
+
+def carries_signature(scope: Scope) -> bool:
+    return {name for name, _value in scope["headers"]} >= _SIGNATURE_HEADERS
 
 
 class BodySizeLimit:
@@ -49,7 +58,7 @@ class BodySizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = body_limit(scope["method"], scope["path"], self.push_limit, self.default_limit)
+        limit = body_limit(scope["method"], scope["path"], self.push_limit, self.default_limit, carries_signature(scope))
         declared = _content_length(scope)
         if declared is not None and declared > limit:
             await _refuse(send, limit)

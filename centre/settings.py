@@ -135,6 +135,7 @@ CENTRE_BULK_PROCESSES = config.count(config.ENV_BULK_PROCESSES, 2)
 RATELIMIT_ENABLE = os.environ.get(config.ENV_RATE_LIMITS, "1").strip() != "0"
 RATELIMIT_USE_CACHE = "ratelimit"
 CENTRE_RATE_VERIFY = config.rate(config.ENV_RATE_VERIFY, "120/m")
+CENTRE_RATE_LOGIN = config.rate("CENTRE_RATE_LOGIN", "20/m")  # back-office sign-in attempts per client
 # Enrolment is the one unsigned route of the terminal API: anyone may try a code. A site enrols a few terminals.
 CENTRE_RATE_ENROL = config.rate(config.ENV_RATE_ENROL, "60/h")
 CACHES = {

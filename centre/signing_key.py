@@ -51,5 +51,6 @@ def centre_key() -> TerminalKey:
     return TerminalKey(raw)
 
 
-def fingerprint() -> str:
-    return centre_key_fingerprint(centre_key().public_raw)
+def fingerprint(code_secret: str) -> str:
+    """The fingerprint an enrolment code with this secret carries (wirecontract.protocol.centre_key_fingerprint)."""
+    return centre_key_fingerprint(centre_key().public_raw, code_secret)

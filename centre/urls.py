@@ -8,11 +8,15 @@ from django.urls import path
 from centre.api import api
 from centre.credentials import views as credential_views
 from centre.health import healthz
-from centre.ratelimits import public_status_page
+from centre.ratelimits import public_status_page, rate_limited
 from wirecontract import protocol as p
 
 # The public pages: per-client rate limits, never cached (centre/ratelimits.py).
 verify_page = public_status_page("verification-page", "CENTRE_RATE_VERIFY")(credential_views.verification_page)
+
+# Each sign-in attempt costs an argon2 hash, even for an unknown name: limited per client so that guessing neither
+# works nor slows the public page (django-axes with its lockout comes with the console).
+admin.site.login = rate_limited("admin-login", "CENTRE_RATE_LOGIN")(admin.site.login)  # type: ignore[method-assign]
 
 urlpatterns = [
     path(p.API.lstrip("/") + "/", api.urls),

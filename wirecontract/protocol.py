@@ -121,15 +121,23 @@ def normalise_enrolment_code(text: str) -> str:
     return "-".join(chars[i : i + 4] for i in range(0, len(chars), 4))
 
 
-def centre_key_fingerprint(public_raw: bytes) -> str:
-    """The 8 characters of an enrolment code that name the centre's Ed25519 key (about 40 bits: a fake centre
-    would have to find a matching key while the terminal waits for its answer)."""
-    number = int.from_bytes(hashlib.sha256(b"HSC-CENTRE-KEY-V1\n" + public_raw).digest()[:8], "big")
+def centre_key_fingerprint(public_raw: bytes, code_secret: str) -> str:
+    """The 8 characters of an enrolment code that name the centre's Ed25519 key for this code (about 40 bits).
+    The code's own secret part goes into the hash: the centre's key is public, so a fingerprint of the key alone
+    could be ground for ahead of time; with the secret, a fake centre can start only once it has seen the code,
+    and must find a matching key while the terminal waits for its answer."""
+    message = b"HSC-CENTRE-KEY-V2\n" + normalise_enrolment_code(code_secret).replace("-", "").encode("ascii") + b"\n"
+    number = int.from_bytes(hashlib.sha256(message + public_raw).digest()[:8], "big")
     chars = []
     for _ in range(CODE_FINGERPRINT_CHARS):
         number, digit = divmod(number, len(CODE_ALPHABET))
         chars.append(CODE_ALPHABET[digit])
     return "".join(chars)
+
+
+def code_secret(code: str) -> str:
+    """The secret part of a (normalised or loosely typed) enrolment code."""
+    return normalise_enrolment_code(code).replace("-", "")[:CODE_SECRET_CHARS]
 
 
 def code_fingerprint(code: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from centre.credentials.lifecycle import Refusal, check_move
@@ -19,6 +20,15 @@ from wirecontract.protocol import RejectCode
 
 _COPIED_FIELDS = ("valid_from", "valid_to", "health_valid_to", "insurance_valid_to")
 _WRITTEN_FIELDS = ["worker_uid", "holder_name", "state", "version", *_COPIED_FIELDS, "updated_at"]
+@dataclass(frozen=True)
+class WorkerStanding:
+    """What the centre knows of a credential's holder."""
+
+    registered_here: bool  # a worker record of this agency, registered with a card read
+    adverse: bool  # the person's latest background check is adverse
+    released: bool  # the person has left this agency (离职/转出)
+
+
 # SH + year + the issuing terminal's number (its range, given at enrolment) + a sequence.
 NUMBER = re.compile(r"SH(\d{4})(\d{4})(\d{5})")
 
@@ -44,8 +54,10 @@ class CredentialRegister:
         for i in range(0, len(wanted), 500):
             self.rows.update((c.credential_no, c) for c in Credential.objects.filter(pk__in=wanted[i : i + 500]))
 
-    def refusal(self, payload: dict[str, Any], adverse_check: Callable[[str], bool]) -> Refusal | None:
-        """Why the centre refuses this credential event, or None. Ownership and ranges first, then the lifecycle."""
+    def refusal(self, payload: dict[str, Any], standing: Callable[[str], WorkerStanding]) -> Refusal | None:
+        """Why the centre refuses this credential event, or None. Ownership and ranges first, then the holder (who
+        cannot change, must be this agency's registered worker, and must not be blocked or released), then the
+        lifecycle."""
         number = payload.get("credential_no")
         if not isinstance(number, str) or not number:
             return Refusal(RejectCode.INVALID_PAYLOAD, "a credential event needs its credential_no")
@@ -57,9 +69,17 @@ class CredentialRegister:
         state, version = payload.get("state"), payload.get("version")
         if not isinstance(state, str) or not isinstance(version, int) or isinstance(version, bool):
             return Refusal(RejectCode.INVALID_PAYLOAD, "a credential event needs its state and version")
-        worker_uid = str(payload.get("worker_uid") or (row.worker_uid if row else ""))
+        stated_worker = str(payload.get("worker_uid") or "")
+        worker_uid = row.worker_uid if row is not None and row.worker_uid else stated_worker
+        if stated_worker and stated_worker != worker_uid:
+            return Refusal(RejectCode.INVALID_PAYLOAD, "a credential's holder cannot change")
+        holder = standing(worker_uid)
+        if not holder.registered_here:
+            return Refusal(RejectCode.NOT_OWNER, "the holder is not a worker this agency registered at the centre")
+        if holder.released and state not in ("revoked", "expired"):
+            return Refusal(RejectCode.CENTRE_DECISION, "the holder has left this agency: the credential can only end")
         return check_move(row.state if row else None, row.version if row else 0, state, version,
-                          row.hold if row else "", adverse_check(worker_uid))  # fmt: skip
+                          row.hold if row else "", holder.adverse)  # fmt: skip
 
     def apply(self, entity_uid: str, payload: dict[str, Any], simulated: bool, holder_name: Callable[[str], str | None]) -> None:
         number = str(payload["credential_no"])

@@ -27,6 +27,16 @@ def agency_of(id_number: str) -> str | None:
     return registration.agency_id if registration else None
 
 
+# Decisions about a person no agency answers for now (never registered, or released) stay at the centre: addressed
+# to no agency (not NULL, which every agency pulls), so full ID numbers never go to the whole city.
+HELD_AT_CENTRE = ""
+
+
+def person_feed(id_number: str) -> str:
+    """The agency a decision about this person is addressed to: theirs, or none (held at the centre)."""
+    return agency_of(id_number) or HELD_AT_CENTRE
+
+
 def post_check_result(id_number: str, result: str) -> Decision:
     """A police-check result: kept (an adverse one blocks credentials at the centre) and sent to the agency."""
     if result not in BACKGROUND_RESULTS:
@@ -36,14 +46,14 @@ def post_check_result(id_number: str, result: str) -> Decision:
     with transaction.atomic():
         BackgroundCheck.objects.create(id_number=number, result=result, checked_at=now)
         data = {"id_number": number, "result": result, "checked_at": iso(now)}
-        return post("background_check", data, agency_of(number), now)
+        return post("background_check", data, person_feed(number), now)
 
 
 def post_credit_record(id_number: str, kind: str, description: str) -> Decision:
     now = utc_now()
     data = {"uid": uuid.uuid4().hex, "id_number": id_number, "kind": kind, "description": description,
             "recorded_at": iso(now)}  # fmt: skip
-    return post("credit_record", data, agency_of(id_number), now)
+    return post("credit_record", data, person_feed(id_number), now)
 
 
 def post_complaint(id_number: str, summary: str, credential_no: str | None = None) -> Decision:
@@ -53,7 +63,7 @@ def post_complaint(id_number: str, summary: str, credential_no: str | None = Non
                             "received_at": iso(now)}  # fmt: skip
     if credential_no:
         data["credential_no"] = credential_no
-    agency = agency_of(number)
+    agency = person_feed(number)
     with transaction.atomic():
         Complaint.objects.create(uid=data["uid"], id_number=number, agency_id=agency, credential_no=credential_no or "",
                                  summary=summary, received_at=now)  # fmt: skip
@@ -63,4 +73,4 @@ def post_complaint(id_number: str, summary: str, credential_no: str | None = Non
 def post_evaluation(id_number: str, scores: dict[str, int], comment: str) -> Decision:
     now = utc_now()
     data = {"uid": uuid.uuid4().hex, "id_number": id_number, "scores": scores, "comment": comment, "at": iso(now)}
-    return post("evaluation", data, agency_of(id_number), now)
+    return post("evaluation", data, person_feed(id_number), now)

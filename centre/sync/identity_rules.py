@@ -67,7 +67,7 @@ def identity_of_card_read(payload: dict[str, Any], provenance: Any) -> Identity:
     stated = payload.get("identity")
     stated = stated if isinstance(stated, dict) else {}
     if normalise_id_number(stated.get("id_number", "")) != normalise_id_number(identity.id_number) or (
-        stated.get("name") not in (None, identity.name)
+        stated.get("name") != identity.name
     ):
         raise CardReadRefused(RejectCode.IDENTITY_NOT_FROM_CARD, "the identity fields differ from the card read")
     return identity

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from centre.credentials.lifecycle import Hold
-from centre.credentials.register import CredentialRegister
+from centre.credentials.models import Credential
+from centre.credentials.register import CredentialRegister, WorkerStanding
 from centre.credentials.worker_photos import PushedPhotos, photo_refusal
 from centre.sync.identity_rules import CardReadRefused, card_read_refusal, identity_of_card_read, normalise_id_number
 from centre.sync.models import BackgroundCheck, Complaint, Event, IdentityRegistration, Record
@@ -49,6 +50,9 @@ class _Rejected(Exception):
         self.consume = consume
 
 
+# A worker event's fields that only the registering card read may carry.
+_IDENTITY_FIELDS = ("identity", "id_number", "card_read")
+
 # Refusals that leave the record's version sequence intact (the terminal's record is its own, only this move
 # was refused); the others mean the event was not the agency's to send at all.
 _CONSUMING = (RejectCode.CENTRE_DECISION, RejectCode.INVALID_TRANSITION)
@@ -71,7 +75,8 @@ class BatchIngest:
         self.parked: dict[RecordKey, dict[int, Event]] = {}
         ranges = Terminal.objects.filter(agency_id=self.agency_id).values_list("terminal_number", flat=True)
         self.credentials = CredentialRegister(self.agency_id, frozenset(ranges), now)
-        self.adverse: dict[str, bool] = {}  # worker uid → latest background check adverse
+        self.standing: dict[str, WorkerStanding] = {}  # worker uid → what the centre knows of the holder
+        self.decoded: dict[str, dict[str, Any]] = {}  # event id → the identity its card read decodes to
         self.closed_complaints: list[Complaint] = []
         self.photos = PushedPhotos(self.agency_id, now)  # workers' photos: their own table (worker_photos.py)
         self.seqs: dict[int, str] = {}  # this terminal's outbox numbers already used (sequence.py)
@@ -97,7 +102,8 @@ class BatchIngest:
         for chunk in _chunks(uids):
             for rec in Record.objects.filter(entity_uid__in=chunk):
                 self.records[(rec.entity, rec.entity_uid)] = rec
-            for ev in Event.objects.filter(entity_uid__in=chunk, parked=True):
+            # Only this agency's own parked versions: another agency's events must never be applied in this push.
+            for ev in Event.objects.filter(entity_uid__in=chunk, parked=True, terminal__agency_id=self.agency_id):
                 self.parked.setdefault((ev.entity, ev.entity_uid), {})[ev.record_version] = ev
         self.seqs = held_sequence_numbers(self.terminal.id, (int(w["seq"]) for w in wire_events))
         for chunk in _chunks(numbers):
@@ -150,10 +156,16 @@ class BatchIngest:
         current = record.version if record else 0
         if version <= current or version in self.parked.get(key, {}):
             raise _Rejected(RejectCode.STALE_VERSION, f"version {version} is not newer than {current}")
-        parked = version > current + 1
+        # A complaint the centre sent starts, at the centre, at whatever version the agency's terminal numbers it
+        # (the terminal counts the centre's own copy as its version 1).
+        centre_made = record is None and entity == "complaint" and self._centre_complaint(str(wire["entity_uid"]))
+        parked = version > current + 1 and not centre_made
         if not parked:
             self._check_content(entity, str(wire["entity_uid"]), payload)
         return parked
+
+    def _centre_complaint(self, uid: str) -> bool:
+        return Complaint.objects.filter(pk=uid, agency_id=self.agency_id).exists()
 
     def _check_references(self, payload: dict[str, Any]) -> None:
         worker_uid = payload.get("worker_uid")
@@ -164,28 +176,46 @@ class BatchIngest:
 
     def _check_identity(self, wire: dict[str, Any], record: Record | None) -> None:
         """Identity fields come only with the card read that registers the person (the first version, with the
-        read's provenance); the one-agency-per-person rule is checked on the normalised number."""
+        read's provenance), and a worker is registered only so; the one-agency-per-person rule is checked on the
+        normalised number of the card's own block."""
+        payload = wire["payload"]
+        registering = record is None and int(wire["record_version"]) == 1
+        if not registering:
+            if any(field in payload for field in _IDENTITY_FIELDS):
+                raise _Rejected(RejectCode.IDENTITY_NOT_FROM_CARD, "identity fields come only with the registering card read")
+            if wire["kind"] == "worker.released":
+                self._check_release(str(wire["entity_uid"]))
+            return
         number = _id_number(wire)
         if number is None:
-            return
-        if record is not None or int(wire["record_version"]) != 1:
-            raise _Rejected(RejectCode.IDENTITY_NOT_FROM_CARD, "identity fields come only with the registering card read")
+            raise _Rejected(RejectCode.IDENTITY_NOT_FROM_CARD, "a worker is registered only with a card read")
         refused = card_read_refusal(wire.get("provenance"), bool(wire["simulated"]), self.demo)
         if refused is not None:
             raise _Rejected(*refused)
-        if not self.demo or "card_read" in wire["payload"]:  # demo homes made before reads were sent: no block
+        if not self.demo or "card_read" in payload:  # demo homes made before reads were sent: no block
             try:
-                number = identity_of_card_read(wire["payload"], wire.get("provenance")).id_number
+                identity = identity_of_card_read(payload, wire.get("provenance"))
             except CardReadRefused as card:
                 raise _Rejected(card.code, card.reason) from card
+            number = identity.id_number
+            # The record keeps what the card says, not what the event states.
+            self.decoded[str(wire["event_id"])] = {k: v for k, v in identity.to_json().items() if k != "provenance"}
         holder = self.identities.get(normalise_id_number(number))
         if holder is not None and holder.agency_id != self.agency_id:
             raise _Rejected(RejectCode.IDENTITY_REGISTERED_ELSEWHERE, "this person is registered by another agency")
 
+    def _check_release(self, worker_uid: str) -> None:
+        live = Credential.objects.filter(worker_uid=worker_uid, agency_id=self.agency_id).exclude(
+            state__in=("revoked", "expired")).exclude(hold=Hold.REVOKED)  # fmt: skip
+        if live.exists() or any(c.worker_uid == worker_uid and c.state not in ("revoked", "expired")
+                                for c in self.credentials.rows.values()):  # fmt: skip
+            raise _Rejected(RejectCode.CENTRE_DECISION, "a live credential answers for this person: revoke it first",
+                            consume=True)  # the terminal's later versions of the worker follow this one
+
     def _check_content(self, entity: str, entity_uid: str, payload: dict[str, Any]) -> None:
         """Rules that depend on the centre's current state, checked for the version about to be applied."""
         if entity == "credential":
-            refusal = self.credentials.refusal(payload, self._adverse)
+            refusal = self.credentials.refusal(payload, self._standing)
             if refusal is not None:
                 raise _Rejected(refusal.code, refusal.reason, consume=refusal.code in _CONSUMING)
         elif entity == "complaint":
@@ -202,14 +232,20 @@ class BatchIngest:
             self.records[key] = found
         return self.records[key]
 
-    def _adverse(self, worker_uid: str) -> bool:
-        if worker_uid not in self.adverse:
-            worker = self._record("worker", worker_uid) if worker_uid else None
-            number = _id_number_of("worker", worker.data) if worker else None
-            latest = (BackgroundCheck.objects.filter(id_number=normalise_id_number(number)).order_by("-checked_at", "-id")
-                      .values_list("result", flat=True).first()) if number else None  # fmt: skip
-            self.adverse[worker_uid] = latest == "adverse"
-        return self.adverse[worker_uid]
+    def _standing(self, worker_uid: str) -> WorkerStanding:
+        """The holder as the identity registry knows them (never as a record's data says: data is the agency's)."""
+        if worker_uid not in self.standing:
+            registration = next((r for r in self.identities.values() if r.worker_uid == worker_uid), None)
+            if registration is None and worker_uid:
+                registration = IdentityRegistration.objects.filter(worker_uid=worker_uid).order_by("-id").first()
+            if registration is None or registration.agency_id != self.agency_id:
+                self.standing[worker_uid] = WorkerStanding(False, False, False)
+            else:
+                latest = (BackgroundCheck.objects.filter(id_number=registration.id_number).order_by("-checked_at", "-id")
+                          .values_list("result", flat=True).first())  # fmt: skip
+                self.standing[worker_uid] = WorkerStanding(True, latest == "adverse",
+                                                           registration.released_at is not None)  # fmt: skip
+        return self.standing[worker_uid]
 
     def _store(
         self,
@@ -280,15 +316,18 @@ class BatchIngest:
         return record
 
     def _apply(self, event: Event, checked: bool) -> None:
-        if not checked and event.entity == "credential" and self.credentials.refusal(event.payload, self._adverse):
+        if not checked and event.entity == "credential" and self.credentials.refusal(event.payload, self._standing):
             # A parked version meets the centre's rules only now: if they refuse it, the centre's state stands
             # and the version is only counted (docs/sync-protocol.md, "Parked versions").
             self._advance(event)
             return
         record = self._advance(event)
         record.data = {**record.data, **self.photos.take(event)}
+        decoded = self.decoded.get(event.event_id)
+        if decoded is not None:
+            record.data["identity"] = decoded  # what the card says, whatever the event stated beside it
         record.simulated = record.simulated or event.simulated
-        number = _id_number_of(event.entity, event.payload)
+        number = decoded["id_number"] if decoded else _id_number_of(event.entity, event.payload)
         if number:
             normal = normalise_id_number(number)
             if normal not in self.identities:
@@ -315,10 +354,9 @@ class BatchIngest:
             IdentityRegistration.objects.filter(worker_uid=event.entity_uid, agency_id=self.agency_id,
                                                 released_at__isnull=True).update(released_at=self.now,
                                                                                  release_reason=reason)  # fmt: skip
-        elif event.record_version > 1:
-            # A correction of the worker's record lifts a "returned for correction" hold on their credentials.
-            from centre.credentials.models import Credential
-
+        elif event.record_version > 1 and any(key not in ("reason", "at") for key in event.payload):
+            # A correction of the worker's record (one that changes something) lifts a "returned for correction"
+            # hold on their credentials.
             Credential.objects.filter(worker_uid=event.entity_uid, agency_id=self.agency_id,
                                       hold=Hold.RETURNED).update(hold=Hold.NONE, updated_at=self.now)  # fmt: skip
 

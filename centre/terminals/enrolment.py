@@ -22,6 +22,7 @@ from wirecontract.protocol import (
     ENROL_PROOF_PREFIX,
     ErrorCode,
     code_fingerprint,
+    code_secret,
     normalise_enrolment_code,
     utc_now,
 )
@@ -47,7 +48,7 @@ def new_enrolment_code(agency_id: str, hours: int = DEFAULT_CODE_HOURS) -> str:
     if agency is None:
         raise UnknownAgency(agency_id=agency_id)
     secret = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_SECRET_CHARS))
-    code = normalise_enrolment_code(secret + fingerprint())
+    code = normalise_enrolment_code(secret + fingerprint(secret))
     now = utc_now()
     EnrolmentCode.objects.create(code=code, agency=agency, created_at=now, expires_at=now + dt.timedelta(hours=hours))
     return code
@@ -63,7 +64,7 @@ def enrol(code: str, public_key: str, proof: str, agency_id: str, terminal_name:
           requested_number: str = "") -> Enrolled:  # fmt: skip
     """`proof` is the terminal's signature over ENROL_PROOF_PREFIX + the code: it shows the key is usable."""
     normal = normalise_enrolment_code(code)
-    if code_fingerprint(normal) and code_fingerprint(normal) != fingerprint():
+    if code_fingerprint(normal) and code_fingerprint(normal) != fingerprint(code_secret(normal)):
         raise ApiError(400, ErrorCode.WRONG_CENTRE, "this enrolment code was issued by another centre")
     with transaction.atomic():
         row = EnrolmentCode.objects.select_for_update().select_related("agency").filter(pk=normal[:32]).first()

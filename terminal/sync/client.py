@@ -163,7 +163,7 @@ class SyncClient:
         expected = p.code_fingerprint(normalised)
         if not expected:
             raise errors.UnknownEnrolmentCode("the code does not carry the centre's fingerprint")
-        data = self._call("POST", p.ENROL_PATH, body=body, signed=False, enrolling=True, expected_fingerprint=expected)
+        data = self._call("POST", p.ENROL_PATH, body=body, signed=False, enrolling=True, enrol_code=normalised)
         number = _text_field(data, "terminal_number", "enrol")
         if not (number.isascii() and number.isdigit() and len(number) == 4):
             raise SyncFault(SyncErrorKind.PROTOCOL, "enrol answer is malformed: terminal_number")
@@ -251,7 +251,7 @@ class SyncClient:
         query: Mapping[str, str] | None = None,
         signed: bool = True,
         enrolling: bool = False,
-        expected_fingerprint: str = "",
+        enrol_code: str = "",
     ) -> dict[str, Any]:
         target = path + (f"?{urlencode(query)}" if query else "")
         raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8") if body is not None else b""
@@ -269,8 +269,8 @@ class SyncClient:
             response = self.transport.send(method, self.base_url + target, headers, raw, self.timeout)
             if 200 <= response.status < 300:
                 data = _json_object(response)
-                if expected_fingerprint:
-                    self._pin_centre_key(data, expected_fingerprint)
+                if enrol_code:
+                    self._pin_centre_key(data, enrol_code)
                 self._check_centre_signature(response, method, target, raw, headers.get(p.HEADER_NONCE, ""))
                 self._learn_server_time(response)
                 return data
@@ -282,13 +282,13 @@ class SyncClient:
             raise self._fault(response, code, enrolling)
         raise SyncFault(SyncErrorKind.AUTH, p.ErrorCode.CLOCK_SKEW.value)
 
-    def _pin_centre_key(self, data: Mapping[str, Any], expected_fingerprint: str) -> None:
+    def _pin_centre_key(self, data: Mapping[str, Any], code: str) -> None:
         """At enrolment: the key the centre presents must be the one the code names."""
         try:
             key = b64url_decode(_text_field(data, "centre_public_key", "enrol"))
         except ValueError as exc:
             raise SyncFault(SyncErrorKind.PROTOCOL, "enrol answer is malformed: centre_public_key") from exc
-        if len(key) != 32 or p.centre_key_fingerprint(key) != expected_fingerprint:
+        if len(key) != 32 or p.centre_key_fingerprint(key, p.code_secret(code)) != p.code_fingerprint(code):
             raise errors.NotOurCentre("the centre's key does not match the code's fingerprint")
         self.centre_key = key
 

@@ -50,7 +50,7 @@ def test_enrol_against_an_empty_answer_is_a_typed_error(tmp_path: Path, broken_c
     env = {"TERMINAL_ADMIN_PASSWORD": "admin1234", "TERMINAL_UNLOCK_SECRET": "unlock-me-1"}
     assert run("--home", home, *INIT, env=env).returncode == 0
     # A well-formed code (it names some centre's key); the server's answer `{}` carries no key at all.
-    code = "ABCDEFGHJKMN" + centre_key_fingerprint(TerminalKey.generate().public_raw)
+    code = "ABCDEFGHJKMN" + centre_key_fingerprint(TerminalKey.generate().public_raw, "ABCDEFGHJKMN")
     result = run("--home", home, "--lang", "en", "enrol", code, "--server", broken_centre, env=env)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

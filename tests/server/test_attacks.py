@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -220,7 +221,8 @@ def test_a_complaint_the_agency_resolves_is_closed_at_the_centre(centre: LiveSer
     issued(centre, agency_a, 8, "吴十", "310101199008081235")
     out = centre.command("complaint", "310101199008081235", "--summary", "服务态度差").stdout
     uid = out.split()[1]
-    [result] = agency_a.client(centre.url).push([wire(uid, 1, {"status": "resolved", "response": "已道歉"},
+    # The terminal counts the centre's copy as version 1, so its resolution is version 2 (usecases/records.py).
+    [result] = agency_a.client(centre.url).push([wire(uid, 2, {"status": "resolved", "response": "已道歉"},
                                                       entity="complaint", kind="complaint.resolved")])  # fmt: skip
     assert result.status == "accepted"
     assert centre.query("SELECT status FROM complaints WHERE uid = ?", uid)[0][0] == "resolved"
@@ -288,3 +290,79 @@ def test_public_pages_say_not_issued_and_send_no_store(centre: LiveServer, agenc
     assert 'data-state="not_issued"' in response.text
     assert "no-store" in response.headers.get("Cache-Control", "")
     assert "default-src" in response.headers.get("Content-Security-Policy", "")
+
+
+def test_a_credential_keeps_its_holder_and_the_holder_must_be_registered(centre: LiveServer, agency_a: Terminal) -> None:
+    client = agency_a.client(centre.url)
+    blocked_uid = push_worker(client, "张三", "310101198502021233")
+    centre.post_check_result("310101198502021233", "adverse")
+    credential = CredentialOnTerminal(client, number_for(centre, agency_a, 10), blocked_uid)
+    assert credential.send("applied").status == "accepted"
+    assert credential.send("approved").code == RejectCode.CENTRE_DECISION
+    # The same credential with another (made-up) holder, to slip past the adverse check.
+    credential.worker_uid = "phantom" + uuid.uuid4().hex[:8]
+    assert credential.send("approved").code == RejectCode.INVALID_PAYLOAD
+    # A new credential for a worker the centre never registered.
+    phantom = CredentialOnTerminal(client, number_for(centre, agency_a, 11), "phantom" + uuid.uuid4().hex[:8])
+    assert phantom.send("applied").code == RejectCode.NOT_OWNER
+    # Renaming or wiping the person's identity by a later worker event, then trying again.
+    updates: list[dict[str, Any]] = [{"identity": {"name": "王五"}}, {"id_number": ""}, {"card_read": {}}]
+    for fields in updates:
+        update = wire(blocked_uid, 2, {"phone": "13900000000"}, kind="worker.updated")
+        update["payload"] = fields  # as an attacker builds it: no card read beside the fields
+        [renamed] = client.push([update])
+        assert renamed.code == RejectCode.IDENTITY_NOT_FROM_CARD, fields
+    again = CredentialOnTerminal(client, number_for(centre, agency_a, 12), blocked_uid)
+    assert again.send("applied").status == "accepted"
+    assert again.send("approved").code == RejectCode.CENTRE_DECISION
+
+
+def test_leaving_needs_the_card_revoked_first(centre: LiveServer, agency_a: Terminal, agency_b: Terminal) -> None:
+    credential = issued(centre, agency_a, 13, "冯二", "310101199005051233")
+    a = agency_a.client(centre.url)
+    [early] = a.push([wire(credential.worker_uid, 2, {"reason": "离职"}, kind="worker.released")])
+    assert early.code == RejectCode.CENTRE_DECISION
+    person = {"identity": {"id_number": "310101199005051233", "name": "冯二"}}
+    assert agency_b.client(centre.url).push([wire(uuid.uuid4().hex, 1, person)])[0].code == \
+        RejectCode.IDENTITY_REGISTERED_ELSEWHERE
+    assert credential.send("revoked", reason="离职").status == "accepted"
+    [released] = a.push([wire(credential.worker_uid, 3, {"reason": "离职"}, kind="worker.released")])
+    assert released.status == "accepted"
+    after = CredentialOnTerminal(a, number_for(centre, agency_a, 14), credential.worker_uid)
+    assert after.send("applied").code == RejectCode.CENTRE_DECISION  # a released worker's cards can only end
+    assert agency_b.client(centre.url).push([wire(uuid.uuid4().hex, 1, person)])[0].status == "accepted"
+
+
+def test_a_stated_name_must_be_the_cards(centre: LiveServer, agency_a: Terminal) -> None:
+    event = wire(uuid.uuid4().hex, 1, {"identity": {"id_number": "310101199008081235", "name": "吴十"}})
+    del event["payload"]["identity"]["name"]
+    event["payload"]["identity"]["english_name"] = "MALLORY"
+    assert agency_a.client(centre.url).push([event])[0].code == RejectCode.IDENTITY_NOT_FROM_CARD
+
+
+def test_decisions_about_an_unregistered_person_stay_at_the_centre(centre: LiveServer, agency_a: Terminal,
+                                                                   agency_b: Terminal) -> None:  # fmt: skip
+    centre.post_check_result("310101199009091232", "adverse")
+    for term in (agency_a, agency_b):
+        changes = term.client(centre.url).pull(None).changes
+        assert all("310101199009091232" not in json.dumps(change) for change in changes)
+
+
+def test_another_agencys_parked_versions_are_never_applied(centre: LiveServer, agency_a: Terminal,
+                                                           agency_b: Terminal) -> None:  # fmt: skip
+    uid = uuid.uuid4().hex
+    [parked] = agency_b.client(centre.url).push([wire(uid, 2, {"summary": "B 的内容"}, entity="service_contract")])
+    assert parked.status == "accepted"  # parked, waiting for version 1
+    [first] = agency_a.client(centre.url).push([wire(uid, 1, {"summary": "A 的内容"}, entity="service_contract")])
+    assert first.status == "accepted"
+    assert centre.record_version("service_contract", uid) == 1
+
+
+def test_back_office_sign_in_is_rate_limited(centre: LiveServer) -> None:
+    session = requests.Session()
+    session.get(f"{centre.url}/admin/login/", timeout=10)
+    token = session.cookies.get("csrftoken", "")
+    statuses = [session.post(f"{centre.url}/admin/login/", timeout=30,
+                             data={"username": "nobody", "password": "guess", "csrfmiddlewaretoken": token}).status_code
+                for _ in range(20)]  # fmt: skip
+    assert statuses[-1] == 429 and 429 not in statuses[:10]

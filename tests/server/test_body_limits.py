@@ -98,6 +98,24 @@ def assert_body_too_large(status: int, headers: dict[str, str], body: bytes, lim
     assert str(limit) in error["message"]
 
 
+def signature_shape(path: str) -> dict[str, str]:
+    """A push carrying a terminal's signature headers (their values are checked only once the body is read) is
+    allowed the push's size; every other request, and an unsigned push, the default."""
+    if path != p.PUSH_PATH:
+        return {}
+    return {p.HEADER_TERMINAL: "T0000000000000000", p.HEADER_TIMESTAMP: "1", p.HEADER_NONCE: "0" * 32,
+            p.HEADER_SIGNATURE: "x"}  # fmt: skip
+
+
+def test_an_unsigned_push_gets_the_default_limit(live_server: LiveServer) -> None:
+    size = 1000 * 1000
+    request = RawRequest(live_server.port, p.PUSH_PATH, {"Content-Type": "application/json", "Content-Length": str(size)})
+    try:
+        assert_body_too_large(*request.answer(), DEFAULT_LIMIT)
+    finally:
+        request.close()
+
+
 def assert_still_serving(server: LiveServer) -> None:
     assert requests.get(f"{server.url}/healthz", timeout=10).json()["ok"] is True
 
@@ -105,7 +123,7 @@ def assert_still_serving(server: LiveServer) -> None:
 @pytest.mark.parametrize("path", post_endpoints())
 def test_a_20_mb_unauthenticated_body_is_refused_before_it_is_read(live_server: LiveServer, path: str) -> None:
     size = 20 * 1000 * 1000
-    limit = PUSH_LIMIT if path == p.PUSH_PATH else DEFAULT_LIMIT
+    limit = DEFAULT_LIMIT  # without a terminal's signature headers, a push gets no more room than anything else
     request = RawRequest(live_server.port, path, {"Content-Type": "application/json", "Content-Length": str(size)})
     try:
         # Not one byte of the body has been sent: an answer now can only come from the declared length.
@@ -119,7 +137,8 @@ def test_a_20_mb_unauthenticated_body_is_refused_before_it_is_read(live_server: 
 @pytest.mark.parametrize("path", [p.ENROL_PATH, p.PUSH_PATH])
 def test_a_20_mb_body_sent_in_full_gets_413_and_the_centre_keeps_serving(live_server: LiveServer, path: str) -> None:
     size = 20 * 1000 * 1000
-    request = RawRequest(live_server.port, path, {"Content-Type": "application/json", "Content-Length": str(size)})
+    request = RawRequest(live_server.port, path,
+                         {"Content-Type": "application/json", "Content-Length": str(size), **signature_shape(path)})  # fmt: skip
     request.send_body(size)
     try:
         assert_body_too_large(*request.answer(), PUSH_LIMIT if path == p.PUSH_PATH else DEFAULT_LIMIT)
@@ -132,7 +151,8 @@ def test_a_20_mb_body_sent_in_full_gets_413_and_the_centre_keeps_serving(live_se
 def test_a_chunked_body_is_cut_off_at_the_limit(live_server: LiveServer, path: str, limit: int) -> None:
     """No Content-Length to check: the centre counts the body as it arrives. The final chunk is never sent, so the
     answer proves the centre stopped reading at the limit instead of waiting for the body's end."""
-    request = RawRequest(live_server.port, path, {"Content-Type": "application/json", "Transfer-Encoding": "chunked"})
+    request = RawRequest(live_server.port, path,
+                         {"Content-Type": "application/json", "Transfer-Encoding": "chunked", **signature_shape(path)})  # fmt: skip
     request.send_body(limit + PIECE, chunked=True, finish=False)
     try:
         assert_body_too_large(*request.answer(), limit)

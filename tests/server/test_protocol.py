@@ -24,9 +24,13 @@ _seqs = itertools.count(1)
 
 
 def wire(entity_uid: str, version: int, payload: dict[str, Any] | None = None, simulated: bool = False,
-         entity: str = "worker", event_id: str | None = None, kind: str | None = None) -> dict[str, Any]:  # fmt: skip
+         entity: str | None = None, event_id: str | None = None, kind: str | None = None) -> dict[str, Any]:  # fmt: skip
     """A wire event; one that carries an identity comes with the card read and its provenance, as the terminal
-    sends them."""
+    sends them. Without an entity: a worker's when the kind or an identity says so, else a service contract's
+    (a record like any other: a worker is registered only with a card read)."""
+    if entity is None:
+        is_worker = (kind or "").startswith("worker.") or bool(payload and "identity" in payload)
+        entity = "worker" if is_worker else "service_contract"
     provenance = None
     if payload and "identity" in payload and "card_read" not in payload:
         identity = payload["identity"]
@@ -103,7 +107,7 @@ def test_verdicts_per_event_and_one_rejection_blocks_nothing(live_server: LiveSe
         (EventStatus.DUPLICATE, None),
         (EventStatus.ACCEPTED, None),  # fills the gap: the parked version 3 is applied too
     ]
-    assert live_server.record_version("worker", a) == 3
+    assert live_server.record_version("service_contract", a) == 3
 
 
 def test_simulated_identity_rejected_by_production(live_server: LiveServer, terminal: Terminal) -> None:
