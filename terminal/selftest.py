@@ -227,8 +227,9 @@ def check_vendor_reader(_: Workspace) -> Outcome:
         except ReaderFault as fault:
             problem = f"sdthelper{bits}.exe: {fault.message('en')}"
             # A 64-bit Windows always runs 32-bit programs; only Wine without wine32 cannot (docs/install.md).
-            # From source the helpers exist only after scripts/build-sdt, and run only where Wine is.
-            if not is_bundled() or (bits == 32 and running_under_wine()):
+            # From source the helpers exist only after scripts/build-sdt, and run only where Wine is; a bundle for
+            # another system than Windows ships none (vendor SDK DLLs are Windows programs).
+            if not is_bundled() or not sys.platform.startswith("win") or (bits == 32 and running_under_wine()):
                 warnings.append(problem)
             else:
                 return Outcome(Status.FAIL, problem)

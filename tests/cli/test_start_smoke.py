@@ -12,5 +12,6 @@ def test_app_starts_to_the_sign_in_window(tmp_path: Path) -> None:
     assert run("--home", home, "demo", "init", "--workers", "5").returncode == 0
     started = run("--home", home, "--demo", "--exit-when-ready", env={"QT_QPA_PLATFORM": "offscreen"})
     assert started.returncode == 0, started.stderr
-    assert started.stdout.strip().splitlines()[-1] == "ready"
+    # The demo centre prints its addresses from the network thread, before or after "ready".
+    assert "ready" in started.stdout.strip().splitlines()
     assert (Path(home) / "logs" / "terminal.log").is_file()

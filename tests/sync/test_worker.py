@@ -45,9 +45,12 @@ def test_worker_drains_then_waits_for_a_nudge(live_server: LiveServer, terminal:
     worker = start_worker(terminal, live_server.url, events, interval=60.0)
     try:
         wait_until(lambda: not OutboxRepo(terminal.db).pending())
+        # The round ends with its pull; only then is the connection free for this thread (the app's database
+        # thread serialises this; here the test shares the connection, so it waits for the round's event).
+        wait_until(lambda: len(events) >= 1)
         more = queue_workers(terminal.db, 3, start=100)
         worker.nudge()
-        wait_until(lambda: not OutboxRepo(terminal.db).pending())
+        wait_until(lambda: len(events) >= 2)
     finally:
         worker.stop()
     assert not worker.running
