@@ -95,16 +95,22 @@ class BatchIngest:
 
     def _prefetch(self, wire_events: Sequence[dict[str, Any]]) -> None:
         ids = [str(w["event_id"]) for w in wire_events]
-        uids = sorted({str(w["entity_uid"]) for w in wire_events})
+        uids_by_entity: dict[str, set[str]] = {}
+        for w in wire_events:
+            uids_by_entity.setdefault(str(w["entity"]), set()).add(str(w["entity_uid"]))
         numbers = sorted({normalise_id_number(n) for w in wire_events if (n := _id_number(w))})
         for chunk in _chunks(ids):
             self.events.update((e.event_id, e) for e in Event.objects.filter(event_id__in=chunk))
-        for chunk in _chunks(uids):
-            for rec in Record.objects.filter(entity_uid__in=chunk):
-                self.records[(rec.entity, rec.entity_uid)] = rec
-            # Only this agency's own parked versions: another agency's events must never be applied in this push.
-            for ev in Event.objects.filter(entity_uid__in=chunk, parked=True, terminal__agency_id=self.agency_id):
-                self.parked.setdefault((ev.entity, ev.entity_uid), {})[ev.record_version] = ev
+        # By entity and uid: the indexes lead with the entity, so a look-up by uid alone would scan every row.
+        for entity, uids in uids_by_entity.items():
+            for chunk in _chunks(sorted(uids)):
+                for rec in Record.objects.filter(entity=entity, entity_uid__in=chunk):
+                    self.records[(rec.entity, rec.entity_uid)] = rec
+                # Only this agency's own parked versions: another agency's events are never applied in its push.
+                parked = Event.objects.filter(entity=entity, entity_uid__in=chunk, parked=True,
+                                              terminal__agency_id=self.agency_id)  # fmt: skip
+                for ev in parked:
+                    self.parked.setdefault((ev.entity, ev.entity_uid), {})[ev.record_version] = ev
         self.seqs = held_sequence_numbers(self.terminal.id, (int(w["seq"]) for w in wire_events))
         for chunk in _chunks(numbers):
             current = IdentityRegistration.objects.filter(id_number__in=chunk, released_at__isnull=True)
