@@ -58,7 +58,7 @@ def main() -> int:
             answer(op, 0x90, bytes(8))
         elif op == b"R":
             if behaviour == "hang":
-                time.sleep(3600)
+                time.sleep(3600)  # the hung DLL itself: the terminal must kill this helper, not wait for it
             if behaviour == "die":
                 return 3
             payload = struct.pack("<II", 256, 1024) + text + wlt_photo(text)
