@@ -14,6 +14,7 @@ from terminal.store.migrations import (
     m0003_credentials_and_records,
     m0004_search_index,
     m0005_worker_photo_source,
+    m0006_managers_and_agency_file,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -22,6 +23,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0003_credentials_and_records,
     m0004_search_index,
     m0005_worker_photo_source,
+    m0006_managers_and_agency_file,
 )
 
 LATEST = len(MIGRATIONS)
