@@ -15,7 +15,53 @@ a contract error is an expected error on both sides. Code decides by type or `co
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A value said in both languages (a field's name, a reason); a message shows the reader's half only."""
+
+    zh: str
+    en: str
+
+    def in_lang(self, lang: str) -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+    def __str__(self) -> str:
+        return self.en
+
+    @classmethod
+    def of(cls, value: Text | str) -> Text:
+        """A Text from itself or from an older "中文 / English" string (the same words both ways otherwise)."""
+        if isinstance(value, Text):
+            return value
+        return cls(_pair_half(value, "zh"), _pair_half(value, "en"))
+
+
+def in_lang(value: object, lang: str) -> object:
+    """One language of an error parameter: a Text's half, a list joined in that language, and for the older
+    "中文 / English" pairs still passed as one string, the half before or after the slash."""
+    if isinstance(value, Text):
+        return value.in_lang(lang)
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return ("；" if lang.startswith("zh") else "; ").join(str(in_lang(v, lang)) for v in value)
+    if isinstance(value, str) and " / " in value:
+        return "；".join(_pair_half(part, lang) for part in value.split("；")) if lang.startswith("zh") else \
+            "; ".join(_pair_half(part, lang) for part in value.split("；"))
+    return value
+
+
+def _pair_half(part: str, lang: str) -> str:
+    zh, sep, en = part.partition(" / ")
+    if not sep or not _CJK.search(zh) or _CJK.search(en):
+        return part
+    return zh if lang.startswith("zh") else en
 
 
 class ExplainedError(Exception):
@@ -33,7 +79,7 @@ class ExplainedError(Exception):
     def message(self, lang: str = "zh") -> str:
         template = self.zh_template if lang.startswith("zh") else self.en_template
         try:
-            text = template.format(**self.params)
+            text = template.format(**{key: in_lang(value, lang) for key, value in self.params.items()})
         except (KeyError, IndexError):
             text = template
         if self.detail:

@@ -11,7 +11,8 @@ import enum
 from dataclasses import dataclass
 
 from terminal.core.errors import InvalidInput, InvalidTransition
-from terminal.core.roles import Action, Role, require
+from terminal.core.roles import Action, Role, action_text, require
+from wirecontract.errors import Text
 
 
 class State(enum.StrEnum):
@@ -27,6 +28,18 @@ class State(enum.StrEnum):
     def label_zh(self) -> str:
         return {"applied": "待审核", "approved": "待打印", "printed": "待发放", "issued": "已发证",
                 "suspended": "已暂停", "revoked": "已注销", "expired": "已过期"}[self.value]  # fmt: skip
+
+    @property
+    def label_en(self) -> str:
+        return {"applied": "awaiting approval", "approved": "awaiting printing", "printed": "awaiting issue",
+                "issued": "issued", "suspended": "suspended", "revoked": "revoked", "expired": "expired"}[self.value]  # fmt: skip
+
+    def label(self, lang: str) -> str:
+        return self.label_zh if lang.startswith("zh") else self.label_en
+
+    @property
+    def text(self) -> Text:
+        return Text(self.label_zh, self.label_en)
 
 
 @dataclass(frozen=True)
@@ -64,9 +77,9 @@ def check(action: Action, state: State, role: Role, reason: str | None = None) -
     require(role, action)
     transition = TRANSITIONS[action]
     if state not in transition.sources:
-        raise InvalidTransition(state=state.label_zh, action=action.value)
+        raise InvalidTransition(state=state.text, action=action_text(action))
     if transition.reason_required and not (reason and reason.strip()):
-        raise InvalidInput(field="原因 / reason (required)")
+        raise InvalidInput(field=Text("请填写原因", "a reason is required"))
     return transition
 
 

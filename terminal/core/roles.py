@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from terminal.core.errors import PermissionDenied
+from wirecontract.errors import Text
 
 
 class Role(enum.StrEnum):
@@ -18,6 +19,14 @@ class Role(enum.StrEnum):
     def label_zh(self) -> str:
         return {"clerk": "登记员", "trainer": "培训师", "supervisor": "主管", "administrator": "管理员",
                 "centre": "中心"}[self.value]  # fmt: skip
+
+    @property
+    def label_en(self) -> str:
+        return {"clerk": "clerk", "trainer": "trainer", "supervisor": "supervisor", "administrator": "administrator",
+                "centre": "centre"}[self.value]  # fmt: skip
+
+    def label(self, lang: str) -> str:
+        return self.label_zh if lang.startswith("zh") else self.label_en
 
 
 class Action(enum.StrEnum):
@@ -76,10 +85,31 @@ ACTION_LABELS_ZH = {
 }  # fmt: skip
 
 
+ACTION_LABELS_EN = {
+    Action.APPROVE: "approve", Action.PRINT: "print", Action.ISSUE: "issue", Action.REPRINT: "reprint",
+    Action.SUSPEND: "suspend", Action.RESUME: "resume", Action.REVOKE: "revoke", Action.EXPIRE: "expire",
+    Action.RENEW: "renew", Action.APPLY: "apply",
+}  # fmt: skip
+
+
+def action_text(action: Action) -> Text:
+    """The action's name in both languages, for messages (other actions read as their words in English)."""
+    en = ACTION_LABELS_EN.get(action, action.value.replace("_", " "))
+    return Text(ACTION_LABELS_ZH.get(action, _OTHER_ACTIONS_ZH.get(action, en)), en)
+
+
+_OTHER_ACTIONS_ZH = {
+    Action.REGISTER_WORKER: "登记人员", Action.EDIT_PROFILE: "修改资料", Action.VIEW_FULL_ID: "查看完整证件号",
+    Action.MANAGE_TRAINING: "管理培训", Action.RECORD_ATTENDANCE: "记录培训考勤", Action.RECORD_SERVICE: "记录服务",
+    Action.MANAGE_OPERATORS: "管理操作员", Action.MANAGE_AGENCY: "管理机构设置", Action.SYNC: "同步",
+    Action.BACKUP: "备份",
+}  # fmt: skip
+
+
 def may(role: Role, action: Action) -> bool:
     return role in PERMISSIONS[action]
 
 
 def require(role: Role, action: Action) -> None:
     if not may(role, action):
-        raise PermissionDenied(role=role.value, action=action.value)
+        raise PermissionDenied(role=Text(role.label_zh, role.label_en), action=action_text(action))

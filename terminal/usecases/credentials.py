@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from terminal.core import lifecycle
 from terminal.core.errors import InvalidInput, InvalidTransition, IssuePreconditionFailed, NotFound
 from terminal.core.lifecycle import State
-from terminal.core.roles import Action, Role
+from terminal.core.roles import Action, Role, action_text
 from terminal.store import identity_reads, search
 from terminal.store.db import Database, Row
 from terminal.store.kv import SettingsRepo
@@ -158,7 +158,7 @@ def expire_ended(db: Database, credential_no: str, today: dt.date, actor: Actor 
         verify(db, actor)
     cred = get(db, credential_no)
     if cred.state not in (State.ISSUED, State.SUSPENDED) or cred.valid_to is None or cred.valid_to >= today.isoformat():
-        raise InvalidTransition(state=cred.state.label_zh, action=Action.EXPIRE.value)
+        raise InvalidTransition(state=cred.state.text, action=action_text(Action.EXPIRE))
     return _transition(db, actor or EXPIRY_STEP, credential_no, Action.EXPIRE, today)
 
 

@@ -17,6 +17,7 @@ from terminal.store.outbox import SyncStateRepo
 from terminal.usecases import credentials, setup
 from terminal.usecases.context import Actor, authorise, utcnow
 from wirecontract import qrpayload
+from wirecontract.errors import Text
 
 PRINTABLE = (State.APPROVED, State.PRINTED, State.ISSUED)
 VERIFY_BASE_SETTING = "verify_base_url"
@@ -43,7 +44,7 @@ def is_demo(db: Database) -> bool:
 def card_data(db: Database, credential_no: str, today: dt.date | None = None) -> CardData:
     cred = credentials.get(db, credential_no)
     if cred.state not in PRINTABLE or not cred.valid_from or not cred.valid_to:
-        raise InvalidTransition(state=cred.state.label_zh, action="print")
+        raise InvalidTransition(state=cred.state.text, action=Text("打印", "print"))
     row = db.query_one(
         "SELECT r.name, r.english_name, w.id_number, w.photo_attachment_id, r.simulated FROM workers w"
         " JOIN identity_reads r ON r.id = w.identity_read_id WHERE w.id = ?",
