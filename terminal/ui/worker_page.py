@@ -6,7 +6,6 @@ a worker who leaves the agency (离职/转出, leaving.release_worker) with a re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -16,15 +15,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
 from terminal.core import service_types
+from terminal.core.lifecycle import State
 from terminal.core.roles import Action
 from terminal.store.db import Database
+from terminal.ui import history
 from terminal.ui.credential_actions import CredentialActions
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.i18n import ui_lang
@@ -49,23 +49,22 @@ def load_worker(db: Database, actor: Actor, worker_id: int) -> WorkerView:
     return WorkerView(queries.worker_record(db, actor, worker_id), queries.timeline(db, worker_id))
 
 
-def fill_table(table: QTableWidget, rows: list[dict[str, Any]]) -> None:
-    columns = list(rows[0]) if rows else []
-    table.clear()
-    table.setColumnCount(len(columns))
-    table.setRowCount(len(rows))
-    table.setHorizontalHeaderLabels(columns)
-    for r, row in enumerate(rows):
-        for c, key in enumerate(columns):
-            value = row[key]
-            table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+# The header badge's colours by the latest credential's state: green may work, amber waits, red may not.
+BADGE_COLOURS = {State.ISSUED: "#2e7d32", State.APPLIED: "#ef6c00", State.APPROVED: "#ef6c00",
+                 State.PRINTED: "#ef6c00", State.SUSPENDED: "#c62828", State.REVOKED: "#c62828",
+                 State.EXPIRED: "#616161"}  # fmt: skip
 
 
 def _table(name: str) -> QTableWidget:
     table = QTableWidget()
     table.setObjectName(name)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
     return table
 
 
@@ -79,6 +78,9 @@ class WorkerPage(Retranslating, QWidget):
         self.heading = QLabel()
         self.heading.setObjectName("workerHeading")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.badge = QLabel()  # the latest credential's state, where the eye lands first
+        self.badge.setObjectName("stateBadge")
+        self.badge.hide()
         self.reveal_button = QPushButton()
         self.reveal_button.setObjectName("revealId")
         self.reveal_button.clicked.connect(self.reveal)
@@ -105,7 +107,9 @@ class WorkerPage(Retranslating, QWidget):
         for bar in (self.credential_actions, self.service_records):
             bar.changed.connect(self.reload)
         top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
+        top.addWidget(self.heading)
+        top.addWidget(self.badge)
+        top.addStretch(1)
         top.addWidget(self.reveal_button)
         top.addWidget(self.release_button)
         layout = QVBoxLayout(self)
@@ -146,10 +150,11 @@ class WorkerPage(Retranslating, QWidget):
             self.load(self.view.record.worker_id)
 
     def selected_complaint(self) -> str | None:
-        """The uid of the complaint row the operator selected (the uid column comes first)."""
+        """The uid of the complaint row the operator selected (kept on the row's first cell)."""
         table, row = self.tables["complaints"], self.tables["complaints"].currentRow()
         item = table.item(row, 0) if row >= 0 else None
-        return item.text() if item is not None else None
+        uid = item.data(history.ROW_UID) if item is not None else None
+        return str(uid) if uid else None
 
     def _loaded(self, view: WorkerView) -> None:
         self.view = view
@@ -196,6 +201,7 @@ class WorkerPage(Retranslating, QWidget):
         self.release_button.setVisible(active and self._session.may(Action.REVOKE))
         if self.view is None:
             self.heading.clear()
+            self.badge.hide()
             return
         record, lang = self.view.record, ui_lang()
         left = "" if active else f"  {self.tr('（已离职）')}"
@@ -217,8 +223,24 @@ class WorkerPage(Retranslating, QWidget):
         }  # fmt: skip
         for key, text in values.items():
             self.profile_values[key].setText(text)
+        self._show_badge(tables["credentials"])
         for name in TABLE_TABS:
-            fill_table(self.tables[name], tables[name])
-        fill_table(self.tables["timeline"], [
-            {"at": e.at, "operator": e.operator, "action": e.action, "sync": e.sync_state or self.tr("无需上传"),
-             "reason": e.reject_reason} for e in self.view.timeline])  # fmt: skip
+            history.fill(self.tables[name], name, tables[name])
+        history.fill(self.tables["timeline"], "timeline", [
+            {"at": e.at, "operator": e.operator, "action": e.action, "sync": e.sync_state,
+             "reason": e.reject_reason} for e in reversed(self.view.timeline)])  # fmt: skip, newest first
+        for table in self.tables.values():
+            table.resizeColumnsToContents()
+
+    def _show_badge(self, credentials: list[dict[str, object]]) -> None:
+        """The latest credential's state (or that there is none) as a coloured badge beside the name."""
+        latest = credentials[-1] if credentials else None
+        if latest is None:
+            text, colour = self.tr("未申请证件"), "#616161"
+        else:
+            state = State(str(latest["state"]))
+            text, colour = f"{state.label(ui_lang())} · {latest['credential_no']}", BADGE_COLOURS[state]
+        self.badge.setText(text)
+        self.badge.setStyleSheet(f"color: white; background: {colour}; border-radius: 4px; padding: 4px 10px;"
+                                 " font-size: 12pt; font-weight: bold;")  # fmt: skip
+        self.badge.show()

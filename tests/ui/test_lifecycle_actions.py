@@ -10,7 +10,7 @@ from terminal.ui.credential_actions import CredentialActions
 from terminal.ui.form_dialog import FormDialog
 from terminal.usecases import credentials
 from tests.ui.conftest import Running
-from tests.ui.helpers import cell, child, header, visible
+from tests.ui.helpers import child, raw_column, visible
 from tests.ui.lifecycle_helpers import holder_with_credential, issue_directly, state_of
 
 
@@ -57,8 +57,7 @@ def test_supervisor_reprints_suspends_resumes_and_revokes(running: Running) -> N
     assert state_of(running, number) is State.REVOKED
     assert not any(visible(b) for b in actions.buttons.values()) and visible(actions.apply_button)
     events = running.window.worker.tables["credential_events"]
-    column = [header(events, c) for c in range(events.columnCount())].index("action")
-    assert [cell(events, r, column) for r in range(events.rowCount())][-4:] == ["issue", "suspend", "resume", "revoke"]
+    assert raw_column(events, "action")[-4:] == ["issue", "suspend", "resume", "revoke"]
     actions.apply_button.click()  # after 注销 the worker may apply again
     running.wait_idle()
     assert running.terminal.db.call(lambda db: [c.state for c in credentials.for_worker(db, worker_id)]) == [

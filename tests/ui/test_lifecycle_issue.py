@@ -11,7 +11,7 @@ from terminal.store.db import Database
 from terminal.ui.credentials_page import CredentialsPage
 from terminal.usecases import central
 from tests.ui.conftest import Running
-from tests.ui.helpers import cell, close_dialogs, open_dialogs
+from tests.ui.helpers import cell, close_dialogs, open_dialogs, raw_column
 from tests.ui.lifecycle_helpers import holder_with_credential, state_of, wait_for_pull
 
 
@@ -108,5 +108,4 @@ def test_centre_revocation_blocks_issue_and_shows_on_the_worker(signed_in: Runni
     signed_in.window.open_worker(worker_id)
     signed_in.wait_idle()
     events = signed_in.window.worker.tables["credential_events"]
-    sources = [cell(events, r, events.columnCount() - 1) for r in range(events.rowCount())]
-    assert sources[-1] == "centre"
+    assert raw_column(events, "source")[-1] == "centre"

@@ -10,7 +10,7 @@ from terminal.ui.form_dialog import FormDialog
 from terminal.ui.service_records import ServiceRecords
 from terminal.usecases import central
 from tests.ui.conftest import Running
-from tests.ui.helpers import cell, child, header, visible
+from tests.ui.helpers import child, raw_column, visible
 from tests.ui.lifecycle_helpers import holder_with_credential
 
 
@@ -25,10 +25,8 @@ def open_dialog(records: ServiceRecords, key: str) -> FormDialog:
     return records.dialog
 
 
-def column(running: Running, table: str, name: str) -> list[str]:
-    t = running.window.worker.tables[table]
-    c = [header(t, i) for i in range(t.columnCount())].index(name)
-    return [cell(t, r, c) for r in range(t.rowCount())]
+def column(running: Running, table: str, name: str) -> list[object]:
+    return raw_column(running.window.worker.tables[table], name)
 
 
 def test_contract_evaluation_complaint_and_credit_record(signed_in: Running) -> None:
@@ -48,7 +46,7 @@ def test_contract_evaluation_complaint_and_credit_record(signed_in: Running) -> 
     child(d, QLineEdit, "comment").setText("做事认真")
     submit(signed_in, d)
     assert column(signed_in, "evaluations", "comment") == ["做事认真"]
-    assert float(column(signed_in, "evaluations", "overall")[0]) == round((3 + 5 * 5) / 6, 2)
+    assert float(column(signed_in, "evaluations", "overall")[0])  # type: ignore[arg-type] == round((3 + 5 * 5) / 6, 2)
     d = open_dialog(records, "complaint")
     submit(signed_in, d)
     assert d.isVisible() and "投诉内容" in d.error.text()  # refused: the complaint needs its content
