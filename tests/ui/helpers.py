@@ -68,3 +68,13 @@ def header(table: QTableWidget | None, column: int) -> str:
     item = table.horizontalHeaderItem(column)
     assert item is not None, f"no header {column}"
     return item.text()
+
+
+def raw_column(table: QTableWidget | None, key: str) -> list[object]:
+    """The stored values of a worker-page column, found by its key (the headings are words in the UI's language)."""
+    from terminal.ui import history
+
+    assert table is not None
+    c = history.column_of(table, key)
+    assert c >= 0, f"no column {key}"
+    return [table.item(r, c).data(history.RAW) for r in range(table.rowCount())]  # type: ignore[union-attr]
