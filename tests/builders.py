@@ -99,3 +99,36 @@ def open_db(root: Path, monkeypatch: Any) -> Database:
     db = home.open()
     sign_in_staff(db)
     return db
+
+
+def photo_scan(colour: tuple[int, int, int] = (180, 140, 120)) -> Any:
+    """A small PNG portrait as registration takes it (registration.Scan)."""
+    import io
+
+    from PIL import Image
+
+    from terminal.usecases.registration import Scan
+
+    out = io.BytesIO()
+    Image.new("RGB", (102, 126), colour).save(out, "PNG")
+    return Scan(out.getvalue(), "image/png", "photo.png")
+
+
+def register_eligible(db: Database, read: CardRead | None = None, **overrides: Any) -> tuple[int, CardRead]:
+    """A worker who meets every issuing condition (terminal/core/issuing.py): photo, letters, health check,
+    insurance (profile()) and a passed pre-service training. Returns (worker id, the card read)."""
+    from terminal.usecases import registration, training
+    from terminal.usecases.context import utcnow
+
+    read = read or card_read()
+    trainer = actor(Role.TRAINER)
+    values: dict[str, Any] = {"photo": photo_scan(), **overrides}
+    worker_id = registration.register_worker(db, actor(Role.CLERK), read, profile(**values), TODAY)
+    if not db.scalar("SELECT 1 FROM training_courses WHERE code = 'GQ-T'"):
+        training.add_course(db, trainer, "GQ-T", "岗前培训", list(training.STANDARD_TOPICS), 8)
+    session = training.add_session(db, trainer, "GQ-T", "张老师", "培训中心", utcnow(), 8)
+    start = utcnow() - dt.timedelta(hours=9)
+    training.tap(db, trainer, session, read, start)
+    training.tap(db, trainer, session, read, start + dt.timedelta(hours=8))
+    training.record_result(db, trainer, session, worker_id, 88)
+    return worker_id, read

@@ -53,7 +53,7 @@ def calibration_path(session: Session) -> Path:
 
 
 def make_jobs(db: Database, numbers: Sequence[str], mode: PrintMode, today: dt.date) -> list[PrintJob]:
-    cards = [printing.card_data(db, no, today) for no in numbers]
+    cards = printing.cards_for_print(db, numbers, today)
     if mode is PrintMode.SHEET:
         out = io.BytesIO()
         render_sheet_pdf(cards, out)

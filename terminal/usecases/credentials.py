@@ -8,7 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from terminal.core import lifecycle
-from terminal.core.errors import InvalidInput, InvalidTransition, IssuePreconditionFailed, NotFound
+from terminal.core.errors import InvalidInput, InvalidTransition, NotFound
+from terminal.core.issuing import ApplicationReturned, Condition, IssuingConditionsUnmet, Stage
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role, action_text
 from terminal.store import identity_reads, search
@@ -72,11 +73,9 @@ def _payload(db: Database, cred: Credential, action: str, reason: str | None, at
             "action": action, "reason": reason, "at": at}  # fmt: skip
 
 
-def _centre_blocks(db: Database, worker_id: int) -> str | None:
+def _centre_blocks(db: Database, worker_id: int) -> bool:
     result = db.scalar("SELECT result FROM background_checks WHERE worker_id = ? ORDER BY id DESC LIMIT 1", (worker_id,))
-    if result == "adverse":
-        return "背景审查未通过 / the background check was adverse"
-    return None
+    return bool(result == "adverse")
 
 
 def apply(db: Database, actor: Actor, worker_id: int, today: dt.date) -> str:
@@ -88,9 +87,8 @@ def apply(db: Database, actor: Actor, worker_id: int, today: dt.date) -> str:
     )
     if live:
         raise InvalidInput(field=f"该人员已有有效证件 {live} / the worker already holds credential {live}")
-    blocked = _centre_blocks(db, worker_id)
-    if blocked:
-        raise IssuePreconditionFailed(missing=blocked)
+    if _centre_blocks(db, worker_id):
+        raise IssuingConditionsUnmet(Stage.APPLY, [Condition.BACKGROUND_CHECK])
     now = utcnow().isoformat()
     with db.transaction():
         number = _next_number(db, today)
@@ -111,24 +109,42 @@ def apply(db: Database, actor: Actor, worker_id: int, today: dt.date) -> str:
     return number
 
 
-def issue_preconditions(db: Database, worker_id: int, today: dt.date) -> list[str]:
-    """What is missing before a credential may be issued (empty when nothing is)."""
-    missing: list[str] = []
+def unmet_conditions(db: Database, worker_id: int, today: dt.date) -> list[Condition]:
+    """The issuing conditions (terminal/core/issuing.py) the worker does not meet today; empty when all are met.
+    Checked at approval, before printing and at issue."""
+    t = today.isoformat()
+    unmet: list[Condition] = []
+    if not db.scalar("SELECT photo_attachment_id FROM workers WHERE id = ?", (worker_id,)):
+        unmet.append(Condition.PHOTO)
     if not db.scalar("SELECT 1 FROM training_attendance WHERE worker_id = ? AND passed = 1", (worker_id,)):
-        missing.append("未通过岗前培训 / no passed training")
-    if not db.scalar(
-        "SELECT 1 FROM health_checks WHERE worker_id = ? AND passed = 1 AND expires_on >= ?",
-        (worker_id, today.isoformat()),
-    ):
-        missing.append("无有效体检 / no valid health check")
-    for kind, label in (("employment_commitment", "从业承诺书 / employment commitment letter"),
-                        ("credit_authorisation", "信用授权书 / credit authorisation letter")):  # fmt: skip
+        unmet.append(Condition.TRAINING)
+    if not db.scalar("SELECT 1 FROM health_checks WHERE worker_id = ? AND passed = 1 AND expires_on >= ?", (worker_id, t)):
+        unmet.append(Condition.HEALTH_CHECK)
+    if not db.scalar("SELECT 1 FROM insurance WHERE worker_id = ? AND starts_on <= ? AND expires_on >= ?", (worker_id, t, t)):
+        unmet.append(Condition.INSURANCE)
+    for kind, condition in (("employment_commitment", Condition.EMPLOYMENT_LETTER),
+                            ("credit_authorisation", Condition.CREDIT_LETTER)):  # fmt: skip
         if not db.scalar("SELECT 1 FROM letters WHERE worker_id = ? AND kind = ?", (worker_id, kind)):
-            missing.append(f"未签署{label}")
-    blocked = _centre_blocks(db, worker_id)
-    if blocked:
-        missing.append(blocked)
-    return missing
+            unmet.append(condition)
+    if _centre_blocks(db, worker_id):
+        unmet.append(Condition.BACKGROUND_CHECK)
+    return unmet
+
+
+def require_conditions(db: Database, worker_id: int, today: dt.date, stage: Stage) -> None:
+    unmet = unmet_conditions(db, worker_id, today)
+    if unmet:
+        raise IssuingConditionsUnmet(stage, unmet)
+
+
+def is_returned(db: Database, credential_no: str) -> bool:
+    """An application a supervisor (or the centre) sent back to the clerk, not yet handed in again."""
+    last = db.scalar(
+        "SELECT e.action FROM credential_events e JOIN credentials c ON c.id = e.credential_id"
+        " WHERE c.credential_no = ? ORDER BY e.id DESC LIMIT 1",
+        (credential_no,),
+    )
+    return bool(last == "return")
 
 
 def staleness_gate(db: Database, now: dt.datetime) -> None:
@@ -171,14 +187,12 @@ def _transition(
     cred = get(db, credential_no)
     step = lifecycle.check(action, cred.state, actor.role, reason)
     issue_read_id: int | None = None
-    if action in (Action.APPROVE, Action.ISSUE):
-        blocked = _centre_blocks(db, cred.worker_id)
-        if blocked:
-            raise IssuePreconditionFailed(missing=blocked)
+    if action is Action.APPROVE and is_returned(db, credential_no):
+        raise ApplicationReturned(credential_no=credential_no)
+    stage = {Action.APPROVE: Stage.APPROVE, Action.PRINT: Stage.PRINT, Action.ISSUE: Stage.ISSUE}.get(action)
+    if stage is not None:
+        require_conditions(db, cred.worker_id, today, stage)
     if action is Action.ISSUE:
-        missing = issue_preconditions(db, cred.worker_id, today)
-        if missing:
-            raise IssuePreconditionFailed(missing="；".join(missing))
         if enforce_staleness:
             staleness_gate(db, utcnow())
         if card_read is None:

@@ -16,7 +16,7 @@ from terminal.store.db import Database
 from terminal.store.kv import SettingsRepo
 from terminal.usecases import credentials, operators, records, registration, setup, training
 from terminal.usecases.context import Actor
-from terminal.usecases.registration import HealthCheckInput, InsuranceInput, LetterInput, ProfileInput
+from terminal.usecases.registration import HealthCheckInput, InsuranceInput, LetterInput, ProfileInput, Scan
 from wirecontract.identity import CardRead
 
 DEMO_PASSWORD = "demo1234"
@@ -45,6 +45,22 @@ STATE_MIX = ((None, 0.10), (State.APPLIED, 0.12), (State.APPROVED, 0.10), (State
 Progress = Callable[[int, int], None]
 
 
+def demo_photo(rng: random.Random) -> Scan:
+    """A drawn silhouette standing in for the photo a clerk takes at registration (the demo has no faces)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (204, 252), tuple(rng.randint(170, 235) for _ in range(3)))
+    draw = ImageDraw.Draw(image)
+    shade = tuple(rng.randint(60, 120) for _ in range(3))
+    draw.ellipse((62, 40, 142, 135), fill=shade)
+    draw.ellipse((22, 150, 182, 330), fill=shade)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return Scan(out.getvalue(), "image/png", "demo-photo.png")
+
+
 def _profile(rng: random.Random, today: dt.date, complete: bool) -> ProfileInput:
     types = rng.sample(sorted(SERVICE_TYPES), rng.randint(1, 3))
     hc_day = today - dt.timedelta(days=rng.randint(10, 300))
@@ -58,7 +74,7 @@ def _profile(rng: random.Random, today: dt.date, complete: bool) -> ProfileInput
         education=rng.choice(("初中", "高中/中专", "大专")),
         health_check=HealthCheckInput(hc_day, hc_day + dt.timedelta(days=365), "长宁区妇幼保健院"),
         insurance=InsuranceInput("中国平安", f"PA{rng.randint(10**9, 10**10)}", hc_day, hc_day + dt.timedelta(days=365)),
-        letters=letters,
+        letters=letters, photo=demo_photo(rng) if complete or rng.random() < 0.5 else None,
     )
 
 
@@ -105,7 +121,8 @@ def fill_demo(db: Database, workers: int = 200, seed: int = 20261126, progress: 
         target = rng.choices(states, weights)[0]
         person = next(people)
         read = synthetic.simulated_read(person)
-        needs_issue = target in (State.ISSUED, State.SUSPENDED, State.REVOKED, State.EXPIRED)
+        # Every credential past approval met the issuing conditions when it was approved (terminal/core/issuing.py).
+        needs_issue = target not in (None, State.APPLIED)
         with db.transaction():
             worker_id = registration.register_worker(db, clerk, read, _profile(rng, today, needs_issue or rng.random() < 0.7), today)
             if needs_issue or rng.random() < 0.5:

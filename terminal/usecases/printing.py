@@ -5,9 +5,11 @@ knows (this terminal's key, void and revoked versions)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from terminal.core import service_types
 from terminal.core.errors import InvalidInput, InvalidTransition
+from terminal.core.issuing import Stage
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action
 from terminal.print.card import CardData
@@ -63,7 +65,7 @@ def card_data(db: Database, credential_no: str, today: dt.date | None = None) ->
         agency=agency["name"], service_codes=codes, valid_from=dt.date.fromisoformat(cred.valid_from),
         valid_to=dt.date.fromisoformat(cred.valid_to), demo=demo,
     )  # fmt: skip
-    photo = _card_photo(db, row["photo_attachment_id"])
+    photo = card_photo(db, row["photo_attachment_id"])
     return CardData(
         credential_no=cred.credential_no, version=cred.version, name=name, masked_id_number=claims.masked_id_number,
         service_types=tuple(service_types.label(c) for c in codes), agency_name=agency["name"],
@@ -73,7 +75,18 @@ def card_data(db: Database, credential_no: str, today: dt.date | None = None) ->
     )  # fmt: skip
 
 
-def _card_photo(db: Database, attachment_id: int | None) -> bytes | None:
+def cards_for_print(db: Database, numbers: Sequence[str], today: dt.date) -> list[CardData]:
+    """The cards to print or preview: every one's issuing conditions are checked first (photo, training, letters,
+    health check, insurance, background check), so a card that could not be issued is never printed."""
+    cards = []
+    for number in numbers:
+        cred = credentials.get(db, number)
+        credentials.require_conditions(db, cred.worker_id, today, Stage.PRINT)
+        cards.append(card_data(db, number, today))
+    return cards
+
+
+def card_photo(db: Database, attachment_id: int | None) -> bytes | None:
     """PNG or JPEG for the card; a decoded card photo arrives as BMP and is converted."""
     if not attachment_id:
         return None

@@ -7,9 +7,10 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from terminal.core.issuing import Condition
 from terminal.core.lifecycle import State
 from terminal.store.db import Database
-from terminal.usecases.credentials import issue_preconditions
+from terminal.usecases.credentials import unmet_conditions
 from wirecontract import idnumber
 
 
@@ -22,7 +23,8 @@ class QueueEntry:
     version: int
     applied_at: str
     valid_to: str | None
-    missing: tuple[str, ...]  # what still blocks issuing (only worked out for the printed queue)
+    missing: tuple[Condition, ...]  # the issuing conditions not met today (terminal/core/issuing.py)
+    returned_reason: str | None = None  # returned to the clerk for correction, with this reason
 
 
 @dataclass(frozen=True)
@@ -47,19 +49,28 @@ class SessionInfo:
     attendees: int
 
 
-def credential_queue(db: Database, state: State, today: dt.date, limit: int = 500) -> list[QueueEntry]:
+# The last event of an applied credential says whether it was returned to the clerk (and not handed in again).
+_LAST_ACTION = "(SELECT e.action FROM credential_events e WHERE e.credential_id = c.id ORDER BY e.id DESC LIMIT 1)"
+
+
+def credential_queue(db: Database, state: State, today: dt.date, limit: int = 500,
+                     returned: bool = False) -> list[QueueEntry]:  # fmt: skip
+    """One queue, oldest first. The applied queue is split in two: waiting for approval, and returned to the
+    clerk for correction (`returned=True`), each with the reason."""
+    where = "c.state = ?"
+    if state is State.APPLIED:
+        where += f" AND {_LAST_ACTION} IS {'' if returned else 'NOT '}'return'"
     rows = db.query(
         "SELECT c.credential_no, c.worker_id, r.name, r.english_name, w.id_number, c.version, c.applied_at,"
-        " c.valid_to FROM credentials c JOIN workers w ON w.id = c.worker_id"
-        " JOIN identity_reads r ON r.id = w.identity_read_id WHERE c.state = ? ORDER BY c.applied_at, c.id LIMIT ?",
+        " c.valid_to, c.state_reason FROM credentials c JOIN workers w ON w.id = c.worker_id"
+        f" JOIN identity_reads r ON r.id = w.identity_read_id WHERE {where} ORDER BY c.applied_at, c.id LIMIT ?",
         (state.value, limit),
     )
-    check_issue = state is State.PRINTED
     return [
         QueueEntry(
             str(r["credential_no"]), int(r["worker_id"]), r["name"] or r["english_name"] or "",
             idnumber.mask(r["id_number"]), int(r["version"]), str(r["applied_at"]), r["valid_to"],
-            tuple(issue_preconditions(db, int(r["worker_id"]), today)) if check_issue else (),
+            tuple(unmet_conditions(db, int(r["worker_id"]), today)), r["state_reason"] if returned else None,
         )
         for r in rows
     ]  # fmt: skip

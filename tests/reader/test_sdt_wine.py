@@ -309,7 +309,6 @@ def test_doctor_says_which_dll_its_bitness_and_whether_a_read_works(
 def test_the_decoded_card_photo_goes_with_the_worker_and_onto_the_card(
     sdt_build: Path, wine_prefix: Path, card: StandinCard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import dataclasses
     import datetime as dt
     import io
 
@@ -317,9 +316,9 @@ def test_the_decoded_card_photo_goes_with_the_worker_and_onto_the_card(
 
     from terminal.core.roles import Action, Role
     from terminal.store.outbox import OutboxRepo, SyncStateRepo
-    from terminal.usecases import credentials, printing, queries, registration
+    from terminal.usecases import credentials, printing, queries
     from terminal.usecases.registration import PhotoSource, Scan
-    from tests.builders import actor, open_db, profile
+    from tests.builders import actor, open_db, register_eligible
     from wirecontract.photo import parse_photo
 
     transport = open_transport(sdt_build, wine_prefix, card, 64)
@@ -334,8 +333,7 @@ def test_the_decoded_card_photo_goes_with_the_worker_and_onto_the_card(
     try:
         SyncStateRepo(db).set("server_url", "https://centre.example.test")
         clerk, supervisor, today = actor(Role.CLERK), actor(Role.SUPERVISOR), dt.date.today()
-        prof = dataclasses.replace(profile(), photo=Scan(bmp, "image/bmp"), photo_source=PhotoSource.CARD)
-        worker_id = registration.register_worker(db, clerk, read, prof, today)
+        worker_id, _ = register_eligible(db, read, photo=Scan(bmp, "image/bmp"), photo_source=PhotoSource.CARD)
         assert queries.worker_record(db, supervisor, worker_id).photo_source == "card"
         number = credentials.apply(db, clerk, worker_id, today)
         credentials.transition(db, supervisor, number, Action.APPROVE, today)

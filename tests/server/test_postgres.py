@@ -14,8 +14,8 @@ from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.store.home import Home
 from terminal.sync.wiring import engine_for, enrol_terminal
-from terminal.usecases import credentials, registration, setup
-from tests.builders import actor, agency, card_read, profile, sign_in_staff
+from terminal.usecases import credentials, setup
+from tests.builders import actor, agency, register_eligible, sign_in_staff
 from tests.server.postgres import PrivatePostgres
 from tests.sync.liveserver import LiveServer
 
@@ -43,7 +43,7 @@ def test_sync_round_trip_on_postgresql(postgres: PrivatePostgres, tmp_path: Path
             sign_in_staff(db)
             enrol_terminal(db, centre.code_for(db), centre.url)
             today = dt.date.today()
-            worker = registration.register_worker(db, actor(Role.CLERK), card_read(), profile(), today)
+            worker, _ = register_eligible(db)
             number = credentials.apply(db, actor(Role.CLERK), worker, today)
             credentials.transition(db, actor(Role.SUPERVISOR), number, Action.APPROVE, today)
             report = engine_for(db).sync_once()

@@ -26,9 +26,9 @@ from terminal.store.home import Home
 from terminal.store.migrate import migrate
 from terminal.sync.client import SyncClient
 from terminal.sync.wiring import engine_for, enrol_terminal
-from terminal.usecases import credentials, printing, registration, setup
+from terminal.usecases import credentials, printing, setup
 from terminal.usecases.registration import PhotoSource, Scan
-from tests.builders import actor, agency, card_read, profile, sign_in_staff
+from tests.builders import actor, agency, profile, register_eligible, sign_in_staff
 from tests.server.centre_builders import TODAY, CredentialOnTerminal, number_for, push_worker, qr_url
 from tests.server.postgres import PrivatePostgres
 from tests.server.test_protocol import wire
@@ -234,7 +234,7 @@ def test_the_photo_registered_at_the_terminal_is_on_the_page_its_card_opens(
         Image.frombytes("RGB", (1600, 1200), os.urandom(1600 * 1200 * 3)).save(camera, "JPEG", quality=95)
         assert len(camera.getvalue()) > 10 * MAX_PHOTO_BYTES  # a camera's photo, far over the bound
         prof = profile(photo=Scan(camera.getvalue(), "image/jpeg"), photo_source=PhotoSource.CAMERA)
-        worker = registration.register_worker(db, actor(Role.CLERK), card_read(), prof, TODAY)
+        worker, _ = register_eligible(db, photo=prof.photo, photo_source=prof.photo_source)
         number = credentials.apply(db, actor(Role.CLERK), worker, TODAY)
         credentials.transition(db, actor(Role.SUPERVISOR), number, Action.APPROVE, TODAY)
         report = engine_for(db).sync_once()

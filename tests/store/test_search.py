@@ -68,7 +68,7 @@ def test_credential_number(db: Database, people: dict[str, int]) -> None:
     number = credentials.apply(db, actor(Role.CLERK), people["李四"], TODAY)
     assert search(db, number) == [people["李四"]]
     assert search(db, number.lower()) == [people["李四"]]
-    credentials.transition(db, actor(Role.SUPERVISOR), number, Action.APPROVE, TODAY)
+    credentials.transition(db, actor(Role.SUPERVISOR), number, Action.REVOKE, TODAY, reason="测试")
     assert search(db, number) == [people["李四"]]
 
 

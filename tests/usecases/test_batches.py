@@ -8,18 +8,18 @@ from terminal.core.errors import InvalidTransition, NotSignedIn, PermissionDenie
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.store.db import Database
-from terminal.usecases import credentials, registration
+from terminal.usecases import credentials
 from terminal.usecases.context import Actor
 from terminal.usecases.credential_batches import batch_transition, expire_due
 from terminal.usecases.credentials import EXPIRY_STEP
-from tests.builders import actor, card_read, profile
+from tests.builders import actor, register_eligible
 
 TODAY = dt.date.today()
 CLERK, SUP = actor(Role.CLERK), actor(Role.SUPERVISOR)
 
 
 def test_batch_approval_reports_each_item_and_goes_on(db: Database) -> None:
-    numbers = [credentials.apply(db, CLERK, registration.register_worker(db, CLERK, card_read(), profile(), TODAY), TODAY)
+    numbers = [credentials.apply(db, CLERK, register_eligible(db)[0], TODAY)
                for _ in range(3)]  # fmt: skip
     credentials.transition(db, SUP, numbers[1], Action.APPROVE, TODAY)  # already approved: refused in the batch
     results = batch_transition(db, SUP, [*numbers, "SH-MISSING"], Action.APPROVE, TODAY)
@@ -30,7 +30,7 @@ def test_batch_approval_reports_each_item_and_goes_on(db: Database) -> None:
 
 
 def test_expire_due(db: Database) -> None:
-    worker_id = registration.register_worker(db, CLERK, card_read(), profile(), TODAY)
+    worker_id, _ = register_eligible(db)
     no = credentials.apply(db, CLERK, worker_id, TODAY)
     credentials.transition(db, SUP, no, Action.APPROVE, TODAY)
     # An issued credential from a year ago (how it got issued is not what this test is about).
@@ -43,7 +43,7 @@ def test_expire_due(db: Database) -> None:
 
 
 def _issued_until(db: Database, valid_to: dt.date) -> str:
-    worker_id = registration.register_worker(db, CLERK, card_read(), profile(), TODAY)
+    worker_id, _ = register_eligible(db)
     no = credentials.apply(db, CLERK, worker_id, TODAY)
     credentials.transition(db, SUP, no, Action.APPROVE, TODAY)
     with db.transaction():

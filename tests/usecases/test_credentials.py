@@ -13,14 +13,15 @@ from terminal.core.errors import (
     PermissionDenied,
     StaleCentralData,
 )
+from terminal.core.issuing import ApplicationReturned, Condition, IssuingConditionsUnmet, Stage
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.sync import state as sync_keys
-from terminal.usecases import central, credentials, registration, training
+from terminal.usecases import application_file, central, credentials, printing, registration, training, work_lists
 from terminal.usecases.context import utcnow
-from tests.builders import actor, person, profile
+from tests.builders import actor, person, photo_scan, profile
 from wirecontract.identity import CardRead
 
 TODAY = dt.date.today()
@@ -33,7 +34,7 @@ def _fresh_pull(db: Database, age: dt.timedelta = dt.timedelta(hours=1)) -> None
 
 def _register(db: Database, complete: bool = True, trained: bool = True) -> tuple[int, CardRead]:
     read = synthetic.simulated_read(person())
-    worker_id = registration.register_worker(db, CLERK, read, profile(complete=complete), TODAY)
+    worker_id = registration.register_worker(db, CLERK, read, profile(complete=complete, photo=photo_scan()), TODAY)
     if trained:
         code = "C1"
         if not db.scalar("SELECT 1 FROM training_courses WHERE code = ?", (code,)):
@@ -77,28 +78,68 @@ def test_full_lifecycle_is_audited_and_queued(db: Database) -> None:
     assert issue_reads == 2
 
 
-def test_issue_needs_training_health_check_and_letters(db: Database) -> None:
-    _fresh_pull(db)
-    worker_id, read = _register(db, complete=False, trained=False)
-    no = _to_printed(db, worker_id)
-    with pytest.raises(IssuePreconditionFailed) as info:
-        credentials.transition(db, CLERK, no, Action.ISSUE, TODAY, card_read=read)
-    text = info.value.message("en")
-    assert "training" in text and "employment commitment" in text and "credit authorisation" in text
-    assert credentials.get(db, no).state is State.PRINTED
-
-
-def test_issue_needs_a_valid_health_check(db: Database) -> None:
-    _fresh_pull(db)
-    old = TODAY - dt.timedelta(days=800)
+def test_every_issuing_condition_is_checked_at_approval(db: Database) -> None:
     read = synthetic.simulated_read(person())
-    lapsed = dataclasses.replace(
-        profile(), health_check=registration.HealthCheckInput(old, old + dt.timedelta(days=365), "医院")
-    )
-    worker_id = registration.register_worker(db, CLERK, read, lapsed, TODAY)
-    no = _to_printed(db, worker_id)
-    with pytest.raises(IssuePreconditionFailed, match="health check"):
-        credentials.transition(db, CLERK, no, Action.ISSUE, TODAY, card_read=read)
+    bare = dataclasses.replace(profile(complete=False), insurance=None)
+    worker_id = registration.register_worker(db, CLERK, read, bare, TODAY)  # no photo, training, letters, insurance
+    no = credentials.apply(db, CLERK, worker_id, TODAY)
+    with pytest.raises(IssuingConditionsUnmet) as info:
+        credentials.transition(db, SUP, no, Action.APPROVE, TODAY)
+    assert set(info.value.unmet) == {Condition.PHOTO, Condition.TRAINING, Condition.INSURANCE,
+                                     Condition.EMPLOYMENT_LETTER, Condition.CREDIT_LETTER}  # fmt: skip
+    zh, en = info.value.message("zh"), info.value.message("en")
+    assert "照片" in zh and "培训" in zh and "photo" not in zh  # one language at a time
+    assert "photo" in en and "training" in en and "照片" not in en
+    assert credentials.get(db, no).state is State.APPLIED
+
+
+def test_a_condition_that_lapses_after_approval_stops_printing_before_the_printer(db: Database) -> None:
+    _fresh_pull(db)
+    SyncStateRepo(db).set("server_url", "https://centre.example.test")
+    worker_id, _read = _register(db)
+    no = credentials.apply(db, CLERK, worker_id, TODAY)
+    credentials.transition(db, SUP, no, Action.APPROVE, TODAY)
+    later = TODAY + dt.timedelta(days=400)  # the health check and insurance have lapsed by then
+    with pytest.raises(IssuingConditionsUnmet, match="health check") as info:
+        printing.cards_for_print(db, [no], later)
+    assert info.value.stage is Stage.PRINT and Condition.INSURANCE in info.value.unmet
+    with pytest.raises(IssuingConditionsUnmet):
+        credentials.transition(db, CLERK, no, Action.PRINT, later)
+    assert credentials.get(db, no).state is State.APPROVED
+    assert [card.credential_no for card in printing.cards_for_print(db, [no], TODAY)] == [no]
+
+
+def test_a_returned_application_leaves_the_approval_queue_until_the_clerk_hands_it_in(db: Database) -> None:
+    worker_id, _ = _register(db)
+    no = credentials.apply(db, CLERK, worker_id, TODAY)
+    with pytest.raises(InvalidInput):
+        application_file.return_to_clerk(db, SUP, no, "  ")
+    with pytest.raises(PermissionDenied):
+        application_file.return_to_clerk(db, CLERK, no, "照片不清晰")
+    application_file.return_to_clerk(db, SUP, no, "照片不清晰，请重拍")
+    assert work_lists.credential_queue(db, State.APPLIED, TODAY) == []
+    [returned] = work_lists.credential_queue(db, State.APPLIED, TODAY, returned=True)
+    assert returned.credential_no == no and returned.returned_reason == "照片不清晰，请重拍"
+    with pytest.raises(ApplicationReturned):
+        credentials.transition(db, SUP, no, Action.APPROVE, TODAY)
+    application_file.resubmit(db, CLERK, no)
+    assert [e.credential_no for e in work_lists.credential_queue(db, State.APPLIED, TODAY)] == [no]
+    assert credentials.transition(db, SUP, no, Action.APPROVE, TODAY).state is State.APPROVED
+    actions = [r[0] for r in db.query("SELECT action FROM audit_log WHERE action LIKE 'credential.re%' ORDER BY seq")]
+    assert actions == ["credential.return", "credential.resubmit"]
+    assert db.scalar("SELECT count(*) FROM outbox WHERE kind LIKE 'credential.re%'") == 0  # the centre's state is unchanged
+
+
+def test_the_application_file_holds_the_whole_file_masked(db: Database) -> None:
+    worker_id, _ = _register(db)
+    no = credentials.apply(db, CLERK, worker_id, TODAY)
+    file = application_file.load(db, SUP, no, TODAY)
+    full = str(db.scalar("SELECT id_number FROM workers WHERE id = ?", (worker_id,)))
+    assert file.photo is not None and file.photo[:4] == b"\x89PNG"
+    assert full not in file.masked_id and full not in repr(file) and file.name not in repr(file)
+    assert {letter.kind for letter in file.letters} >= {"employment_commitment", "credit_authorisation"}
+    assert file.health_check is not None and file.insurance is not None and file.training[0].passed
+    assert file.unmet == () and file.returned_reason is None
 
 
 def test_issue_needs_the_holders_card_tap(db: Database) -> None:

@@ -11,7 +11,7 @@ from terminal.core.roles import Action, Role
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.usecases import credentials, printing, registration
-from tests.builders import actor, card_read, profile
+from tests.builders import actor, card_read, profile, register_eligible
 from wirecontract import qrpayload
 
 TODAY = dt.date.today()
@@ -19,7 +19,7 @@ CLERK, SUP = actor(Role.CLERK), actor(Role.SUPERVISOR)
 
 
 def _approved(db: Database) -> str:
-    worker_id = registration.register_worker(db, CLERK, card_read(name="印证人"), profile(), TODAY)
+    worker_id, _ = register_eligible(db, card_read(name="印证人"))
     no = credentials.apply(db, CLERK, worker_id, TODAY)
     credentials.transition(db, SUP, no, Action.APPROVE, TODAY)
     return no
@@ -75,8 +75,7 @@ def test_a_bmp_card_photo_is_printed_as_png(db: Database) -> None:
     SyncStateRepo(db).set("server_url", "https://centre.example.test")
     bmp = io.BytesIO()
     Image.new("RGB", (102, 126), (10, 20, 30)).save(bmp, "BMP")
-    prof = dataclasses.replace(profile(), photo=Scan(bmp.getvalue(), "image/bmp"))
-    worker_id = registration.register_worker(db, CLERK, card_read(), prof, TODAY)
+    worker_id, _ = register_eligible(db, photo=Scan(bmp.getvalue(), "image/bmp"))
     no = credentials.apply(db, CLERK, worker_id, TODAY)
     credentials.transition(db, SUP, no, Action.APPROVE, TODAY)
     photo = printing.card_data(db, no).photo

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from terminal.core import synthetic
+from terminal.core.issuing import Condition
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action, Role
 from terminal.store.db import Database
 from terminal.usecases import credentials, registration, training, work_lists
 from terminal.usecases.context import utcnow
-from tests.builders import actor, person, profile
+from tests.builders import actor, person, profile, register_eligible
 
 TODAY = dt.date.today()
 CLERK, SUP, TRAINER = actor(Role.CLERK), actor(Role.SUPERVISOR), actor(Role.TRAINER)
@@ -18,16 +19,19 @@ CLERK, SUP, TRAINER = actor(Role.CLERK), actor(Role.SUPERVISOR), actor(Role.TRAI
 
 def test_queues_hold_each_state_with_masked_numbers_and_issue_blockers(db: Database) -> None:
     fields = person(name="钱多多")
-    worker = registration.register_worker(db, CLERK, synthetic.simulated_read(fields), profile(complete=False), TODAY)
+    bare = registration.register_worker(db, CLERK, synthetic.simulated_read(person()), profile(complete=False), TODAY)
+    waiting = credentials.apply(db, CLERK, bare, TODAY)
+    worker, _ = register_eligible(db, synthetic.simulated_read(fields))
     applied = credentials.apply(db, CLERK, worker, TODAY)
-    assert [e.credential_no for e in work_lists.credential_queue(db, State.APPLIED, TODAY)] == [applied]
+    [blocked, ready] = work_lists.credential_queue(db, State.APPLIED, TODAY)
+    assert (blocked.credential_no, ready.credential_no) == (waiting, applied) and ready.missing == ()
+    assert {Condition.PHOTO, Condition.TRAINING, Condition.EMPLOYMENT_LETTER} <= set(blocked.missing)
     assert work_lists.credential_queue(db, State.PRINTED, TODAY) == []
     credentials.transition(db, SUP, applied, Action.APPROVE, TODAY)
     credentials.transition(db, CLERK, applied, Action.PRINT, TODAY)
     [entry] = work_lists.credential_queue(db, State.PRINTED, TODAY)
     assert entry.name == "钱多多" and entry.worker_id == worker and entry.version == 1
     assert fields["id_number"] not in entry.masked_id and entry.masked_id[:6] == fields["id_number"][:6]
-    assert any("培训" in m for m in entry.missing) and any("从业承诺书" in m for m in entry.missing)
     assert entry.valid_to == (TODAY + dt.timedelta(days=credentials.VALIDITY_DAYS)).isoformat()
 
 
