@@ -28,6 +28,7 @@ from terminal.ui import history
 from terminal.ui.credential_actions import CredentialActions
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.i18n import ui_lang
+from terminal.ui.photo_view import WorkerPhoto
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.service_records import ServiceRecords
 from terminal.ui.session import Session
@@ -106,7 +107,9 @@ class WorkerPage(Retranslating, QWidget):
         self.service_records = ServiceRecords(session, self.selected_complaint)
         for bar in (self.credential_actions, self.service_records):
             bar.changed.connect(self.reload)
+        self.photo = WorkerPhoto(session)  # the face to check against the person at the desk (photo_view.py)
         top = QHBoxLayout()
+        top.addWidget(self.photo)
         top.addWidget(self.heading)
         top.addWidget(self.badge)
         top.addStretch(1)
@@ -143,6 +146,7 @@ class WorkerPage(Retranslating, QWidget):
     def load(self, worker_id: int) -> None:
         actor = self._session.require_actor()
         self.revealed_id = None
+        self.photo.load(worker_id)
         self._session.run(lambda db: load_worker(db, actor, worker_id), self._loaded)
 
     def reload(self) -> None:
