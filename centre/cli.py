@@ -22,6 +22,8 @@ import threading
 from collections.abc import Sequence
 
 from centre import config
+from centre.audit.cli import register as register_audit
+from centre.console.cli import register as register_console
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     agency_add.add_argument("credit_code", metavar="CREDIT_CODE")
     agency_add.add_argument("--name", required=True)
     agency_add.add_argument("--district", default="")
+    agency_add.add_argument("--reason", default="由命令行登记并准入 / added and admitted from the command line")
     agency_add.set_defaults(func=_agency_add)
     agency_sub.add_parser("list", help="list agencies").set_defaults(func=_agency_list)
 
@@ -85,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument("id_number", metavar="ID_NUMBER")
     release.add_argument("--reason", required=True)
     release.set_defaults(func=_release)
+
+    register_console(sub)
+    register_audit(sub)
 
     db = sub.add_parser("db", help="the database schema: upgrade it, or say which migrations it has")
     db.add_argument("action", choices=("upgrade", "current"))
@@ -148,8 +154,8 @@ def _serve(args: argparse.Namespace) -> int:
     if args.stop_on_eof:
         threading.Thread(target=_stop_on_eof, args=(server,), daemon=True, name="stop-on-eof").start()
     base = f"http://{args.host}:{args.port}"
-    print(f"centre serving at {base} · back office {base}/admin/ · API {base}/v1/docs · trust list {base}/v1/trust-list",
-          flush=True)  # fmt: skip
+    print(f"centre serving at {base} · console {base}/console/ · back office {base}/admin/ · API {base}/v1/docs · "
+          f"trust list {base}/v1/trust-list", flush=True)  # fmt: skip
     server.run()
     return 0
 
@@ -185,6 +191,9 @@ def _agency_add(args: argparse.Namespace) -> int:
 
     _ready()
     agency = add_agency(args.credit_code, args.name, args.district)
+    from centre.console.admission import admit_from_command_line
+
+    admit_from_command_line(agency.id, args.reason)
     print(f"机构 / agency: {agency.id} {agency.name}")
     return 0
 
@@ -204,7 +213,9 @@ def _enrol_code(args: argparse.Namespace) -> int:
 
     _ready()
     if args.create_agency and not Agency.objects.filter(pk=args.agency.strip().upper()).exists():
-        add_agency(args.agency, args.create_agency)
+        from centre.console.admission import admit_from_command_line
+
+        admit_from_command_line(add_agency(args.agency, args.create_agency).id, "演示/测试 / the demo or a test")
     code = new_enrolment_code(args.agency, hours=args.hours)
     print(f"一次性注册码（{args.hours} 小时内有效）/ one-time enrolment code (valid {args.hours} h): {code}")
     return 0
@@ -274,7 +285,7 @@ def _db(args: argparse.Namespace) -> int:
         print("数据库已是最新 / database is up to date")
     else:
         schema_guard.check_not_newer()
-        call_command("showmigrations", "terminals", "sync", "credentials")
+        call_command("showmigrations", "terminals", "sync", "credentials", "audit", "console")
     return 0
 
 

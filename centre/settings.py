@@ -7,6 +7,7 @@ HSTS and secure redirects when CENTRE_TLS says a proxy terminates TLS; a Content
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from csp.constants import NONCE
 
@@ -28,22 +29,34 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.admin",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_htmx",
     "centre.terminals",
     "centre.sync",
     "centre.credentials",
+    "centre.audit",
+    "centre.console",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "centre.console.static_files.StaticFiles",  # WhiteNoise: the console's scripts and styles, from this process (no CDN)
     "centre.middleware.server_time_header",
     "centre.terminals.response_signing.sign_terminal_api_answers",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "centre.console.middleware.idle_time_out",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it answers a locked-out sign-in itself
 ]
 
 ROOT_URLCONF = "centre.urls"
@@ -150,6 +163,28 @@ TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+# WhiteNoise serves static files straight from the apps' static/ folders and the npm packages (package.json,
+# installed by ./scripts/dev setup): no collectstatic step, nothing from a CDN.
+WHITENOISE_USE_FINDERS = True
+_NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
+STATICFILES_DIRS = [(f"vendor/{name}", _NODE_MODULES / name / "dist")
+                    for name in ("htmx.org",) if (_NODE_MODULES / name / "dist").is_dir()]  # fmt: skip
+
+# The console (centre/console, docs/console.md): sign-in, lockout, idle time-out, second factor.
+LOGIN_URL = "console:login"
+LOGIN_REDIRECT_URL = "console:home"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out name before its password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = config.count("CENTRE_LOCKOUT_FAILURES", 5)
+AXES_COOLOFF_TIME = config.count("CENTRE_LOCKOUT_MINUTES", 15) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username"]  # a name under attack is locked wherever the guesses come from
+AXES_LOCKOUT_TEMPLATE = "console/locked_out.html"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # its log lines would carry the tried names
+CENTRE_CONSOLE_IDLE_SECONDS = config.count("CENTRE_CONSOLE_IDLE_SECONDS", 30 * 60)
+OTP_TOTP_ISSUER = "上门服务证 中心"
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from centre.api import api
 from centre.credentials import views as credential_views
@@ -24,4 +24,5 @@ urlpatterns = [
     # No public status by number: sequential numbers could be walked. The QR's signed payload is the key.
     path("healthz", healthz, name="healthz"),  # not rate-limited: load balancers and terminals' doctor poll it
     path("admin/", admin.site.urls),
+    path("console/", include("centre.console.urls")),
 ]

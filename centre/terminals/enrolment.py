@@ -47,6 +47,9 @@ def new_enrolment_code(agency_id: str, hours: int = DEFAULT_CODE_HOURS) -> str:
     agency = Agency.objects.filter(pk=agency_id.strip().upper()).first()
     if agency is None:
         raise UnknownAgency(agency_id=agency_id)
+    from centre.console.admission import require_admitted  # only admitted agencies get codes (the console decides)
+
+    require_admitted(agency.id)
     secret = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_SECRET_CHARS))
     code = normalise_enrolment_code(secret + fingerprint(secret))
     now = utc_now()

@@ -1,0 +1,1 @@
+"""The console's pages: thin views over the use cases (one module per area)."""
