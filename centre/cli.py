@@ -22,6 +22,7 @@ import threading
 from collections.abc import Sequence
 
 from centre import config
+from centre.ops.cli import register as register_ops
 from centre.audit.cli import register as register_audit
 from centre.console.cli import register as register_console
 
@@ -91,6 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_console(sub)
     register_audit(sub)
+
+    register_ops(sub)  # init, key show|rotate
 
     db = sub.add_parser("db", help="the database schema: upgrade it, or say which migrations it has")
     db.add_argument("action", choices=("upgrade", "current"))
@@ -285,7 +288,7 @@ def _db(args: argparse.Namespace) -> int:
         print("数据库已是最新 / database is up to date")
     else:
         schema_guard.check_not_newer()
-        call_command("showmigrations", "terminals", "sync", "credentials", "audit", "console")
+        call_command("showmigrations", "terminals", "sync", "credentials", "audit", "console", "ops")
     return 0
 
 

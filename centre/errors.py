@@ -6,7 +6,9 @@ ExplainedError (wirecontract.errors)
 ├── UnknownCredential, UnknownAgency, UnknownTerminal    a staff command named something the centre lacks
 ├── DecisionNotApplicable    a centre decision that does not fit the credential's state
 ├── ReleaseRefused           a person cannot be released from their agency yet
-└── NewerSchema              the database was migrated by a newer centre
+├── NewerSchema              the database was migrated by a newer centre
+├── WeakPassword             `init`: the first administrator's password fails the password rules
+└── KeyRotationRefused       `key rotate`: the key files cannot be replaced safely
 """
 
 from __future__ import annotations
@@ -71,3 +73,15 @@ class NewerSchema(ExplainedError):
         "The database was migrated by a newer version of the centre ({migrations}); this program cannot use it. "
         "Upgrade the centre."
     )
+
+
+class WeakPassword(ExplainedError):
+    code = "weak_password"
+    zh_template = "密码不能使用：{why}"
+    en_template = "The password cannot be used: {why}"
+
+
+class KeyRotationRefused(ExplainedError):
+    code = "key_rotation_refused"
+    zh_template = "不能轮换中心签名密钥：{why}"
+    en_template = "The centre's signing key cannot be rotated: {why}"

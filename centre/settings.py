@@ -12,6 +12,7 @@ from pathlib import Path
 from csp.constants import NONCE
 
 from centre import config
+from centre.ops.logs import logging_config
 
 DEMO = config.flag(config.ENV_DEMO)
 TLS = config.flag(config.ENV_TLS)
@@ -36,11 +37,15 @@ INSTALLED_APPS = [
     "centre.terminals",
     "centre.sync",
     "centre.credentials",
+    "centre.ops",
     "centre.audit",
     "centre.console",
 ]
 
 MIDDLEWARE = [
+    "centre.ops.metrics.observe_requests",  # first: times the whole answer, counts every status
+    "centre.ops.db_router.route_reads_to_replica",
+    "centre.ops.activity.record_terminal_activity",
     "django.middleware.security.SecurityMiddleware",
     "centre.console.static_files.StaticFiles",  # WhiteNoise: the console's scripts and styles, from this process (no CDN)
     "centre.middleware.server_time_header",
@@ -78,6 +83,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": config.database_settings(config.default_db_url())}
+if os.environ.get("CENTRE_REPLICA_DB", "").strip():  # a read replica for read-heavy pages (centre/ops/db_router.py)
+    DATABASES["replica"] = config.database_settings(os.environ["CENTRE_REPLICA_DB"].strip())
+DATABASE_ROUTERS = ["centre.ops.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 PASSWORD_HASHERS = [
@@ -186,11 +194,6 @@ AXES_VERBOSE = False  # its log lines would carry the tried names
 CENTRE_CONSOLE_IDLE_SECONDS = config.count("CENTRE_CONSOLE_IDLE_SECONDS", 30 * 60)
 OTP_TOTP_ISSUER = "上门服务证 中心"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    # A 404 for a mistyped or walked credential number is the public page doing its job, not a warning.
-    "loggers": {"django.request": {"level": "ERROR"}},
-}
+# JSON lines on standard error with personal data masked (centre/ops/logs.py); CENTRE_ACCESS_LOG=1 adds a line per
+# answered request.
+LOGGING = logging_config()

@@ -2,7 +2,9 @@
 fingerprint names it. Kept outside the database (a database dump must not let anyone speak as the centre):
 CENTRE_SIGNING_KEY_FILE, else `signing-key` in the centre's home, created once with mode 0600.
 
-Rotation (docs/keys-and-trust.md): a new key is a new centre identity for terminals, so they re-enrol."""
+Rotation (`terminal-server key rotate`, centre/ops/key_rotation.py, docs/keys-and-trust.md): the old key signs a
+hand-over to the new one (wirecontract/keyhandover.py), kept beside the key as `signing-key.handover` and sent with
+every answer, so enrolled terminals move to the new key without enrolling again."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import os
 from pathlib import Path
 
 from centre import config
+from wirecontract.keyhandover import Link, decode_chain, encode_chain
 from wirecontract.protocol import centre_key_fingerprint
 from wirecontract.signing import TerminalKey, b64url, b64url_decode
 
@@ -20,6 +23,10 @@ ENV_SIGNING_KEY_FILE = "CENTRE_SIGNING_KEY_FILE"
 def key_path() -> Path:
     named = os.environ.get(ENV_SIGNING_KEY_FILE, "").strip()
     return Path(named) if named else config.centre_home() / "signing-key"
+
+
+def handover_path() -> Path:
+    return key_path().with_name(key_path().name + ".handover")
 
 
 def ensure_signing_key() -> None:
@@ -54,3 +61,24 @@ def centre_key() -> TerminalKey:
 def fingerprint(code_secret: str) -> str:
     """The fingerprint an enrolment code with this secret carries (wirecontract.protocol.centre_key_fingerprint)."""
     return centre_key_fingerprint(centre_key().public_raw, code_secret)
+
+
+@functools.cache
+def handover_chain() -> list[Link]:
+    """The links from every earlier key of this centre to the current one (empty before the first rotation)."""
+    path = handover_path()
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return []
+    try:
+        return decode_chain(text)
+    except ValueError as exc:
+        raise config.ConfigurationError(f"the centre's key hand-over {path} is damaged: {exc}") from exc
+
+
+@functools.cache
+def handover_header() -> str:
+    """The chain as the X-Centre-Key-Handover header carries it ('' when there is none)."""
+    chain = handover_chain()
+    return encode_chain(chain) if chain else ""

@@ -8,6 +8,7 @@ from django.urls import include, path
 from centre.api import api
 from centre.credentials import views as credential_views
 from centre.health import healthz
+from centre.ops.metrics import metrics_view
 from centre.ratelimits import public_status_page, rate_limited
 from wirecontract import protocol as p
 
@@ -24,5 +25,6 @@ urlpatterns = [
     # No public status by number: sequential numbers could be walked. The QR's signed payload is the key.
     path("healthz", healthz, name="healthz"),  # not rate-limited: load balancers and terminals' doctor poll it
     path("admin/", admin.site.urls),
+    path("metrics", metrics_view, name="metrics"),  # for the operator's Prometheus only: a bearer token
     path("console/", include("centre.console.urls")),
 ]

@@ -30,6 +30,7 @@ HEADER_NONCE = "X-Nonce"
 HEADER_SIGNATURE = "X-Signature"
 HEADER_SERVER_TIME = "X-Server-Time"
 HEADER_CENTRE_SIGNATURE = "X-Centre-Signature"  # the centre's signature over canonical_response(...)
+HEADER_CENTRE_KEY_HANDOVER = "X-Centre-Key-Handover"  # after a rotation: the old key vouches for the new (keyhandover)
 TRUST_LIST_PATH = f"{API}/trust-list"  # public: the centre-signed list of trusted terminal keys per agency
 
 SIGNATURE_SCHEME = "HSC-SYNC-V1"

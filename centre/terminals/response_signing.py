@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from centre.signing_key import centre_key
+from centre.signing_key import centre_key, handover_header
 from wirecontract import protocol as p
 from wirecontract.signing import b64url
 
@@ -22,6 +22,9 @@ def sign_terminal_api_answers(get_response: Callable[[HttpRequest], HttpResponse
                                            request.headers.get(p.HEADER_NONCE, ""), response.status_code,
                                            response.content)  # fmt: skip
             response[p.HEADER_CENTRE_SIGNATURE] = b64url(centre_key().sign(message))
+            handover = handover_header()
+            if handover:  # after a rotation: terminals that pinned an earlier key follow it to this one
+                response[p.HEADER_CENTRE_KEY_HANDOVER] = handover
         return response
 
     return middleware

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from centre.signing_key import centre_key
+from centre.signing_key import centre_key, handover_chain
 from centre.terminals.models import Agency, Terminal
 from wirecontract.protocol import TRUST_LIST_SCHEME, canonical_json, iso, utc_now
 from wirecontract.signing import b64url
@@ -30,6 +30,8 @@ def trust_list() -> dict[str, Any]:
         })  # fmt: skip
     key = centre_key()
     body: dict[str, Any] = {"scheme": TRUST_LIST_SCHEME, "issued_at": iso(utc_now()), "centre_key_id": key.key_id,
-                            "centre_public_key": b64url(key.public_raw), "agencies": list(agencies.values())}  # fmt: skip
+                            "centre_public_key": b64url(key.public_raw), "agencies": list(agencies.values()),
+                            # after a rotation: each earlier centre key vouching for the next (keyhandover)
+                            "centre_key_handovers": [link.to_json() for link in handover_chain()]}  # fmt: skip
     body["signature"] = b64url(key.sign(canonical_json(body)))
     return body

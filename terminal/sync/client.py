@@ -25,6 +25,7 @@ from urllib.parse import urlencode, urlsplit
 from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.sync import errors
 from terminal.sync.transport import HttpResponse, RequestsTransport, Transport
+from wirecontract import keyhandover
 from wirecontract import protocol as p
 from wirecontract.receipt import Receipt
 from wirecontract.signing import TerminalKey, b64url, b64url_decode, verify
@@ -133,10 +134,13 @@ class SyncClient:
         timeout: float = 30.0,
         clock: Callable[[], dt.datetime] = p.utc_now,
         centre_key: bytes | None = None,
+        on_centre_key_handover: Callable[[bytes], None] | None = None,
     ) -> None:
         check_centre_address(base_url)
         self.base_url = base_url.rstrip("/")
         self.centre_key = centre_key  # the centre's pinned Ed25519 key (raw); None until enrolment
+        # Called with the centre's next key when the pinned key handed over to it (keeps the pin in the store).
+        self.on_centre_key_handover = on_centre_key_handover
         self.key = key
         self.terminal_id = terminal_id
         self.transport: Transport = transport or RequestsTransport()
@@ -304,9 +308,28 @@ class SyncClient:
         except ValueError:
             raw_signature = b""
         message = p.canonical_response(method, target, body, nonce, response.status, response.body)
-        if not raw_signature or not verify(self.centre_key, message, raw_signature):
+        if raw_signature and verify(self.centre_key, message, raw_signature):
+            return
+        successor = self._handed_over_key(response)
+        if not raw_signature or successor is None or not verify(successor, message, raw_signature):
             log.warning("an answer from %s was not signed by the pinned centre key: refused", self.base_url)
             raise errors.UntrustedAnswer()
+        # The centre rotated its key and the pinned key vouched for this one (wirecontract/keyhandover.py).
+        self.centre_key = successor
+        log.info("the centre's key was handed over to %s: pinned", b64url(successor)[:8])
+        if self.on_centre_key_handover is not None:
+            self.on_centre_key_handover(successor)
+
+    def _handed_over_key(self, response: HttpResponse) -> bytes | None:
+        """The key the answer's hand-over chain leads to from the pinned key, if it leads anywhere."""
+        header = response.headers.get(p.HEADER_CENTRE_KEY_HANDOVER.lower(), "")
+        if not header or self.centre_key is None:
+            return None
+        try:
+            successor = keyhandover.follow(self.centre_key, keyhandover.decode_chain(header))
+        except ValueError:
+            return None
+        return successor if successor != self.centre_key else None
 
     def _learn_server_time(self, response: HttpResponse) -> None:
         stamp = response.headers.get(p.HEADER_SERVER_TIME.lower())

@@ -20,7 +20,7 @@ from terminal.sync.state import SyncState
 from terminal.sync.transport import Transport
 from terminal.usecases import central
 from terminal.usecases.setup import terminal_key
-from wirecontract.signing import b64url_decode
+from wirecontract.signing import b64url, b64url_decode
 
 T = TypeVar("T")
 
@@ -77,8 +77,12 @@ def client_via(executor: Executor, transport: Transport | None = None, timeout: 
     if not current.enrolled or current.server_url is None:
         raise errors.NotEnrolled()
     pinned = ExecutorState(executor).get(keys.CENTRE_KEY)
+
+    def pin(successor: bytes) -> None:  # the centre rotated its key and the pinned one handed over to it
+        ExecutorState(executor).set(keys.CENTRE_KEY, b64url(successor))
+
     return SyncClient(current.server_url, executor.call(terminal_key), current.terminal_id, transport, timeout,
-                      centre_key=b64url_decode(pinned) if pinned else None)  # fmt: skip
+                      centre_key=b64url_decode(pinned) if pinned else None, on_centre_key_handover=pin)  # fmt: skip
 
 
 def registered_elsewhere(executor: Executor, id_number: str, transport: Transport | None = None,

@@ -1,0 +1,1 @@
+"""`python -m bench centre-load`: see run()."""

@@ -1,0 +1,49 @@
+"""Several application processes of the centre against one database, on loopback ports, as production runs them
+behind a reverse proxy (docs/centre-deployment.md): each is `terminal-server serve` of its own."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from terminal.centre_process import CentreProcess
+
+SECRET_KEY = "bench-secret-key-" + "y" * 40
+
+
+class AppProcesses:
+    """N processes sharing one database, one centre home (the signing key) and one metrics folder."""
+
+    def __init__(self, db_url: str, count: int, env: dict[str, str] | None = None, home: Path | None = None) -> None:
+        self.home = home or Path(tempfile.mkdtemp(prefix="centre-home-"))
+        shared = {"CENTRE_HOME": str(self.home), "CENTRE_SECRET_KEY": SECRET_KEY,
+                  "PROMETHEUS_MULTIPROC_DIR": str(self.home / "metrics"), **(env or {})}  # fmt: skip
+        self.processes = [CentreProcess(db_url, env=shared) for _ in range(count)]
+        self.db_url = db_url
+
+    @property
+    def urls(self) -> list[str]:
+        return [process.url for process in self.processes]
+
+    def start(self) -> AppProcesses:
+        # The first applies the migrations and makes the keys; the others then find both.
+        try:
+            for process in self.processes:
+                process.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        for process in self.processes:
+            process.stop()
+
+    def command(self, *argv: str) -> str:
+        return self.processes[0].command(*argv).stdout
+
+    def __enter__(self) -> AppProcesses:
+        return self.start()
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
