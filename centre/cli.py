@@ -261,11 +261,10 @@ def _check_result(args: argparse.Namespace) -> int:
 
 
 def _complaint(args: argparse.Namespace) -> int:
-    from centre.sync.feed import post_complaint
+    from centre.complaints.cli import register_from_command_line
 
     _ready()
-    decision = post_complaint(args.id_number, args.summary, args.credential)
-    print(f"complaint {decision.data['uid']} sent (feed #{decision.seq})")
+    print(register_from_command_line(args.id_number, args.summary, args.credential))
     return 0
 
 

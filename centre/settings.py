@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "centre.ops",
     "centre.audit",
     "centre.console",
+    "centre.complaints",
+    "centre.review",
+    "centre.policecheck",
+    "centre.integrity",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +175,10 @@ TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
 
 STATIC_URL = "/static/"
+
+# Casework (docs/console.md): days an agency has to answer a complaint; days after which a person is checked again.
+CENTRE_COMPLAINT_DEADLINE_DAYS = config.count("CENTRE_COMPLAINT_DEADLINE_DAYS", 7)
+CENTRE_RECHECK_DAYS = config.count("CENTRE_RECHECK_DAYS", 365)
 # WhiteNoise serves static files straight from the apps' static/ folders and the npm packages (package.json,
 # installed by ./scripts/dev setup): no collectstatic step, nothing from a CDN.
 WHITENOISE_USE_FINDERS = True

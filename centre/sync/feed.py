@@ -10,7 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from centre.sync.identity_rules import normalise_id_number
-from centre.sync.models import BackgroundCheck, Complaint, Decision, IdentityRegistration
+from centre.sync.models import BackgroundCheck, Decision, IdentityRegistration
 from wirecontract.protocol import iso, utc_now
 
 BACKGROUND_RESULTS = ("clear", "adverse", "pending")
@@ -54,20 +54,6 @@ def post_credit_record(id_number: str, kind: str, description: str) -> Decision:
     data = {"uid": uuid.uuid4().hex, "id_number": id_number, "kind": kind, "description": description,
             "recorded_at": iso(now)}  # fmt: skip
     return post("credit_record", data, person_feed(id_number), now)
-
-
-def post_complaint(id_number: str, summary: str, credential_no: str | None = None) -> Decision:
-    now = utc_now()
-    number = normalise_id_number(id_number)
-    data: dict[str, Any] = {"uid": uuid.uuid4().hex, "id_number": number, "summary": summary,
-                            "received_at": iso(now)}  # fmt: skip
-    if credential_no:
-        data["credential_no"] = credential_no
-    agency = person_feed(number)
-    with transaction.atomic():
-        Complaint.objects.create(uid=data["uid"], id_number=number, agency_id=agency, credential_no=credential_no or "",
-                                 summary=summary, received_at=now)  # fmt: skip
-        return post("complaint", data, agency, now)
 
 
 def post_evaluation(id_number: str, scores: dict[str, int], comment: str) -> Decision:

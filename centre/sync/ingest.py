@@ -19,6 +19,7 @@ from centre.credentials.lifecycle import Hold
 from centre.credentials.models import Credential
 from centre.credentials.register import CredentialRegister, WorkerStanding
 from centre.credentials.worker_photos import PushedPhotos, photo_refusal
+from centre.review import intake as review_intake
 from centre.sync.identity_rules import CardReadRefused, card_read_refusal, identity_of_card_read, normalise_id_number
 from centre.sync.models import BackgroundCheck, Complaint, Event, IdentityRegistration, Record
 from centre.sync.sequence import held_sequence_numbers, reuse_refusal
@@ -77,7 +78,7 @@ class BatchIngest:
         self.credentials = CredentialRegister(self.agency_id, frozenset(ranges), now)
         self.standing: dict[str, WorkerStanding] = {}  # worker uid → what the centre knows of the holder
         self.decoded: dict[str, dict[str, Any]] = {}  # event id → the identity its card read decodes to
-        self.closed_complaints: list[Complaint] = []
+        self.reviewable: list[tuple[str, int, str]] = []  # applied worker events: the review queue's (centre/review)
         self.photos = PushedPhotos(self.agency_id, now)  # workers' photos: their own table (worker_photos.py)
         self.seqs: dict[int, str] = {}  # this terminal's outbox numbers already used (sequence.py)
         # What to write at the end.
@@ -166,6 +167,8 @@ class BatchIngest:
         # (the terminal counts the centre's own copy as its version 1).
         centre_made = record is None and entity == "complaint" and self._centre_complaint(str(wire["entity_uid"]))
         parked = version > current + 1 and not centre_made
+        if parked and entity == "complaint":  # a complaint sent to another agency is refused, parked or not
+            self._check_content(entity, str(wire["entity_uid"]), payload)
         if not parked:
             self._check_content(entity, str(wire["entity_uid"]), payload)
         return parked
@@ -350,6 +353,7 @@ class BatchIngest:
             self._close_complaint(event)
 
     def _worker_effects(self, event: Event) -> None:
+        self.reviewable.append((event.entity_uid, event.record_version, event.kind))
         if event.kind == "worker.released":
             # The agency releases the person (离职/转出): another agency may register them; history stays.
             reason = str(event.payload.get("reason") or "")[:500]
@@ -367,12 +371,9 @@ class BatchIngest:
                                       hold=Hold.RETURNED).update(hold=Hold.NONE, updated_at=self.now)  # fmt: skip
 
     def _close_complaint(self, event: Event) -> None:
-        complaint = Complaint.objects.filter(pk=event.entity_uid, agency_id=self.agency_id, status="open").first()
-        if complaint is not None:
-            complaint.status = "resolved"
-            complaint.resolved_at = self.now
-            complaint.resolution = str(event.payload.get("response") or "")[:2000]
-            self.closed_complaints.append(complaint)
+        from centre.complaints.actions import resolution_from_agency  # the complaint workflow decides
+
+        resolution_from_agency(event.entity_uid, self.agency_id, event.payload, self.now)
 
     def _holder_name(self, worker_uid: str) -> str | None:
         worker = self._record("worker", worker_uid)
@@ -389,8 +390,7 @@ class BatchIngest:
             fields = ["version", "data", "simulated", "updated_at"]
             Record.objects.bulk_update(self._changed_records.values(), fields, batch_size=_CHUNK)
         IdentityRegistration.objects.bulk_create(self._new_identities, batch_size=_CHUNK)
-        if self.closed_complaints:
-            Complaint.objects.bulk_update(self.closed_complaints, ["status", "resolved_at", "resolution"])
+        review_intake.take(self.reviewable, self.agency_id, self.now)
         self.credentials.write()
         self.photos.write()
 
