@@ -22,9 +22,9 @@ import threading
 from collections.abc import Sequence
 
 from centre import config
-from centre.ops.cli import register as register_ops
 from centre.audit.cli import register as register_audit
 from centre.console.cli import register as register_console
+from centre.ops.cli import register as register_ops
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,6 +152,9 @@ def _serve(args: argparse.Namespace) -> int:
     schema_guard.migrate()
     if args.demo:
         _demo_back_office_user()
+        from centre.console.demo import seed as seed_console_demo
+
+        seed_console_demo()  # staff accounts for each role and agencies with history
     server = uvicorn.Server(uvicorn.Config(application, host=args.host, port=args.port, log_level="warning",
                                            lifespan="off", access_log=False))  # fmt: skip
     if args.stop_on_eof:
@@ -159,6 +162,10 @@ def _serve(args: argparse.Namespace) -> int:
     base = f"http://{args.host}:{args.port}"
     print(f"centre serving at {base} · console {base}/console/ · back office {base}/admin/ · API {base}/v1/docs · "
           f"trust list {base}/v1/trust-list", flush=True)  # fmt: skip
+    if args.demo:
+        from centre.console.demo import accounts_line
+
+        print(accounts_line(base), flush=True)
     server.run()
     return 0
 

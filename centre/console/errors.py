@@ -39,3 +39,9 @@ class AgencyNotAdmitted(ConsoleError):
     code = "agency_not_admitted"
     zh_template = "机构 {agency_id} 尚未准入（{status}），不能发放终端注册码。"
     en_template = "Agency {agency_id} is not admitted ({status}): it cannot get enrolment codes."
+
+
+class ActionRefused(ConsoleError):
+    code = "action_refused"
+    zh_template = "无法执行：{why}"
+    en_template = "Cannot do this: {why}"

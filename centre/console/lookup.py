@@ -1,0 +1,98 @@
+"""Look-up use cases (查询检索): workers and agencies, role-checked, paged, answered from indexed columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from centre.console import roles as r
+from centre.console.admission import statuses
+from centre.console.admission_rules import Admission
+from centre.console.models import WorkerIndex
+from centre.console.search_index import catch_up
+from centre.console.search_rules import Query, QueryKind, prefix_upper_bound, reversed_id
+from centre.credentials.models import Credential
+from centre.terminals.models import Agency
+from wirecontract.idnumber import mask, mask_phone
+
+
+def _prefix(field: str, text: str) -> Q:
+    return Q(**{f"{field}__gte": text, f"{field}__lt": prefix_upper_bound(text)})
+
+
+def workers(user: Any, query: Query | None, agency_id: str = "") -> QuerySet[WorkerIndex]:
+    """Workers matching the query (and agency), newest registration first. Read-only: no audit (masked data)."""
+    r.check_role(user, *r.READ)
+    catch_up()
+    rows = WorkerIndex.objects.all()
+    if agency_id:
+        rows = rows.filter(agency_id=agency_id)
+    if query is not None:
+        rows = rows.filter(_worker_condition(query))
+    elif not agency_id:
+        return rows.none()
+    return rows.order_by("name", "worker_uid")
+
+
+def _worker_condition(query: Query) -> Q:
+    text = query.text
+    if query.kind is QueryKind.NAME:
+        return _prefix("name", text)
+    if query.kind is QueryKind.PINYIN:
+        return _prefix("pinyin", text) | _prefix("initials", text)
+    if query.kind is QueryKind.ID_FULL:
+        return Q(id_number=text)
+    if query.kind is QueryKind.ID_SUFFIX:
+        return _prefix("id_reversed", reversed_id(text))
+    if query.kind is QueryKind.PHONE:
+        return Q(phone=text)
+    holders = Credential.objects.filter(credential_no=text).values_list("worker_uid", flat=True)
+    return Q(worker_uid__in=list(holders))
+
+
+@dataclass(frozen=True)
+class WorkerRow:
+    worker_uid: str
+    name: str
+    masked_id: str
+    masked_phone: str
+    agency_id: str
+    agency_name: str
+    registered_at: Any
+    released: bool
+
+
+def worker_rows(found: list[WorkerIndex]) -> list[WorkerRow]:
+    names = dict(Agency.objects.filter(id__in={w.agency_id for w in found}).values_list("id", "name"))
+    return [WorkerRow(w.worker_uid, w.name, mask(w.id_number) if w.id_number else "", mask_phone(w.phone) if w.phone
+                      else "", w.agency_id, names.get(w.agency_id, w.agency_id), w.registered_at, w.released)
+            for w in found]  # fmt: skip
+
+
+def agencies(user: Any, text: str = "", district: str = "") -> QuerySet[Agency]:
+    r.check_role(user, *r.READ)
+    rows = Agency.objects.all()
+    text = text.strip()
+    if text:
+        upper = text.upper()
+        rows = rows.filter(Q(name__icontains=text) | Q(id__startswith=upper))
+    if district.strip():
+        rows = rows.filter(district=district.strip())
+    return rows.order_by("name", "id")
+
+
+@dataclass(frozen=True)
+class AgencyRow:
+    agency: Agency
+    admission: Admission
+
+
+def agency_rows(found: list[Agency]) -> list[AgencyRow]:
+    known = statuses(a.id for a in found)
+    return [AgencyRow(a, known.get(a.id, Admission.PENDING)) for a in found]
+
+
+def districts() -> list[str]:
+    return list(Agency.objects.exclude(district="").order_by("district").values_list("district", flat=True).distinct())

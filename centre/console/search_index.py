@@ -1,0 +1,90 @@
+"""Keeping the look-up index (WorkerIndex) and the trace's links (WorkerLink) up to date with the records
+terminals push: each look-up first reads the records changed since the last one, a bounded number at a time
+(ordered by the records' (updated_at, id) index), so the index follows the records without touching ingest.
+
+A record's updated_at is the time its push started, and a push commits a moment later: the catch-up re-reads a
+short overlap before its mark so a record committed late is not missed (re-reading is idempotent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+
+from centre.console.models import IndexMark, WorkerIndex, WorkerLink
+from centre.console.search_rules import pinyin_forms, reversed_id
+from centre.console.times import parse_time
+from centre.sync.identity_rules import normalise_id_number
+from centre.sync.models import Record
+
+BATCH = 2000
+OVERLAP = dt.timedelta(minutes=2)
+LINKED_ENTITIES_FIELD = "worker_uid"
+
+
+def catch_up(max_rows: int = 20_000) -> int:
+    """Read up to `max_rows` changed records into the index; return how many were read."""
+    read = 0
+    while read < max_rows:
+        batch = _next_batch()
+        if not batch:
+            break
+        _apply(batch)
+        read += len(batch)
+        if len(batch) < BATCH:
+            break
+    return read
+
+
+def _next_batch() -> list[Record]:
+    mark, _ = IndexMark.objects.get_or_create(id=1)
+    rows = Record.objects.order_by("updated_at", "id")
+    if mark.updated_at is not None:
+        rows = rows.filter(Q(updated_at__gt=mark.updated_at) | Q(updated_at=mark.updated_at, id__gt=mark.record_id))
+    return list(rows[:BATCH])
+
+
+def _apply(batch: list[Record]) -> None:
+    workers = [r for r in batch if r.entity == "worker"]
+    links = [r for r in batch if r.entity != "worker" and isinstance(r.data, dict) and r.data.get(LINKED_ENTITIES_FIELD)]
+    with transaction.atomic():
+        if workers:
+            known = dict(WorkerIndex.objects.filter(worker_uid__in=[w.entity_uid for w in workers])
+                         .values_list("worker_uid", "record_version"))  # fmt: skip
+            fresh = [_index_row(w) for w in workers if known.get(w.entity_uid) != w.version]
+            WorkerIndex.objects.bulk_create(fresh, update_conflicts=True, unique_fields=["worker_uid"],
+                                            update_fields=[f.name for f in WorkerIndex._meta.fields
+                                                           if f.name != "worker_uid"])  # fmt: skip
+        if links:
+            WorkerLink.objects.bulk_create(
+                [WorkerLink(entity=r.entity, entity_uid=r.entity_uid, worker_uid=str(r.data[LINKED_ENTITIES_FIELD]))
+                 for r in links], ignore_conflicts=True)  # fmt: skip
+        last = batch[-1]
+        IndexMark.objects.filter(id=1).update(updated_at=last.updated_at, record_id=last.id)
+    _rewind_for_late_commits(batch)
+
+
+def _rewind_for_late_commits(batch: list[Record]) -> None:
+    """Once the index has caught up with the newest records, the next call starts again OVERLAP earlier."""
+    if len(batch) == BATCH:
+        return
+    newest = batch[-1].updated_at
+    IndexMark.objects.filter(id=1).update(updated_at=newest - OVERLAP, record_id=0)
+
+
+def _index_row(record: Record) -> WorkerIndex:
+    data: dict[str, Any] = record.data if isinstance(record.data, dict) else {}
+    raw_identity = data.get("identity")
+    identity: dict[str, Any] = raw_identity if isinstance(raw_identity, dict) else {}
+    name = str(identity.get("name") or "")[:200]
+    number = normalise_id_number(identity.get("id_number") or "")[:32]
+    full, initials = pinyin_forms(name)
+    return WorkerIndex(
+        worker_uid=record.entity_uid, agency_id=record.agency_id, name=name, pinyin=full, initials=initials,
+        id_number=number, id_reversed=reversed_id(number), phone=str(data.get("phone") or "")[:32],
+        registered_at=parse_time(data.get("registered_at")) or record.updated_at, released=bool(data.get("released_at")),
+        simulated=record.simulated, record_version=record.version,
+    )  # fmt: skip
+

@@ -1,0 +1,88 @@
+"""How the trace says what happened: event kinds and record kinds in both languages. Free of Django; kinds not
+named here are shown as sent."""
+
+from __future__ import annotations
+
+from wirecontract.errors import Text
+
+ENTITY = {
+    "worker": Text("人员登记", "registration"),
+    "credential": Text("上门服务证", "credential"),
+    "training": Text("培训", "training"),
+    "health_check": Text("健康体检", "health check"),
+    "insurance": Text("保险", "insurance"),
+    "contract": Text("服务合同", "service contract"),
+    "evaluation": Text("服务评价", "evaluation"),
+    "evaluation_slip": Text("评价单", "evaluation slip"),
+    "complaint": Text("投诉", "complaint"),
+    "credit": Text("诚信记录", "integrity record"),
+    "agency": Text("机构登记资料", "agency registration data"),
+}
+
+KIND = {
+    "worker.registered": Text("登记（读取身份证）", "registered (ID card read)"),
+    "worker.updated": Text("登记信息更新", "registration data updated"),
+    "worker.released": Text("离职/转出", "released (left or transferred)"),
+    "credential.applied": Text("申请证件", "credential applied for"),
+    "credential.approved": Text("证件审核通过", "credential approved"),
+    "credential.printed": Text("证件已打印", "credential printed"),
+    "credential.issued": Text("证件已发放", "credential issued"),
+    "credential.suspended": Text("证件暂停", "credential suspended"),
+    "credential.revoked": Text("证件吊销", "credential revoked"),
+    "credential.expired": Text("证件过期", "credential expired"),
+    "credential.returned": Text("证件退回", "credential returned"),
+    "credential.reissued": Text("证件补发", "credential reissued"),
+    "training.result": Text("培训结果", "training result"),
+    "training.tap_in": Text("培训签到", "training check-in"),
+    "training.tap_out": Text("培训签退", "training check-out"),
+    "health_check.recorded": Text("体检记录", "health check recorded"),
+    "insurance.recorded": Text("保险记录", "insurance recorded"),
+    "contract.signed": Text("签订服务合同", "service contract signed"),
+    "evaluation.recorded": Text("服务评价", "evaluation recorded"),
+    "complaint.registered": Text("投诉登记", "complaint registered"),
+    "complaint.resolved": Text("投诉已处理", "complaint resolved"),
+    "credit.recorded": Text("诚信记录", "integrity record"),
+}
+
+STATE = {
+    "applied": Text("已申请", "applied"), "approved": Text("已审核", "approved"), "printed": Text("已打印", "printed"),
+    "issued": Text("已发放", "issued"), "valid": Text("有效", "valid"), "suspended": Text("暂停", "suspended"),
+    "revoked": Text("吊销", "revoked"), "expired": Text("过期", "expired"), "returned": Text("退回", "returned"),
+    "clear": Text("无异常", "clear"), "adverse": Text("有不良记录", "adverse"), "pending": Text("核查中", "pending"),
+    "open": Text("处理中", "open"), "resolved": Text("已处理", "resolved"),
+}
+
+# Payload fields never shown on the trace: too large, or shown elsewhere on the page.
+HIDDEN_FIELDS = frozenset({"photo", "card_read", "identity", "worker_uid", "scans", "attachments"})
+
+
+def entity_text(entity: str) -> Text:
+    return ENTITY.get(entity, Text(entity, entity))
+
+
+def kind_text(kind: str) -> Text:
+    if kind in KIND:
+        return KIND[kind]
+    entity, _, step = kind.partition(".")
+    base = entity_text(entity)
+    return Text(f"{base.zh}：{step}", f"{base.en}: {step}") if step else base
+
+
+def state_text(state: str) -> Text:
+    return STATE.get(state, Text(state, state))
+
+FIELD = {
+    "state": Text("状态", "state"), "status": Text("状态", "status"), "result": Text("结果", "result"),
+    "version": Text("版本", "version"), "credential_no": Text("证号", "credential no."),
+    "valid_from": Text("有效期起", "valid from"), "valid_to": Text("有效期至", "valid to"),
+    "reason": Text("理由", "reason"), "summary": Text("摘要", "summary"), "phone": Text("电话", "phone"),
+    "service_types": Text("服务类别", "service types"), "registered_at": Text("登记时间", "registered at"),
+    "passed": Text("是否合格", "passed"), "score": Text("分数", "score"), "course": Text("课程", "course"),
+    "insurer": Text("保险公司", "insurer"), "policy_no": Text("保单号", "policy no."),
+    "rating": Text("评分", "rating"), "released_at": Text("离职时间", "released at"),
+    "resolution": Text("处理结果", "resolution"), "kind": Text("类别", "kind"),
+}
+
+
+def field_text(name: str) -> Text:
+    return FIELD.get(name, Text(name, name))
