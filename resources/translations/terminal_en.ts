@@ -161,6 +161,30 @@
         <source>原因（必填）</source>
         <translation>Reason (required)</translation>
     </message>
+    <message>
+        <source>注销证件 %1</source>
+        <translation>Revoke credential %1</translation>
+    </message>
+    <message>
+        <source>注销不可撤销：证件 %1 将永久作废，持证人手中的证卡扫码核验即显示“已注销”，不能恢复、不能补证，只能重新申请新证。如只需暂时停止使用，请改用“暂停”。</source>
+        <translation>Revoking cannot be undone: credential %1 becomes void for good, scanning the holder's card will show 'revoked', and it cannot be resumed or reprinted; only a new application can follow. To stop it for a while, suspend it instead.</translation>
+    </message>
+    <message>
+        <source>注销原因（必填）</source>
+        <translation>Reason for revoking (required)</translation>
+    </message>
+    <message>
+        <source>再次确认：输入证件号</source>
+        <translation>Confirm: type the credential number</translation>
+    </message>
+    <message>
+        <source>确认注销</source>
+        <translation>Revoke for good</translation>
+    </message>
+    <message>
+        <source>请输入证件号 %1 以确认注销；注销后不能恢复。</source>
+        <translation>Type the credential number %1 to confirm; a revoked credential cannot be restored.</translation>
+    </message>
 </context>
 <context>
     <name>CredentialsPage</name>
@@ -283,6 +307,74 @@
         <location filename="../../terminal/ui/credentials_page.py" line="257" />
         <source>未发证：</source>
         <translation>Not issued: </translation>
+    </message>
+    <message>
+        <source>退回补正…</source>
+        <translation>Return for correction…</translation>
+    </message>
+    <message>
+        <source>补正后重新提交</source>
+        <translation>Hand in again after correction</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>尚缺条件</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation>Reason returned</translation>
+    </message>
+    <message>
+        <source>审核通过所选的 %1 份申请？</source>
+        <translation>Approve the %1 ticked applications?</translation>
+    </message>
+    <message>
+        <source>其中 %1 份尚缺发证条件，不会通过，将列出原因。</source>
+        <translation>%1 of them lack an issuing condition: they will not be approved and the reasons will be listed.</translation>
+    </message>
+    <message>
+        <source>确认审核</source>
+        <translation>Confirm approval</translation>
+    </message>
+    <message>
+        <source>审核通过 %1 份</source>
+        <translation>Approve %1</translation>
+    </message>
+    <message>
+        <source>请先选择要退回的申请</source>
+        <translation>First select the application to return</translation>
+    </message>
+    <message>
+        <source>退回申请 %1（%2）</source>
+        <translation>Return application %1 (%2)</translation>
+    </message>
+    <message>
+        <source>申请将退回登记员的“已退回”列表，登记员补正后重新提交，再回到待审核。</source>
+        <translation>The application goes to the clerk's 'Returned' list; once the clerk corrects it and hands it in again, it comes back for approval.</translation>
+    </message>
+    <message>
+        <source>退回原因（必填）</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>申请 %1 已退回登记员</source>
+        <translation>Application %1 was returned to the clerk</translation>
+    </message>
+    <message>
+        <source>请先选择要重新提交的申请</source>
+        <translation>First select the application to hand in again</translation>
+    </message>
+    <message>
+        <source>申请 %1 已重新提交审核</source>
+        <translation>Application %1 was handed in again for approval</translation>
+    </message>
+    <message>
+        <source>请 %1 将本人身份证放在读卡器上，确认领取证件 %2；请核对右侧照片与本人相符</source>
+        <translation>%1: place your own ID card on the reader to confirm receipt of credential %2. Check that the photo on the right is this person.</translation>
     </message>
 </context>
 <context>
@@ -414,6 +506,103 @@
         <location filename="../../terminal/ui/home_page.py" line="165" />
         <source>从未</source>
         <translation>never</translation>
+    </message>
+    <message>
+        <source>登记人员</source>
+        <translation>Register a worker</translation>
+    </message>
+    <message>
+        <source>查找人员</source>
+        <translation>Find workers</translation>
+    </message>
+    <message>
+        <source>审核证件</source>
+        <translation>Approve credentials</translation>
+    </message>
+    <message>
+        <source>打印证件</source>
+        <translation>Print credentials</translation>
+    </message>
+    <message>
+        <source>发放证件</source>
+        <translation>Issue credentials</translation>
+    </message>
+    <message>
+        <source>培训签到</source>
+        <translation>Training check-in</translation>
+    </message>
+    <message>
+        <source>录入培训成绩</source>
+        <translation>Record training results</translation>
+    </message>
+    <message>
+        <source>统计报表</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>同步与对账</source>
+        <translation>Sync and reconcile</translation>
+    </message>
+    <message>
+        <source>操作员管理</source>
+        <translation>Operators</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 人等待</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>今日已登记 %n 人</source>
+        <translation>
+            <numerusform>%n registered today</numerusform>
+            <numerusform>%n registered today</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 人</source>
+        <translation>
+            <numerusform>%n in all</numerusform>
+            <numerusform>%n in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 条被退回</source>
+        <translation>
+            <numerusform>%n sent back</numerusform>
+            <numerusform>%n sent back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>待上传 %n 条</source>
+        <translation>
+            <numerusform>%n to upload</numerusform>
+            <numerusform>%n to upload</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>今日 %n 场</source>
+        <translation>
+            <numerusform>%n sessions today</numerusform>
+            <numerusform>%n sessions today</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 人待录入</source>
+        <translation>
+            <numerusform>%n awaiting results</numerusform>
+            <numerusform>%n awaiting results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1，您好</source>
+        <translation>Hello, %1</translation>
     </message>
 </context>
 <context>
@@ -606,6 +795,22 @@
         <source>修改我的密码</source>
         <translation>Change my password</translation>
     </message>
+    <message>
+        <source>演示系统</source>
+        <translation>Demo system</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>DEMO data</translation>
+    </message>
+    <message>
+        <source>语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>设置…</source>
+        <translation>Settings…</translation>
+    </message>
 </context>
 <context>
     <name>PrintPanel</name>
@@ -668,6 +873,26 @@
         <location filename="../../terminal/ui/print_panel.py" line="107" />
         <source>打印所选</source>
         <translation>Print ticked</translation>
+    </message>
+    <message>
+        <source>打印机：未选择（请管理员在“设置 → 打印机”中选择）</source>
+        <translation>Printer: none chosen (an administrator chooses it in Settings → Printer)</translation>
+    </message>
+    <message>
+        <source>打印机：%1（校准：水平 %2 mm，垂直 %3 mm；在“设置”中更改）</source>
+        <translation>Printer: %1 (calibration: horizontal %2 mm, vertical %3 mm; change it in Settings)</translation>
+    </message>
+    <message>
+        <source>请先在上面的列表中勾选要打印的证件。</source>
+        <translation>First tick the credentials to print in the list above.</translation>
+    </message>
+    <message>
+        <source>正在打印，请等这一批完成。</source>
+        <translation>Printing: wait until this batch is done.</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print preview</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1458,14 @@
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
+    <message>
+        <source>演示系统</source>
+        <translation>Demo system</translation>
+    </message>
+    <message>
+        <source>这是演示系统，人员和证件都是虚构的。点一个演示账号，密码均为 %1。</source>
+        <translation>This is a demo system: its people and credentials are made up. Click a demo account; every password is %1.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -1723,6 +1956,10 @@
         <source>无需上传</source>
         <translation>not uploaded</translation>
     </message>
+    <message>
+        <source>未申请证件</source>
+        <translation>No credential yet</translation>
+    </message>
 </context>
 <context>
     <name>WorkerTableModel</name>
@@ -1833,6 +2070,10 @@ Please send it to support.</translation>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
+    <message>
+        <source>正在处理，请稍候…</source>
+        <translation>Working, please wait…</translation>
+    </message>
 </context>
 <context>
     <name>window</name>
@@ -1941,6 +2182,673 @@ Please send it to support.</translation>
         <location filename="../../terminal/ui/operators_page.py" line="0" />
         <source>再次输入</source>
         <translation>Again</translation>
+    </message>
+</context>
+<context>
+    <name>history</name>
+    <message>
+        <source>申请</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>审核通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>发证</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>补证</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Resumed</translation>
+    </message>
+    <message>
+        <source>注销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>到期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>续期</source>
+        <translation>Renewed</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <source>本机构</source>
+        <translation>This agency</translation>
+    </message>
+    <message>
+        <source>中心</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <source>公众</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>处理中</source>
+        <translation>In hand</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>良好记录</source>
+        <translation>Good record</translation>
+    </message>
+    <message>
+        <source>不良记录</source>
+        <translation>Bad record</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <source>无异常</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>Adverse</translation>
+    </message>
+    <message>
+        <source>审查中</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>待上传</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <source>已发送，待确认</source>
+        <translation>Sent, awaiting confirmation</translation>
+    </message>
+    <message>
+        <source>中心已接收</source>
+        <translation>Accepted by the centre</translation>
+    </message>
+    <message>
+        <source>被中心退回</source>
+        <translation>Sent back by the centre</translation>
+    </message>
+    <message>
+        <source>到期检查（系统）</source>
+        <translation>Expiry check (system)</translation>
+    </message>
+    <message>
+        <source>登记人员</source>
+        <translation>Worker registered</translation>
+    </message>
+    <message>
+        <source>离职/转出</source>
+        <translation>Left the agency</translation>
+    </message>
+    <message>
+        <source>从中心恢复</source>
+        <translation>Recovered from the centre</translation>
+    </message>
+    <message>
+        <source>查看完整证件号</source>
+        <translation>Full ID number viewed</translation>
+    </message>
+    <message>
+        <source>修改资料</source>
+        <translation>Profile edited</translation>
+    </message>
+    <message>
+        <source>申请证件</source>
+        <translation>Credential applied for</translation>
+    </message>
+    <message>
+        <source>打印证件</source>
+        <translation>Credential printed</translation>
+    </message>
+    <message>
+        <source>暂停证件</source>
+        <translation>Credential suspended</translation>
+    </message>
+    <message>
+        <source>恢复证件</source>
+        <translation>Credential resumed</translation>
+    </message>
+    <message>
+        <source>注销证件</source>
+        <translation>Credential revoked</translation>
+    </message>
+    <message>
+        <source>证件到期</source>
+        <translation>Credential expired</translation>
+    </message>
+    <message>
+        <source>续期申请</source>
+        <translation>Renewal applied for</translation>
+    </message>
+    <message>
+        <source>导出证件PDF</source>
+        <translation>Credential PDF exported</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <source>签订服务合同</source>
+        <translation>Service contract signed</translation>
+    </message>
+    <message>
+        <source>服务评价</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>登记投诉</source>
+        <translation>Complaint registered</translation>
+    </message>
+    <message>
+        <source>处理投诉</source>
+        <translation>Complaint in hand</translation>
+    </message>
+    <message>
+        <source>投诉办结</source>
+        <translation>Complaint resolved</translation>
+    </message>
+    <message>
+        <source>信用记录</source>
+        <translation>Credit record</translation>
+    </message>
+    <message>
+        <source>体检记录</source>
+        <translation>Health check recorded</translation>
+    </message>
+    <message>
+        <source>保险记录</source>
+        <translation>Insurance recorded</translation>
+    </message>
+    <message>
+        <source>承诺书/授权书</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <source>培训成绩</source>
+        <translation>Training result</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>证件</source>
+        <translation>Credential</translation>
+    </message>
+    <message>
+        <source>投诉</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>服务合同</source>
+        <translation>Service contract</translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>体检</source>
+        <translation>Health check</translation>
+    </message>
+    <message>
+        <source>保险</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <source>%1记录</source>
+        <translation>%1 record</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>守时</source>
+        <translation>Punctuality</translation>
+    </message>
+    <message>
+        <source>技能</source>
+        <translation>Skill</translation>
+    </message>
+    <message>
+        <source>态度</source>
+        <translation>Attitude</translation>
+    </message>
+    <message>
+        <source>诚信</source>
+        <translation>Honesty</translation>
+    </message>
+    <message>
+        <source>卫生</source>
+        <translation>Hygiene</translation>
+    </message>
+    <message>
+        <source>沟通</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <source>证件编号</source>
+        <translation>Credential no.</translation>
+    </message>
+    <message>
+        <source>版次</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>有效期自</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>有效期至</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>原状态</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>新状态</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>课程</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>培训师</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>成绩</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>签订日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>服务类型</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <source>服务期自</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>服务期至</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <source>服务区域</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>综合得分</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <source>各项得分</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <source>评语</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>受理时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>投诉内容</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>处理意见</source>
+        <translation>Response</translation>
+    </message>
+    <message>
+        <source>办结时间</source>
+        <translation>Resolved at</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>审查时间</source>
+        <translation>Checked</translation>
+    </message>
+    <message>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>同步状态</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>无需上传</source>
+        <translation>Not uploaded (local only)</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation>Why sent back</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationView</name>
+    <message>
+        <source>证件号</source>
+        <translation>Credential no.</translation>
+    </message>
+    <message>
+        <source>性别/出生</source>
+        <translation>Sex / born</translation>
+    </message>
+    <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>手机</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>现住址</source>
+        <translation>Current address</translation>
+    </message>
+    <message>
+        <source>服务类型</source>
+        <translation>Service types</translation>
+    </message>
+    <message>
+        <source>承诺书/授权书</source>
+        <translation>Letters</translation>
+    </message>
+    <message>
+        <source>体检</source>
+        <translation>Health check</translation>
+    </message>
+    <message>
+        <source>保险</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>背景审查</source>
+        <translation>Background check</translation>
+    </message>
+    <message>
+        <source>从业承诺书</source>
+        <translation>Employment commitment</translation>
+    </message>
+    <message>
+        <source>信用授权书</source>
+        <translation>Credit authorisation</translation>
+    </message>
+    <message>
+        <source>个人信息授权</source>
+        <translation>Personal data consent</translation>
+    </message>
+    <message>
+        <source>已扫描</source>
+        <translation>scanned</translation>
+    </message>
+    <message>
+        <source>无扫描件</source>
+        <translation>no scan</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>选择一份申请，查看申请人的完整档案</source>
+        <translation>Select an application to see the applicant's whole file</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>clear</translation>
+    </message>
+    <message>
+        <source>未通过</source>
+        <translation>adverse</translation>
+    </message>
+    <message>
+        <source>审查中</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>第 %1 版</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>尚无中心结果</source>
+        <translation>no result from the centre yet</translation>
+    </message>
+    <message>
+        <source>可以审核通过</source>
+        <translation>Ready to approve</translation>
+    </message>
+    <message>
+        <source>尚缺 %1 项，不能审核通过</source>
+        <translation>%1 missing: cannot be approved</translation>
+    </message>
+    <message>
+        <source>已退回登记员：%1</source>
+        <translation>Returned to the clerk: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoView</name>
+    <message>
+        <source>无照片</source>
+        <translation>No photo</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>读卡器</source>
+        <translation>Card reader</translation>
+    </message>
+    <message>
+        <source>打印机与证卡校准</source>
+        <translation>Printer and card calibration</translation>
+    </message>
+    <message>
+        <source>中心服务器</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>打印方式</source>
+        <translation>How cards print</translation>
+    </message>
+    <message>
+        <source>水平偏移（向右为正）</source>
+        <translation>Horizontal offset (right is +)</translation>
+    </message>
+    <message>
+        <source>垂直偏移（向下为正）</source>
+        <translation>Vertical offset (down is +)</translation>
+    </message>
+    <message>
+        <source>中心地址</source>
+        <translation>Centre's address</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>A4 证卡纸（每页10张）</source>
+        <translation>A4 card sheets (10 a page)</translation>
+    </message>
+    <message>
+        <source>证卡打印机（逐张）</source>
+        <translation>Card printer (one by one)</translation>
+    </message>
+    <message>
+        <source>查找打印机</source>
+        <translation>Find printers</translation>
+    </message>
+    <message>
+        <source>打印校准页（卡边内 2 mm 的边框）</source>
+        <translation>Print the calibration page (a frame 2 mm inside the edge)</translation>
+    </message>
+    <message>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>找到 %1 台打印机，请选择后保存。</source>
+        <translation>Found %1 printers: choose one and save.</translation>
+    </message>
+    <message>
+        <source>正在打印校准页…</source>
+        <translation>Printing the calibration page…</translation>
+    </message>
+    <message>
+        <source>校准页已打印。量出边框到卡边的距离，按差值调整偏移后保存。</source>
+        <translation>The calibration page was printed. Measure the frame's distance from each edge, correct the offsets by the difference and save.</translation>
+    </message>
+    <message>
+        <source>本终端已注册到 %1，同步以该地址为准；更换中心须重新注册（terminal enrol）。</source>
+        <translation>This terminal is enrolled with %1, which sync uses; moving to another centre needs a new enrolment (terminal enrol).</translation>
+    </message>
+    <message>
+        <source>本终端尚未注册到中心；为空表示离线工作。</source>
+        <translation>This terminal is not enrolled with a centre; empty means working offline.</translation>
+    </message>
+    <message>
+        <source>设置已保存。打印机、校准、语言和中心地址立即生效；读卡器在重新启动程序后生效。</source>
+        <translation>Settings saved. The printer, calibration, language and centre's address apply now; the card reader after the program restarts.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
     </message>
 </context>
 </TS>

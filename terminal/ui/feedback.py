@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QWidget
 
 from terminal.core import messages
 from terminal.core.errors import TerminalError
@@ -73,3 +73,85 @@ class FieldError(QLabel):
     @Slot()
     def clear_on_edit(self) -> None:
         self.clear_error()
+
+
+BANNER_STYLES = {
+    messages.Level.INFO: "background: #e8f5e9; color: #1b5e20; border: 1px solid #66bb6a;",
+    messages.Level.WARNING: "background: #fff8e1; color: #7a4f01; border: 1px solid #ffb300;",
+    messages.Level.ERROR: "background: #ffebee; color: #b00020; border: 1px solid #e57373;",
+}
+
+
+class Banner(QFrame):
+    """Success, warnings and work in progress at the top of the page, where the operator is looking: a message
+    stays for `hold_ms`, and a spinner appears only when work takes longer than `busy_after_ms` (quick saves
+    do not flicker)."""
+
+    def __init__(self, parent: QWidget | None = None, hold_ms: int = 8_000, busy_after_ms: int = 300) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.text = QLabel()
+        self.text.setObjectName("bannerText")
+        self.text.setWordWrap(True)
+        self.text.setStyleSheet("font-size: 12pt; font-weight: bold; border: none; background: transparent;")
+        self.busy_text = QLabel()
+        self.busy_text.setObjectName("bannerBusy")
+        self.busy_text.setStyleSheet("border: none; background: transparent;")
+        self.spinner = QProgressBar()
+        self.spinner.setObjectName("bannerSpinner")
+        self.spinner.setRange(0, 0)
+        self.spinner.setMaximumWidth(160)
+        self.spinner.setTextVisible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 10, 4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.busy_text)
+        layout.addWidget(self.spinner)
+        self._hold = QTimer(self, singleShot=True, interval=hold_ms)
+        self._hold.timeout.connect(self._message_done)
+        self._busy_delay = QTimer(self, singleShot=True, interval=busy_after_ms)
+        self._busy_delay.timeout.connect(self._show_busy)
+        self._busy = False
+        self.message: messages.Message | None = None
+        self._update()
+
+    def show_message(self, message: messages.Message, lang: str) -> None:
+        self.message = message
+        self.text.setText(message.text(lang))
+        self.setStyleSheet(f"QFrame#banner {{ {BANNER_STYLES[message.level]} border-radius: 4px; }}")
+        self._hold.start()
+        self._update()
+
+    def set_busy(self, busy: bool) -> None:
+        if busy and not self._busy:
+            self._busy_delay.start()
+        elif not busy:
+            self._busy_delay.stop()
+            self._busy = False
+            self._update()
+
+    def retranslate(self, lang: str) -> None:
+        self.busy_text.setText(QCoreApplication.translate("feedback", "正在处理，请稍候…"))
+        if self.message is not None:
+            self.text.setText(self.message.text(lang))
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _show_busy(self) -> None:
+        self._busy = True
+        self._update()
+
+    def _message_done(self) -> None:
+        self.message = None
+        self.text.clear()
+        self._update()
+
+    def _update(self) -> None:
+        self.text.setVisible(self.message is not None)
+        self.busy_text.setVisible(self._busy)
+        self.spinner.setVisible(self._busy)
+        if self.message is None:
+            self.setStyleSheet("QFrame#banner { background: #eceff1; border-radius: 4px; }")
+        self.setVisible(self.message is not None or self._busy)

@@ -1,17 +1,18 @@
-"""The main window: sign-in/lock screen in front of the pages, menus built from the operator's role,
-language switch, busy indicator and messages in the status bar, idle lock."""
+"""The main window: sign-in/lock screen in front of the pages, a toolbar and menus built from the operator's
+role, language switch, a banner above the pages for success, warnings and work in progress (also in the status
+bar), idle lock. It opens at a size that fits a 1366×768 screen with its taskbar (`fit_to_screen`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 
 from terminal.core import messages
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action
 from terminal.ui.credentials_page import CredentialsPage
-from terminal.ui.feedback import MessageBridge
+from terminal.ui.feedback import Banner, MessageBridge
 from terminal.ui.home_page import HomePage
 from terminal.ui.identity_panel import PhotoDecoder
 from terminal.ui.idle import IdleWatcher
@@ -25,9 +26,13 @@ from terminal.ui.sync_page import SyncPage
 from terminal.ui.training_page import TrainingPage
 from terminal.ui.worker_page import WorkerPage
 from terminal.ui.workers_page import WorkersPage
-from terminal.usecases import operators
+from terminal.usecases import demo, operators
 from terminal.usecases.context import Actor
 from wirecontract.identity import CardRead
+
+# The size the window opens at: a 1366×768 screen less a taskbar (40) and the window's title bar (about 30).
+FIT_SIZE = QSize(1366, 768 - 40 - 30)
+TOOLBAR_KEYS = ("home", "register", "workers", "credentials", "training", "reports", "sync")
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -39,7 +44,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.session = session
         self.idle = idle
         self.front = QStackedWidget()
-        self.signin = SignInScreen(session, agency_name)
+        demo_home = session.home.is_demo
+        self.signin = SignInScreen(session, agency_name, demo_accounts=demo.DEMO_OPERATORS if demo_home else (),
+                                   demo_password=demo.DEMO_PASSWORD if demo_home else "")  # fmt: skip
         self.pages = QStackedWidget()
         self.home = HomePage(session)
         self.register = RegisterPage(session, decode_photo)
@@ -54,8 +61,17 @@ class MainWindow(Retranslating, QMainWindow):
         for page in (self.home, self.register, self.workers, self.worker, self.credentials, self.training, self.reports,
                      self.sync, self.operators):  # fmt: skip
             self.pages.addWidget(page)
+        self.banner = Banner()
+        work_area = QWidget()
+        work_area.setObjectName("workArea")
+        work_layout = QVBoxLayout(work_area)
+        work_layout.setContentsMargins(0, 0, 0, 0)
+        work_layout.setSpacing(4)
+        work_layout.addWidget(self.banner)
+        work_layout.addWidget(self.pages, 1)
         self.front.addWidget(self.signin)
-        self.front.addWidget(self.pages)
+        self.front.addWidget(work_area)
+        self.work_area = work_area
         self.setCentralWidget(self.front)
         self.signin.signed_in.connect(self._signed_in)
         self.register.open_worker.connect(self.open_worker)
@@ -63,6 +79,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.credentials.open_worker.connect(self.open_worker)
         self.sync.open_worker.connect(self.open_worker)
         self.home.open_queue.connect(self.open_queue)
+        self.home.open_task.connect(self.open_task)
         idle.idle.connect(self.lock)
         self.busy = QProgressBar()
         self.busy.setObjectName("busyIndicator")
@@ -71,30 +88,48 @@ class MainWindow(Retranslating, QMainWindow):
         self.busy.hide()
         self.user_label = QLabel()
         self.demo = session.home.is_demo
+        self.demo_mark = QLabel()
+        self.demo_mark.setObjectName("demoMark")
         if self.demo:  # a demo home says so wherever it shows
-            demo_mark = QLabel("DEMO 演示数据")
-            demo_mark.setObjectName("demoMark")
-            demo_mark.setStyleSheet("color: white; background: #c62828; padding: 1px 6px; font-weight: bold;")
-            self.statusBar().addPermanentWidget(demo_mark)
+            self.demo_mark.setStyleSheet("color: white; background: #c62828; padding: 1px 6px; font-weight: bold;")
+            self.statusBar().addPermanentWidget(self.demo_mark)
         self.statusBar().addPermanentWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.busy)
-        session.db.busy_changed.connect(lambda n: self.busy.setVisible(n > 0))
+        session.db.busy_changed.connect(self._busy_changed)
         self.bridge = MessageBridge()
         self.bridge.shown.connect(self._show_message)
         if session.reader is not None:
             session.reader.card_read.connect(self._card_read)
             session.reader.fault.connect(self.register.read_failed)
         self.menu_actions: dict[str, QAction] = {}
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setStyleSheet("QToolButton { font-size: 11pt; padding: 4px 10px; }")
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self._build_menus()
+        for key in TOOLBAR_KEYS:
+            self.toolbar.addAction(self.menu_actions[key])
         self.retranslate()
-        self.resize(1200, 800)
+        self.fit_to_screen()
         self.signin.reset()
+
+    def fit_to_screen(self) -> None:
+        """Open at FIT_SIZE, or smaller on a smaller screen, so the status bar is never below the screen's edge."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else FIT_SIZE
+        self.resize(min(FIT_SIZE.width(), room.width()), min(FIT_SIZE.height(), room.height() - 30))
+
+    def _busy_changed(self, pending: int) -> None:
+        self.busy.setVisible(pending > 0)
+        self.banner.set_busy(pending > 0)
 
     def open_reader_settings(self) -> None:
         """Settings → Card reader (config.json); the dialog is kept so it is not collected while open."""
-        from terminal.ui.reader_settings import ReaderSettingsDialog
+        from terminal.ui.settings_page import SettingsDialog  # reader, printer, calibration, centre, language
 
-        self.reader_settings = ReaderSettingsDialog(self.session.home, self)
+        self.reader_settings = SettingsDialog(self.session, self)
         self.reader_settings.open()
 
     # --- menus -------------------------------------------------------------------------------------
@@ -138,20 +173,25 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_actions["training"].setVisible(signed_in and (self.session.may(Action.MANAGE_TRAINING)
                                                                 or self.session.may(Action.RECORD_ATTENDANCE)))  # fmt: skip
         self.work_menu.menuAction().setVisible(signed_in)
+        self.toolbar.setVisible(signed_in)
+        self.home.show_role()
 
     def retranslate(self) -> None:
-        demo = " — DEMO 演示" if self.demo else ""
+        demo = " — " + self.tr("演示系统") if self.demo else ""
         self.setWindowTitle(self.tr("上门服务证登记终端") + demo)
+        self.demo_mark.setText(self.tr("演示数据"))
         self.work_menu.setTitle(self.tr("工作(&W)"))
-        self.lang_menu.setTitle(self.tr("语言 / Language"))
+        self.lang_menu.setTitle(self.tr("语言(&L)"))
         texts = {"home": self.tr("首页"), "register": self.tr("登记人员"), "workers": self.tr("查找人员"),
                  "credentials": self.tr("证件办理"), "training": self.tr("培训"), "reports": self.tr("统计报表"), "sync": self.tr("同步与对账"),
-                 "operators": self.tr("操作员管理"), "reader_settings": self.tr("读卡器设置…"), "change_password": self.tr("修改我的密码"),
+                 "operators": self.tr("操作员管理"), "reader_settings": self.tr("设置…"), "change_password": self.tr("修改我的密码"),
                  "lock": self.tr("锁定"), "sign_out": self.tr("退出登录"), "lang_zh": "中文", "lang_en": "English"}  # fmt: skip
         for key, text in texts.items():
             self.menu_actions[key].setText(text)
         actor = self.session.actor
-        self.user_label.setText(f"{actor.display_name or actor.username}（{actor.role.label_zh}）" if actor else "")
+        lang = self.session.languages.lang
+        self.user_label.setText(f"{actor.display_name or actor.username}（{actor.role.label(lang)}）" if actor else "")
+        self.banner.retranslate(lang)
 
 
     def change_password(self) -> None:
@@ -174,7 +214,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_page(self.home)
         self._apply_role(actor)
         self.retranslate()
-        self.front.setCurrentWidget(self.pages)
+        self.front.setCurrentWidget(self.work_area)
         self.idle.arm()
         self.home.refresh()
         self.workers.refresh()
@@ -219,6 +259,21 @@ class MainWindow(Retranslating, QMainWindow):
         elif page in (self.credentials, self.training, self.reports):
             page.refresh()
 
+    def open_task(self, key: str) -> None:
+        """A home tile's task: its page (the training page for results too), or the settings."""
+        if key == "settings":
+            self.open_settings()
+            return
+        page = {"register": self.register, "workers": self.workers, "training": self.training,
+                "results": self.training, "reports": self.reports, "sync": self.sync,
+                "operators": self.operators}.get(key)  # fmt: skip
+        if page is not None:
+            self.show_page(page)
+
+    def open_settings(self) -> None:
+        """The administrator's settings (the card reader for now)."""
+        self.open_reader_settings()
+
     def open_queue(self, state: State) -> None:
         self.credentials.show_queue(state)
         self.show_page(self.credentials)
@@ -241,7 +296,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.register.card_presented(card)
 
     def _show_message(self, message: messages.Message) -> None:
-        self.statusBar().showMessage(message.text(self.session.languages.lang), 10_000)
+        lang = self.session.languages.lang
+        self.statusBar().showMessage(message.text(lang), 10_000)
+        self.banner.show_message(message, lang)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.bridge.close()

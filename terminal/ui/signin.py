@@ -1,11 +1,13 @@
-"""The sign-in screen, also shown as the lock screen after the idle timeout."""
+"""The sign-in screen, also shown as the lock screen after the idle timeout. On a demo home it says so and
+names the demo accounts, each a button that fills in its user name."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from terminal.core.errors import AccountLocked, AuthenticationFailed
+from terminal.core.roles import Role
 from terminal.store.db import Database
 from terminal.ui.feedback import FieldError, report_error
 from terminal.ui.retranslate import Retranslating
@@ -17,7 +19,8 @@ from terminal.usecases.context import Actor
 class SignInScreen(Retranslating, QWidget):
     signed_in = Signal(object)  # Actor
 
-    def __init__(self, session: Session, agency_name: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, agency_name: str = "", parent: QWidget | None = None,
+                 demo_accounts: tuple[tuple[str, str, Role], ...] = (), demo_password: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("signInScreen")
         self._session = session
@@ -54,6 +57,24 @@ class SignInScreen(Retranslating, QWidget):
         inner.addWidget(self.agency)
         inner.addLayout(form)
         inner.addWidget(self.submit)
+        self.demo_accounts, self.demo_password = demo_accounts, demo_password
+        self.demo_box = QGroupBox()
+        self.demo_box.setObjectName("demoAccounts")
+        self.demo_box.setStyleSheet("QGroupBox { border: 2px solid #c62828; border-radius: 6px; margin-top: 12px;"
+                                    " padding-top: 8px; } QGroupBox::title { color: #c62828; }")  # fmt: skip
+        self.demo_note = QLabel()
+        self.demo_note.setObjectName("demoNote")
+        self.demo_note.setWordWrap(True)
+        demo_layout = QGridLayout(self.demo_box)
+        demo_layout.addWidget(self.demo_note, 0, 0, 1, 2)
+        self.demo_buttons: dict[str, QPushButton] = {}
+        for i, (username, _name, _role) in enumerate(demo_accounts):
+            button = self.demo_buttons[username] = QPushButton()
+            button.setObjectName(f"demo_{username}")
+            button.clicked.connect(lambda _checked=False, u=username: self.fill_demo(u))
+            demo_layout.addWidget(button, 1 + i // 2, i % 2)
+        self.demo_box.setVisible(bool(demo_accounts))
+        inner.addWidget(self.demo_box)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -65,6 +86,19 @@ class SignInScreen(Retranslating, QWidget):
         self._user_label.setText(self.tr("用户名"))
         self._password_label.setText(self.tr("密码"))
         self.submit.setText(self.tr("登录"))
+        self.demo_box.setTitle(self.tr("演示系统"))
+        self.demo_note.setText(self.tr("这是演示系统，人员和证件都是虚构的。点一个演示账号，密码均为 %1。")
+                               .replace("%1", self.demo_password))  # fmt: skip
+        lang = self._session.languages.lang
+        for username, name, role in self.demo_accounts:
+            self.demo_buttons[username].setText(f"{username} · {role.label(lang)}" if lang != "zh"
+                                                else f"{username} · {name}（{role.label(lang)}）")  # fmt: skip
+
+    def fill_demo(self, username: str) -> None:
+        """A demo account's button: its name and the demo password filled in, ready to sign in."""
+        self.username.setText(username)
+        self.password.setText(self.demo_password)
+        self.submit.setFocus()
 
 
     def reset(self, locked_user: str | None = None) -> None:
