@@ -16,6 +16,7 @@ from terminal.core.roles import Action
 from terminal.store import audit
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
+from terminal.usecases import casework_feed
 from terminal.usecases.context import CENTRE, new_uid, utcnow
 
 log = logging.getLogger(__name__)
@@ -102,6 +103,9 @@ def _apply_one(db: Database, change: dict[str, Any]) -> None:
         db.execute("UPDATE workers SET status = 'inactive', updated_at = ? WHERE uid = ?", (now, data.get("worker_uid")))
         audit.append(db, CENTRE.username, kind, "worker", str(data.get("worker_uid")), {"reason": data.get("reason")})
         return
+    if kind in casework_feed.KINDS:  # returned registrations, complaints, integrity records
+        casework_feed.apply(db, kind, data)
+        return
     worker_id = _worker_id(db, data.get("id_number"))
     if worker_id is None:
         return
@@ -118,12 +122,6 @@ def _apply_one(db: Database, change: dict[str, Any]) -> None:
                 "INSERT INTO credit_records(uid, worker_id, source, kind, description, recorded_at)"
                 " VALUES (?, ?, 'centre', ?, ?, ?)",
                 (data["uid"], worker_id, data["kind"], data["description"], data.get("recorded_at") or now),
-            )
-    elif kind == "complaint":
-        if not db.scalar("SELECT 1 FROM complaints WHERE uid = ?", (data["uid"],)):
-            db.execute(
-                "INSERT INTO complaints(uid, worker_id, source, received_at, summary) VALUES (?, ?, 'centre', ?, ?)",
-                (data["uid"], worker_id, data.get("received_at") or now, data["summary"]),
             )
     elif kind == "evaluation":
         if not db.scalar("SELECT 1 FROM evaluations WHERE uid = ?", (data["uid"],)):

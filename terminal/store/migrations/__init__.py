@@ -15,6 +15,7 @@ from terminal.store.migrations import (
     m0004_search_index,
     m0005_worker_photo_source,
     m0006_managers_and_agency_file,
+    m0007_centre_casework,
 )
 
 MIGRATIONS: tuple[ModuleType, ...] = (
@@ -24,6 +25,7 @@ MIGRATIONS: tuple[ModuleType, ...] = (
     m0004_search_index,
     m0005_worker_photo_source,
     m0006_managers_and_agency_file,
+    m0007_centre_casework,
 )
 
 LATEST = len(MIGRATIONS)
