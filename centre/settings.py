@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "centre.terminals",
     "centre.sync",
     "centre.credentials",
+    "centre.public",
+    "centre.evaluations",
     "centre.ops",
     "centre.audit",
     "centre.console",

@@ -22,9 +22,14 @@ admin.site.login = rate_limited("admin-login", "CENTRE_RATE_LOGIN")(admin.site.l
 urlpatterns = [
     path(p.API.lstrip("/") + "/", api.urls),
     path("V/<str:payload>", verify_page, name="verification-page"),
+    path("", include("centre.public.urls")),  # the consumer pages: assets, evaluation, complaints, e-credential
     # No public status by number: sequential numbers could be walked. The QR's signed payload is the key.
     path("healthz", healthz, name="healthz"),  # not rate-limited: load balancers and terminals' doctor poll it
     path("admin/", admin.site.urls),
     path("metrics", metrics_view, name="metrics"),  # for the operator's Prometheus only: a bearer token
+    path("console/review/", include("centre.review.urls")),
+    path("console/policecheck/", include("centre.policecheck.urls")),
+    path("console/complaints/", include("centre.complaints.urls")),
+    path("console/integrity/", include("centre.integrity.urls")),
     path("console/", include("centre.console.urls")),
 ]

@@ -149,8 +149,11 @@ def _check_printer(home: Home) -> list[CheckResult]:
     from terminal.print.jobs import check_printer, default_print_system
 
     printer = home.config().get("printer") if home.root.exists() else None
-    if not printer:
-        return [CheckResult("printer", True, "未选择打印机，可输出PDF / no printer chosen: PDF output works")]
+    if not printer:  # a terminal that cannot print cannot issue credentials: this is a failure, not a note
+        return [CheckResult("printer", False, "未选择打印机 / no printer chosen",
+                            "管理员在程序“工作 → 设置… → 打印机”中点“查找打印机”，选择打印机并保存（写入 config.json 的"
+                            " printer）/ an administrator opens Work → Settings… → Printer in the app, clicks 'Find "
+                            "printers', chooses the printer and saves (config.json 'printer')")]  # fmt: skip
     try:
         check_printer(default_print_system(), str(printer))
     except TerminalError as err:

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "terminal.cli.credential_cmds",
     "terminal.cli.report_cmds",
     "terminal.cli.worker_cmds",
+    "terminal.cli.contract_cmds",
 )
 
 

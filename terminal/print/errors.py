@@ -42,6 +42,35 @@ class PrinterNotSelected(PrinterUnavailable):
     )
 
 
+class NoPrinterChosen(PrintFault):
+    """Nothing was chosen in Settings → Printer (config `printer`): nothing can be printed yet."""
+
+    code = "no_printer_chosen"
+    zh_template = (
+        "还没有选择打印机，证件仍待打印。请管理员在“设置 → 打印机”中选择打印机并保存；"
+        "不用打印机也可以先“预览”证件。"
+    )
+    en_template = (
+        "No printer has been chosen, so the credential is still waiting. An administrator chooses the printer in "
+        "Settings → Printer and saves; you can preview the card without a printer."
+    )
+
+
+class NoPrintersFound(PrintFault):
+    """The print system lists no printer at all (none installed, or the print service is not running)."""
+
+    code = "no_printers_found"
+    zh_template = (
+        "这台电脑上没有找到打印机。请先安装打印机驱动并在系统中添加打印机（Windows：设置 → 打印机和扫描仪；"
+        "Linux：CUPS），确认打印服务已启动，然后再点“查找打印机”。"
+    )
+    en_template = (
+        "No printer was found on this computer. Install the printer's driver and add the printer to the system "
+        "(Windows: Settings → Printers & scanners; Linux: CUPS), make sure the print service is running, then "
+        "click 'Find printers' again."
+    )
+
+
 class PrintJobFailed(PrintFault):
     """The job was sent but the print system did not complete it (cancelled, aborted, lost, stuck)."""
 

@@ -5,7 +5,7 @@ checks both again. Actions that need a reason ask for it in a dialog that keeps 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from terminal.core.lifecycle import TRANSITIONS, State, allowed_actions
 from terminal.core.roles import Action
@@ -82,11 +82,54 @@ class CredentialActions(Retranslating, QWidget):
         if not TRANSITIONS[action].reason_required:
             self._run(action, None, None)
             return
+        if action is Action.REVOKE:
+            self.start_revoke()
+            return
         dialog = self.dialog = FormDialog("reasonDialog", f"{self.buttons[action].text()} {self.credential_no}", self)
         reason = QLineEdit()
         reason.setObjectName("reason")
         dialog.add_row(self.tr("原因（必填）"), reason)
         dialog.on_submit = lambda: self._run(action, reason.text(), dialog)
+        dialog.open()
+
+    def start_revoke(self) -> None:
+        """Revoking (注销) cannot be undone: the dialog says what is lost, asks for the reason and for the credential
+        number typed back as the second confirmation. Suspending stays a single confirmation."""
+        number = self.credential_no
+        assert number is not None
+        dialog = self.dialog = FormDialog("revokeDialog", self.tr("注销证件 %1").replace("%1", number), self)
+        dialog.setMinimumWidth(560)
+        warning = QLabel(self.tr("注销不可撤销：证件 %1 将永久作废，持证人手中的证卡扫码核验即显示“已注销”，"
+                                 "不能恢复、不能补证，只能重新申请新证。如只需暂时停止使用，请改用“暂停”。").replace("%1", number))  # fmt: skip
+        warning.setObjectName("revokeWarning")
+        warning.setWordWrap(True)
+        warning.setStyleSheet("color: #b00020; font-weight: bold;")
+        dialog.form.addRow(warning)
+        reason = QLineEdit()
+        reason.setObjectName("reason")
+        dialog.add_row(self.tr("注销原因（必填）"), reason)
+        typed = QLineEdit()
+        typed.setObjectName("confirmNumber")
+        typed.setPlaceholderText(number)
+        dialog.add_row(self.tr("再次确认：输入证件号"), typed)
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("确认注销"))
+        refused = dialog.refused
+
+        def show_refusal(error: BaseException) -> None:
+            refused(error)
+            dialog.adjustSize()  # the whole message shows, however long it is in this language
+
+        dialog.refused = show_refusal  # type: ignore[method-assign]
+
+        def submit() -> None:
+            if typed.text().strip().upper() != number.upper():
+                dialog.error.show_error(self.tr("请输入证件号 %1 以确认注销；注销后不能恢复。").replace("%1", number))
+                dialog.adjustSize()
+                return
+            self._run(Action.REVOKE, reason.text(), dialog)
+
+        dialog.on_submit = submit
         dialog.open()
 
     def _run(self, action: Action, reason: str | None, dialog: FormDialog | None) -> None:

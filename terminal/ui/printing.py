@@ -14,10 +14,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from terminal.print import jobs
 from terminal.print.errors import PrinterNotSelected, PrinterUnavailable
@@ -137,3 +137,38 @@ def preview_dialog(
     dialog._pages = pages  # type: ignore[attr-defined]
     dialog._printer = printer  # type: ignore[attr-defined]
     return dialog
+
+
+class PdfPreview(QDialog):
+    """The real card PDF, page by page, as it will be printed, with or without a printer: each page rendered by
+    QtPdf from the very bytes print_pdf would send."""
+
+    PREVIEW_DPI = 150
+
+    def __init__(self, pdf: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("printPreview")
+        self.setWindowTitle(title)
+        self.pdf = pdf
+        self.pages = PdfPages(pdf)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        self.page_labels: list[QLabel] = []
+        document = self.pages.document
+        for page in range(document.pageCount()):
+            size_pt = document.pagePointSize(page)
+            pixels = QSize(round(size_pt.width() / 72 * self.PREVIEW_DPI), round(size_pt.height() / 72 * self.PREVIEW_DPI))
+            label = QLabel()
+            label.setObjectName(f"previewPage{page + 1}")
+            label.setPixmap(QPixmap.fromImage(document.render(page, pixels)))
+            label.setStyleSheet("border: 1px solid #888; background: white;")
+            column.addWidget(label)
+            self.page_labels.append(label)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 600)  # inside a 1366 × 768 screen with the window's frame

@@ -18,6 +18,7 @@ from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
 from terminal.usecases import casework_feed
 from terminal.usecases.context import CENTRE, new_uid, utcnow
+from wirecontract.evalslip import FEED_KIND as CONSUMER_EVALUATION
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,11 @@ def _apply_one(db: Database, change: dict[str, Any]) -> None:
         return
     if kind == "credential.returned":
         _apply_returned(db, data)
+        return
+    if kind == CONSUMER_EVALUATION:
+        from terminal.usecases.contracts import apply_consumer_evaluation
+
+        apply_consumer_evaluation(db, data)
         return
     if kind == "worker.released":
         # The centre released the person from this agency (their credentials were revoked for leaving).

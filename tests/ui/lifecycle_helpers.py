@@ -16,6 +16,7 @@ from terminal.sync.state import SyncState
 from terminal.usecases import credentials, demo, operators, registration, training
 from terminal.usecases.context import Actor, utcnow
 from terminal.usecases.registration import HealthCheckInput, InsuranceInput, LetterInput, ProfileInput
+from tests.builders import photo_scan
 from tests.ui.conftest import Running
 from wirecontract.identity import CardRead
 
@@ -43,6 +44,7 @@ def holder_profile(health_check: bool = True) -> ProfileInput:
         phone="13811112222", current_address="上海市长宁区长宁路100号", service_types=["cleaning"], education="高中/中专",
         health_check=HealthCheckInput(checked, checked + dt.timedelta(days=365), "长宁区妇幼保健院") if health_check else None,
         insurance=InsuranceInput("中国平安", "PA100", checked, checked + dt.timedelta(days=365)), letters=letters,
+        photo=photo_scan(),
     )  # fmt: skip
 
 

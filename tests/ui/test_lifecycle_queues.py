@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from terminal.core.lifecycle import State
@@ -14,7 +15,7 @@ from terminal.reader.identities import load_identities
 from terminal.reader.virtual import VirtualSamReader
 from terminal.store.db import Database
 from terminal.store.home import Home
-from terminal.ui.credentials_page import CredentialsPage
+from terminal.ui.credentials_page import CredentialsPage, Queue
 from terminal.usecases import central, printing
 from tests.print.conftest import cups
 from tests.print.cupsd import QUEUE, PrivateCups
@@ -31,7 +32,7 @@ def queue_page(running: Running, state: State) -> CredentialsPage:
     window.home.queue_links[state.value].click()  # the home page's link to the queue
     running.wait_idle()
     page = window.credentials
-    assert window.pages.currentWidget() is page and page.tabs.currentIndex() == [State.APPLIED, State.APPROVED, State.PRINTED].index(state)
+    assert window.pages.currentWidget() is page and page.current_queue == state.value
     return page
 
 
@@ -44,10 +45,16 @@ def test_batch_approval_goes_on_past_a_refusal(running: Running) -> None:
     running.terminal.db.call(lambda db: central.apply_pulled(db, [adverse], "1"))
     page = queue_page(running, State.APPLIED)
     assert page.approve_button.isVisible()
-    others = [e.credential_no for e in page.queues.entries[State.APPLIED] if e.credential_no != blocked][:2]  # type: ignore[union-attr]
+    ready = {holder_with_credential(running, label, state=State.APPLIED)[1] for label in ("foreign_permanent", "foreign_permanent_2023")}
+    page.refresh()
+    running.wait_idle()
+    others = [e.credential_no for e in page.queues.entries[Queue.APPROVAL] if e.credential_no in ready]  # type: ignore[union-attr]
     for number in (*others, blocked):
         page.tick(State.APPLIED, number)
     page.approve_button.click()
+    confirm = open_dialogs("approveConfirm")[0]  # a batch is confirmed with its count first
+    assert "3" in confirm.text()
+    confirm.button(QMessageBox.StandardButton.Yes).click()
     running.qtbot.waitUntil(lambda: bool(open_dialogs("batchRefusals")), timeout=10_000)
     assert blocked in open_dialogs("batchRefusals")[0].text() and "背景审查" in open_dialogs("batchRefusals")[0].text()
     assert [state_of(running, n) for n in others] == [State.APPROVED, State.APPROVED]
@@ -60,9 +67,10 @@ def test_batch_approval_goes_on_past_a_refusal(running: Running) -> None:
 def test_a_clerk_may_not_approve(signed_in: Running) -> None:
     page = queue_page(signed_in, State.APPLIED)
     assert not page.approve_button.isVisible()  # the menu follows the role...
-    number = page.queues.entries[State.APPLIED][0].credential_no  # type: ignore[union-attr]
+    number = page.queues.entries[Queue.APPROVAL][0].credential_no  # type: ignore[union-attr]
     page.tick(State.APPLIED, number)
     page.approve_ticked()  # ...and the use case refuses even if asked
+    open_dialogs("approveConfirm")[0].button(QMessageBox.StandardButton.Yes).click()
     signed_in.qtbot.waitUntil(lambda: bool(open_dialogs("errorDialog")), timeout=10_000)
     assert "无权" in open_dialogs("errorDialog")[0].text()
     assert state_of(signed_in, number) is State.APPLIED
@@ -82,12 +90,13 @@ class StoppedQueue:
         return JobState.UNKNOWN
 
 
+@pytest.mark.expected_logs("printer_unavailable")
 def test_failed_print_leaves_the_credential_waiting_and_is_recorded(signed_in: Running) -> None:
     page = queue_page(signed_in, State.APPROVED)
     page.print_panel.printer.system = StoppedQueue()
-    number = page.queues.entries[State.APPROVED][0].credential_no  # type: ignore[union-attr]
+    number = page.queues.entries[Queue.PRINT][0].credential_no  # type: ignore[union-attr]
     page.tick(State.APPROVED, number)
-    page.print_panel.printer_name.setCurrentText("CardPrinter")
+    signed_in.terminal.home.update_config(printer="CardPrinter")  # chosen in Settings
     page.print_panel.mode.setCurrentIndex(1)  # card printer: one job per card
     page.print_panel.print_button.click()
     signed_in.qtbot.waitUntil(lambda: "失败" in page.status.text(), timeout=20_000)
@@ -114,12 +123,10 @@ def test_batch_print_on_a_sheet_is_confirmed_by_cups(app_after_cups: Running, cu
     running.sign_in()
     page = queue_page(running, State.APPROVED)
     page.print_panel.printer.system = CupsCommands(env=cups.env)
-    numbers = [e.credential_no for e in page.queues.entries[State.APPROVED]][:2]  # type: ignore[union-attr]
+    numbers = [e.credential_no for e in page.queues.entries[Queue.PRINT]][:2]  # type: ignore[union-attr]
     for number in numbers:
         page.tick(State.APPROVED, number)
-    page.print_panel.refresh_printers()
-    assert QUEUE in [page.print_panel.printer_name.itemText(i) for i in range(page.print_panel.printer_name.count())]
-    page.print_panel.printer_name.setCurrentText(QUEUE)
+    running.terminal.home.update_config(printer=QUEUE)  # chosen in Settings (tests/ui/test_settings_page.py)
     page.print_panel.print_button.click()
     running.qtbot.waitUntil(lambda: "已打印 2" in page.status.text(), timeout=60_000)
     running.wait_idle()

@@ -1,0 +1,68 @@
+"""The facts the verification page shows beside the credential, gathered from the centre's records: the holder's
+standing (background check, training, open complaints), the agency's card (name, phone, address, credit grade)
+and the worker's evaluation summary. Nothing else of the person: no ID number, address, health details or
+complaint texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from centre.credentials.door import Standing
+from centre.sync.models import BackgroundCheck, IdentityRegistration, Record
+from centre.terminals.models import Agency
+
+
+@dataclass(frozen=True)
+class AgencyCard:
+    name: str
+    phone: str
+    address: str
+    credit_grade: str | None  # None: not yet graded
+
+
+def id_number_of(worker_uid: str) -> str | None:
+    return (
+        IdentityRegistration.objects.filter(worker_uid=worker_uid).order_by("-registered_at")
+        .values_list("id_number", flat=True).first()
+    )  # fmt: skip
+
+
+def open_complaints(id_number: str) -> int:
+    """Complaints about the person still being handled (the complaint workflow's own table)."""
+    from centre.sync.models import Complaint
+
+    return Complaint.objects.filter(id_number=id_number).exclude(status="resolved").count()
+
+
+def standing_of(worker_uid: str) -> Standing:
+    id_number = id_number_of(worker_uid) if worker_uid else None
+    check = None
+    complaints = 0
+    if id_number:
+        check = BackgroundCheck.objects.filter(id_number=id_number).order_by("-checked_at", "-id").values_list(
+            "result", flat=True).first()  # fmt: skip
+        complaints = open_complaints(id_number)
+    trained = bool(worker_uid) and Record.objects.filter(
+        entity="training", data__worker_uid=worker_uid, data__passed=True).exists()  # fmt: skip
+    return Standing(check, trained, complaints)
+
+
+def credit_grade(agency_id: str) -> str | None:
+    """The agency's credit grade (5A…A). The analytics issue computes grades; until it lands, none is graded.
+    This is the one place the page asks."""
+    return None
+
+
+def agency_card(agency_id: str | None) -> AgencyCard | None:
+    """The agency's public card. Phone and address come from the agency's own profile record when its terminal
+    sent one (entity `agency`), else they are left blank and the page says the agency has not given them."""
+    if not agency_id:
+        return None
+    agency = Agency.objects.filter(pk=agency_id).first()
+    if agency is None:
+        return None
+    profile = Record.objects.filter(entity="agency", agency_id=agency_id).order_by("-updated_at").values_list(
+        "data", flat=True).first() or {}  # fmt: skip
+    phone = str(profile.get("phone") or "") if isinstance(profile, dict) else ""
+    address = str(profile.get("address") or "") if isinstance(profile, dict) else ""
+    return AgencyCard(agency.name, phone[:40], address[:200], credit_grade(agency_id))

@@ -1,0 +1,54 @@
+"""Whether an evaluation slip may be believed: signed by an enrolled terminal not revoked as compromised (nor
+signed after its retirement), about a worker of that terminal's agency. The same key policy as the credential QR
+(docs/keys-and-trust.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from centre.evaluations import errors as e
+from centre.evaluations.errors import SlipRefused
+from centre.sync.models import IdentityRegistration, Record
+from centre.terminals.models import Terminal
+from wirecontract import evalslip, signing
+from wirecontract.errors import ContractError
+from wirecontract.evalslip import SlipClaims
+
+
+@dataclass(frozen=True)
+class TrustedSlip:
+    claims: SlipClaims
+    agency_id: str
+    url: str
+
+
+def check_slip(url: str) -> TrustedSlip:
+    try:
+        decoded = evalslip.decode(url)
+    except ContractError as err:
+        raise SlipRefused(why=e.NOT_A_SLIP) from err
+    claims = decoded.claims
+    terminal = Terminal.objects.filter(key_id=decoded.link.key_id).first()
+    if terminal is None or terminal.compromised:
+        raise SlipRefused(why=e.UNTRUSTED)
+    if not signing.verify(
+        signing.b64url_decode(terminal.public_key), decoded.link.signed_message, decoded.link.signature
+    ):
+        raise SlipRefused(why=e.FORGED)
+    if terminal.revoked_at is not None and claims.issued > terminal.revoked_at.date():
+        raise SlipRefused(why=e.UNTRUSTED)
+    registered = IdentityRegistration.objects.filter(worker_uid=claims.worker_uid).values_list("agency_id", flat=True)
+    if any(agency != terminal.agency_id for agency in registered):
+        raise SlipRefused(why=e.OTHER_AGENCY)
+    return TrustedSlip(claims, terminal.agency_id, url)
+
+
+def slip_for_code(code: str) -> str:
+    """The slip a typed code names: the agency's terminal sends each slip it prints when it syncs."""
+    normal = evalslip.normalise_code(code)
+    if len(normal) != evalslip.CODE_LENGTH:
+        raise SlipRefused(why=e.UNKNOWN_CODE)
+    for data in Record.objects.filter(entity="evaluation_slip", data__code=normal).values_list("data", flat=True)[:2]:
+        if isinstance(data, dict) and isinstance(data.get("slip"), str):
+            return str(data["slip"])
+    raise SlipRefused(why=e.UNKNOWN_CODE)
