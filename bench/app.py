@@ -3,7 +3,10 @@
 Ratios are measured value / target (≤ 1.0 meets the target):
   start_to_signin   start of the app to the sign-in window shown          target 1.5 s
   tap_to_identity   card read completed to identity shown                  target 100 ms
-  keystroke         one keystroke in the worker search (N workers)         target 50 ms
+  keystroke         one keystroke in the worker search to the updated list (N workers): target 16 ms at the
+                    median (one frame at 60 Hz) and 50 ms at worst; reported beside the store's own search time
+                    for the same texts in the same run (`store_search_ms_*`), so the ratio keystroke / store
+                    says what the round trip and the table add
   memory_growth     RSS after scripted use / RSS after start (warmed up)  target 1.2
 The home with N workers is built once (registrations in one outer transaction) and cached."""
 
@@ -107,8 +110,11 @@ def main(argv: list[str]) -> int:
         _wait(app, lambda: terminal.session.reader.status.value == "waiting")
 
     window.show_page(window.workers)
+    window.workers.table.resize(1300, 560)  # the list as it shows on a 1366×768 screen
     key_ms: list[float] = []
-    for word in ("wang", "li", "13", "zhang", "0012"):
+    typed: list[str] = []
+    words = ("wang", "li", "13", "zhang", "0012", "chen", "张", "王")
+    for word in words:
         window.workers.search.clear()
         _wait(app, lambda: terminal.db.pending == 0)
         for ch in word:
@@ -117,6 +123,20 @@ def main(argv: list[str]) -> int:
             window.workers.search.insert(ch)
             _wait(app, lambda b=before: window.workers.searches > b and terminal.db.pending == 0)
             key_ms.append((time.perf_counter() - t) * 1000)
+            typed.append(window.workers.search.text())
+
+    from terminal.store import search
+    from terminal.ui.workers_page import PAGE_ROWS
+
+    def store_times(db: object) -> list[float]:
+        times = []
+        for text in typed:
+            t = time.perf_counter()
+            search.search(db, text, limit=PAGE_ROWS + 1)  # type: ignore[arg-type]
+            times.append((time.perf_counter() - t) * 1000)
+        return times
+
+    store_ms = terminal.db.call(store_times)
 
     def front_desk_round(i: int) -> None:
         window.workers.search.setText(random.choice(("wang", "li", "zhang", "chen", "")))
@@ -142,12 +162,17 @@ def main(argv: list[str]) -> int:
     def median(values: list[float]) -> float:
         return sorted(values)[len(values) // 2]
 
+    def p95(values: list[float]) -> float:
+        return sorted(values)[min(len(values) - 1, int(len(values) * 0.95))]
+
     results = {
         "workers": args.workers,
         "start_to_signin_s": round(start_s, 3), "start_to_signin_ratio": round(start_s / 1.5, 3),
         "tap_to_identity_ms": round(median(tap_ms), 2), "tap_to_identity_ratio": round(median(tap_ms) / 100, 3),
         "keystroke_ms_median": round(median(key_ms), 2), "keystroke_ms_max": round(max(key_ms), 2),
-        "keystroke_ratio": round(median(key_ms) / 50, 3),
+        "keystroke_ratio": round(median(key_ms) / 16, 3), "keystroke_max_ratio": round(max(key_ms) / 50, 3),
+        "store_search_ms_median": round(median(store_ms), 3), "store_search_ms_p95": round(p95(store_ms), 3),
+        "keystroke_vs_store": round(median(key_ms) / max(median(store_ms), 0.001), 1),
         "memory_growth": round(rss_end / rss_start, 3), "memory_growth_ratio": round(rss_end / rss_start / 1.2, 3),
     }  # fmt: skip
     print(json.dumps(results, indent=None if args.json else 2))

@@ -717,6 +717,74 @@
         <source>校验通过：证件有效，号码校验位正确，年龄 %1 岁。</source>
         <translation>Checks passed: card valid, check digit correct, age %1.</translation>
     </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>受理机关</source>
+        <translation>Accepting authority</translation>
+    </message>
+    <message>
+        <source>国籍</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>登记已保存</source>
+        <translation>Registration saved</translation>
+    </message>
+    <message>
+        <source>证件已过期，不能登记</source>
+        <translation>The card has expired: cannot register</translation>
+    </message>
+    <message>
+        <source>未满 16 周岁，不能登记</source>
+        <translation>Under 16: cannot register</translation>
+    </message>
+    <message>
+        <source>已由其他机构登记，不能在本机构登记</source>
+        <translation>Registered by another agency: cannot register here</translation>
+    </message>
+    <message>
+        <source>该证件不能用于登记</source>
+        <translation>This card cannot be used to register</translation>
+    </message>
+    <message>
+        <source>已在本机构登记，请打开其档案</source>
+        <translation>Already registered here: open the record</translation>
+    </message>
+    <message>
+        <source>读卡未完成，请重新放置证件</source>
+        <translation>The card read did not finish: place the card again</translation>
+    </message>
+    <message>
+        <source>长期</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <source>通行证号码 %1</source>
+        <translation>Pass number %1</translation>
+    </message>
+    <message>
+        <source>签发次数 %1</source>
+        <translation>Issued %1 times</translation>
+    </message>
+    <message>
+        <source>证件版本 %1</source>
+        <translation>Card version %1</translation>
+    </message>
+    <message>
+        <source>校验位未核验</source>
+        <translation>check digit not verified</translation>
+    </message>
+    <message>
+        <source>模拟</source>
+        <translation>simulated</translation>
+    </message>
+    <message>
+        <source>校验通过：证件有效，年龄 %1 岁（此类证件号码的校验位无法核验）。</source>
+        <translation>Checks passed: the card is valid, age %1 (this kind of card number has no check digit that can be verified).</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1015,6 +1083,21 @@
         <location filename="../../terminal/ui/profile_form.py" line="216" />
         <source>现住址</source>
         <translation>Current address</translation>
+    </message>
+    <message>
+        <source>个人信息同意</source>
+        <translation>Consent to personal data</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message numerus="yes">
+        <source>有 %n 处需要修改，点击可转到该项：</source>
+        <translation>
+            <numerusform>Fields to fix: %n. Click one to go there:</numerusform>
+            <numerusform>Fields to fix: %n. Click one to go there:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1417,6 +1500,14 @@
         <source>说明</source>
         <translation>Description</translation>
     </message>
+    <message>
+        <source>修改资料</source>
+        <translation>Edit profile</translation>
+    </message>
+    <message>
+        <source>补录承诺书</source>
+        <translation>Add a signed letter</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -1803,6 +1894,74 @@
         <source>成绩（0-100）</source>
         <translation>Score (0-100)</translation>
     </message>
+    <message>
+        <source>开始刷卡</source>
+        <translation>Start card taps</translation>
+    </message>
+    <message>
+        <source>家政服务人员</source>
+        <translation>Home-service workers</translation>
+    </message>
+    <message>
+        <source>机构管理人员</source>
+        <translation>Agency managers</translation>
+    </message>
+    <message>
+        <source>培训对象</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>签到中：请学员将身份证放在读卡器上</source>
+        <translation>Signing in: trainees, place your ID card on the reader</translation>
+    </message>
+    <message>
+        <source>签退中：请学员将身份证放在读卡器上</source>
+        <translation>Signing out: trainees, place your ID card on the reader</translation>
+    </message>
+    <message>
+        <source>签到成功 %1</source>
+        <translation>Signed in %1</translation>
+    </message>
+    <message>
+        <source>签退成功 %1，本场计 %2 学时</source>
+        <translation>Signed out %1: %2 hours for this session</translation>
+    </message>
+    <message>
+        <source>已记录过（%1），本次刷卡未作改动</source>
+        <translation>Already recorded (%1): this tap changed nothing</translation>
+    </message>
+    <message>
+        <source>无照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <source>此证件的持有人未在本机构登记，不能参加本课程签到。请先办理登记。</source>
+        <translation>The holder of this card is not registered with this agency and cannot sign in to this course. Register them first.</translation>
+    </message>
+    <message>
+        <source>未能签到</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>未能签退</source>
+        <translation>Not signed out</translation>
+    </message>
+    <message>
+        <source>录入成绩：%1</source>
+        <translation>Result for %1</translation>
+    </message>
+    <message>
+        <source>已参加 %1 学时，课程要求 %2 学时</source>
+        <translation>Attended %1 hours; the course requires %2</translation>
+    </message>
+    <message>
+        <source>学员</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <source>请输入成绩</source>
+        <translation>Enter the score</translation>
+    </message>
 </context>
 <context>
     <name>WorkerPage</name>
@@ -2030,6 +2189,20 @@
         <location filename="../../terminal/ui/workers_page.py" line="155" />
         <source>找到 %1 人（最多显示 200 人）</source>
         <translation>Found %1 (showing up to 200)</translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 %n 人</source>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>%n found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已显示 %n 人，向下滚动查看更多</source>
+        <translation>
+            <numerusform>Showing %n; scroll down for more</numerusform>
+            <numerusform>Showing %n; scroll down for more</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2849,6 +3022,221 @@ Please send it to support.</translation>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>AgencyFilePage</name>
+    <message>
+        <source>机构备案资料</source>
+        <translation>Agency registration file</translation>
+    </message>
+    <message>
+        <source>机构备案资料…</source>
+        <translation>Agency registration file…</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Agency name</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>证照类型</source>
+        <translation>Licence kind</translation>
+    </message>
+    <message>
+        <source>证照号</source>
+        <translation>Licence number</translation>
+    </message>
+    <message>
+        <source>经营地址</source>
+        <translation>Business address</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>租赁期至</source>
+        <translation>Lease until</translation>
+    </message>
+    <message>
+        <source>营业执照扫描件</source>
+        <translation>Business licence scan</translation>
+    </message>
+    <message>
+        <source>租赁合同扫描件</source>
+        <translation>Lease scan</translation>
+    </message>
+    <message>
+        <source>诚信承诺书扫描件</source>
+        <translation>Integrity commitment letter scan</translation>
+    </message>
+    <message>
+        <source>承诺书签署日期</source>
+        <translation>Commitment letter signed on</translation>
+    </message>
+    <message>
+        <source>资质证书</source>
+        <translation>Qualification certificates</translation>
+    </message>
+    <message>
+        <source>新增资质证书</source>
+        <translation>Add a qualification certificate</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
+        <translation>Basic information</translation>
+    </message>
+    <message>
+        <source>法定代表人（以身份证读卡为准）</source>
+        <translation>Legal representative (as read from the ID card)</translation>
+    </message>
+    <message>
+        <source>备案材料</source>
+        <translation>Documents on file</translation>
+    </message>
+    <message>
+        <source>租赁场地</source>
+        <translation>Leased premises</translation>
+    </message>
+    <message>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>证书名称</source>
+        <translation>Certificate name</translation>
+    </message>
+    <message>
+        <source>证书编号</source>
+        <translation>Certificate number</translation>
+    </message>
+    <message>
+        <source>保存备案资料</source>
+        <translation>Save the file</translation>
+    </message>
+    <message>
+        <source>营业执照</source>
+        <translation>Business licence</translation>
+    </message>
+    <message>
+        <source>民办非企业单位登记证书</source>
+        <translation>Private non-enterprise unit registration certificate</translation>
+    </message>
+    <message>
+        <source>%1（%2）
+读卡：%3，%4</source>
+        <translation>%1 (%2)
+Card read: %3, %4</translation>
+    </message>
+    <message>
+        <source>模拟读卡（演示）</source>
+        <translation>Simulated card read (demo)</translation>
+    </message>
+    <message>
+        <source>%1（设立时填写，尚未以身份证读卡核实）</source>
+        <translation>%1 (typed at set-up, not yet confirmed by reading the ID card)</translation>
+    </message>
+    <message>
+        <source>已存档</source>
+        <translation>On file</translation>
+    </message>
+    <message>
+        <source>未上传</source>
+        <translation>Not uploaded</translation>
+    </message>
+    <message>
+        <source>无扫描件</source>
+        <translation>no scan</translation>
+    </message>
+    <message>
+        <source>法定代表人身份证读卡</source>
+        <translation>the legal representative's ID card read</translation>
+    </message>
+    <message>
+        <source>尚缺：%1</source>
+        <translation>Still missing: %1</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>备案资料齐全</source>
+        <translation>The file is complete</translation>
+    </message>
+    <message>
+        <source>取消读卡</source>
+        <translation>Cancel card read</translation>
+    </message>
+    <message>
+        <source>读取法定代表人身份证</source>
+        <translation>Read the legal representative's ID card</translation>
+    </message>
+    <message>
+        <source>请法定代表人将身份证放在读卡器上</source>
+        <translation>Legal representative: place your ID card on the reader</translation>
+    </message>
+    <message>
+        <source>法定代表人身份已按读卡记录，并将同步至中心。</source>
+        <translation>The legal representative was recorded from the card read and will be sent to the centre.</translation>
+    </message>
+    <message>
+        <source>备案资料已保存，并将同步至中心。</source>
+        <translation>The file was saved and will be sent to the centre.</translation>
+    </message>
+    <message>
+        <source>没有改动。</source>
+        <translation>Nothing changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditDialog</name>
+    <message>
+        <source>修改资料：%1</source>
+        <translation>Edit profile: %1</translation>
+    </message>
+    <message>
+        <source>身份信息来自证件读卡，不能修改。此处新增的体检、保险和证书与原有记录一并保留。</source>
+        <translation>Identity comes from the card read and cannot be edited. Health checks, insurance and certificates added here are kept beside the earlier ones.</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <source>补录承诺书：%1</source>
+        <translation>Add a signed letter: %1</translation>
+    </message>
+    <message>
+        <source>从业承诺书</source>
+        <translation>Employment commitment letter</translation>
+    </message>
+    <message>
+        <source>信用信息授权书</source>
+        <translation>Credit information authorisation</translation>
+    </message>
+    <message>
+        <source>（已有，再签一份）</source>
+        <translation> (on file; another signed copy)</translation>
+    </message>
+    <message>
+        <source>种类</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>签署日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>签字页扫描件</source>
+        <translation>Scan of the signed page</translation>
+    </message>
+    <message>
+        <source>请添加签字页的扫描件或照片</source>
+        <translation>Add a scan or photo of the signed page</translation>
     </message>
 </context>
 </TS>

@@ -82,6 +82,9 @@ BANNER_STYLES = {
 }
 
 
+IDLE_STYLE = "QFrame#banner { background: #eceff1; border-radius: 4px; }"
+
+
 class Banner(QFrame):
     """Success, warnings and work in progress at the top of the page, where the operator is looking: a message
     stays for `hold_ms`, and a spinner appears only when work takes longer than `busy_after_ms` (quick saves
@@ -152,6 +155,6 @@ class Banner(QFrame):
         self.text.setVisible(self.message is not None)
         self.busy_text.setVisible(self._busy)
         self.spinner.setVisible(self._busy)
-        if self.message is None:
-            self.setStyleSheet("QFrame#banner { background: #eceff1; border-radius: 4px; }")
+        if self.message is None and self.styleSheet() != IDLE_STYLE:
+            self.setStyleSheet(IDLE_STYLE)
         self.setVisible(self.message is not None or self._busy)

@@ -85,6 +85,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.busy.setObjectName("busyIndicator")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
+        self.busy.setMaximumHeight(14)
+        # Showing and hiding must not change the status bar's size: that would lay out and repaint the whole
+        # window on every search keystroke.
+        policy = self.busy.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.busy.setSizePolicy(policy)
         self.busy.hide()
         self.user_label = QLabel()
         self.demo = session.home.is_demo

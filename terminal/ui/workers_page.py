@@ -3,6 +3,7 @@ and service type. ID numbers and phones are masked in the list; the worker page 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
@@ -20,19 +21,60 @@ from terminal.usecases.queries import WorkerSummary
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+PAGE_ROWS = 40  # one fetch: a screenful and a little more; scrolling fetches the next page
+
+
 class WorkerTableModel(QAbstractTableModel):
+    """The found workers. New results replace the old ones row by row (dataChanged, and rows inserted or
+    removed only at the end), never by a reset, so the view keeps its layout and repaints only what changed.
+    `more_wanted` asks the page for the next page of results when the view scrolls to the end."""
+
     COLUMNS = ("name", "masked_id", "masked_phone", "service_types", "credential_no", "credential_state")
+    more_wanted = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[WorkerSummary] = []
+        self.complete = True  # no more results beyond these rows
+        self.lang = ui_lang()
 
-    def set_rows(self, rows: list[WorkerSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
+    def set_rows(self, rows: list[WorkerSummary], complete: bool = True) -> None:
+        old, new = len(self.rows), len(rows)
+        self.complete = complete
+        if new < old:
+            self.beginRemoveRows(QModelIndex(), new, old - 1)
+            self.rows = self.rows[:new]
+            self.endRemoveRows()
+        changed = [i for i in range(min(old, new)) if self.rows[i] != rows[i]]
+        if new > old:
+            self.beginInsertRows(QModelIndex(), old, new - 1)
+            self.rows = self.rows[:old] + rows[old:]
+            self.endInsertRows()
+        self.rows = list(rows)
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], len(self.COLUMNS) - 1))
+
+    def append_rows(self, rows: list[WorkerSummary], complete: bool) -> None:
+        self.complete = complete
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008  (Qt's signature)
+        return not parent.isValid() and not self.complete
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not parent.isValid() and not self.complete:
+            self.more_wanted.emit()
+
+    def relabel(self) -> None:
+        """The language changed: the words in every row and the headings change, the rows do not."""
+        self.lang = ui_lang()
+        self.beginResetModel()  # headings too; once per language switch, not per keystroke
         self.endResetModel()
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  (Qt's signature)
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -49,19 +91,28 @@ class WorkerTableModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
-        lang = ui_lang()
         if column == "service_types":
-            return "、".join(service_types.label(c, lang) for c in row.service_types)
+            return "、".join(service_types.label(c, self.lang) for c in row.service_types)
         if column == "credential_state":
             if row.credential_state is None:
                 return self.tr("未申请")
-            state = State(row.credential_state)
-            return state.label_zh if lang == "zh" else state.value
+            return State(row.credential_state).label(self.lang)
         if column == "name" and row.simulated:
             suffix = self.tr("模拟")
             return f"{row.name} · {suffix}"
         value = getattr(row, column)
         return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What was asked: a result is shown only if it answers the latest request (stale ones are dropped)."""
+
+    serial: int
+    text: str
+    state: str | None
+    service_type: str | None
+    offset: int = 0
 
 
 class WorkersPage(Retranslating, QWidget):
@@ -71,7 +122,8 @@ class WorkersPage(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("workersPage")
         self._session = session
-        self._in_flight = False
+        self._in_flight: SearchRequest | None = None
+        self._serial = 0
         self._dirty = False
         self.searches = 0  # completed searches, for tests and the benchmark
         self.search = QLineEdit()
@@ -81,11 +133,14 @@ class WorkersPage(Retranslating, QWidget):
         self.state_filter.setObjectName("stateFilter")
         self.type_filter.setObjectName("typeFilter")
         self.model = WorkerTableModel()
+        self.model.more_wanted.connect(self.fetch_more)
         self.table = QTableView()
         self.table.setObjectName("workerTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # no per-row measuring
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(lambda index: self.open_worker.emit(self.model.rows[index.row()].worker_id))
         self.count = QLabel()
@@ -114,7 +169,7 @@ class WorkersPage(Retranslating, QWidget):
             self.state_filter.addItem(self.tr("全部状态"), None)
             self.state_filter.addItem(self.tr("未申请"), "none")
             for state in State:
-                self.state_filter.addItem(state.label_zh if lang == "zh" else state.value, state.value)
+                self.state_filter.addItem(state.label(lang), state.value)
             self.type_filter.clear()
             self.type_filter.addItem(self.tr("全部服务类型"), None)
             for code in service_types.SERVICE_TYPES:
@@ -123,34 +178,56 @@ class WorkersPage(Retranslating, QWidget):
             self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(current_type)))
         # A reset re-reads the headers in the new language. (Emitting headerDataChanged from Python
         # over-releases a bool in PySide6 6.12 and crashes the interpreter at exit.)
-        self.model.set_rows(self.model.rows)
+        self.model.relabel()
         self._show_count()
 
+    def _request(self, offset: int = 0) -> SearchRequest:
+        self._serial += 1
+        return SearchRequest(self._serial, self.search.text(), self.state_filter.currentData(),
+                             self.type_filter.currentData(), offset)  # fmt: skip
 
     def refresh(self) -> None:
-        """Search with the current text and filters. Keystrokes while a search runs are coalesced into
-        one follow-up search, so typing never queues up work."""
-        if self._in_flight:
+        """Search with the current text and filters: one query at a time on the database thread. A keystroke
+        while one runs makes that one stale: its answer is dropped and one follow-up search (the latest text)
+        runs instead, so typing never queues up work and never shows results for old text."""
+        if self._in_flight is not None:
             self._dirty = True
             return
-        self._in_flight, self._dirty = True, False
-        text, state, stype = self.search.text(), self.state_filter.currentData(), self.type_filter.currentData()
-        self._session.run(lambda db: queries.find_workers(db, text, state, stype, limit=200),
-                          self._found, self._failed)  # fmt: skip
+        self._dirty = False
+        self._run(self._request())
 
-    def _found(self, rows: list[WorkerSummary]) -> None:
-        self._in_flight = False
-        if self._dirty:
+    def fetch_more(self) -> None:
+        """The view scrolled to the end of what was fetched: the next page of the same search."""
+        if self._in_flight is None and not self.model.complete:
+            self._run(self._request(offset=len(self.model.rows)))
+
+    def _run(self, request: SearchRequest) -> None:
+        self._in_flight = request
+        self._session.run(lambda db: queries.find_workers(db, request.text, request.state, request.service_type,
+                                                          limit=PAGE_ROWS + 1, offset=request.offset),
+                          lambda rows: self._found(request, rows), self._failed)  # fmt: skip
+
+    def _found(self, request: SearchRequest, rows: list[WorkerSummary]) -> None:
+        self._in_flight = None
+        if self._dirty:  # typed on while this ran: this answer is stale
             self.refresh()
             return
-        self.model.set_rows(rows)
-        self.searches += 1
+        complete = len(rows) <= PAGE_ROWS
+        if request.offset:
+            self.model.append_rows(rows[:PAGE_ROWS], complete)
+        else:
+            self.model.set_rows(rows[:PAGE_ROWS], complete)
+            self.searches += 1
         self._show_count()
 
     def _failed(self, error: BaseException) -> None:
-        self._in_flight = False
+        self._in_flight = None
+        self._dirty = False
         report_error(self, error)
 
     def _show_count(self) -> None:
-        self.count.setText(self.tr("找到 %1 人（最多显示 200 人）").replace("%1", str(len(self.model.rows))))
-
+        n = len(self.model.rows)
+        if self.model.complete:
+            self.count.setText(self.tr("找到 %n 人", "", n))
+        else:
+            self.count.setText(self.tr("已显示 %n 人，向下滚动查看更多", "", n))

@@ -54,11 +54,16 @@ def _summaries(db: Database, where: str, params: tuple[Any, ...]) -> list[Worker
 
 
 def find_workers(
-    db: Database, text: str, state: str | None = None, service_type: str | None = None, limit: int = 50
+    db: Database, text: str, state: str | None = None, service_type: str | None = None, limit: int = 50,
+    offset: int = 0,
 ) -> list[WorkerSummary]:
-    """The front-desk search with filters; an empty query lists the most recent registrations."""
+    """The front-desk search with filters; an empty query lists the most recent registrations. `offset` and
+    `limit` give one page of the results (the list fetches the rows it shows, and more as it scrolls)."""
+    filtered = bool(state or service_type)
     if text.strip():
-        ids = search.search(db, text, limit=limit * 4 if (state or service_type) else limit)
+        ids = search.search(db, text, limit=(offset + limit) * 4 if filtered else offset + limit)
+        if not filtered:
+            ids = ids[offset:]
         if not ids:
             return []
         where = f" WHERE w.id IN ({','.join('?' * len(ids))})"
@@ -71,12 +76,12 @@ def find_workers(
     if state:
         where += " AND (SELECT state FROM credentials c WHERE c.worker_id = w.id ORDER BY c.id DESC LIMIT 1) IS ?"
         params += (None if state == "none" else state,)
-    where += " ORDER BY w.id DESC LIMIT ?"
-    found = _summaries(db, where, (*params, limit))
-    if text.strip():
-        order = {wid: i for i, wid in enumerate(ids)}
-        found.sort(key=lambda s: order.get(s.worker_id, 0))
-    return found
+    if not text.strip():
+        return _summaries(db, where + " ORDER BY w.id DESC LIMIT ? OFFSET ?", (*params, limit, offset))
+    found = _summaries(db, where, params)
+    order = {wid: i for i, wid in enumerate(ids)}
+    found.sort(key=lambda s: order.get(s.worker_id, 0))  # the search's order: best kinds of match first
+    return found[offset:offset + limit] if filtered else found[:limit]
 
 
 def reveal_id_number(db: Database, actor: Actor, worker_id: int) -> str:
