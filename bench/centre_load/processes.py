@@ -14,11 +14,13 @@ SECRET_KEY = "bench-secret-key-" + "y" * 40
 class AppProcesses:
     """N processes sharing one database, one centre home (the signing key) and one metrics folder."""
 
-    def __init__(self, db_url: str, count: int, env: dict[str, str] | None = None, home: Path | None = None) -> None:
+    def __init__(self, db_url: str, count: int, env: dict[str, str] | None = None, home: Path | None = None,
+                 ports: list[int] | None = None) -> None:  # fmt: skip
         self.home = home or Path(tempfile.mkdtemp(prefix="centre-home-"))
         shared = {"CENTRE_HOME": str(self.home), "CENTRE_SECRET_KEY": SECRET_KEY,
                   "PROMETHEUS_MULTIPROC_DIR": str(self.home / "metrics"), **(env or {})}  # fmt: skip
-        self.processes = [CentreProcess(db_url, env=shared) for _ in range(count)]
+        chosen: list[int | None] = list(ports) if ports else [None] * count
+        self.processes = [CentreProcess(db_url, env=shared, port=port) for port in chosen]
         self.db_url = db_url
 
     @property

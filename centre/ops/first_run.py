@@ -1,5 +1,6 @@
 """The first run of a new centre: the schema, the centre's signing key (outside the database) and the first
-administrator, a Django user in the `admin` group. Running it again changes nothing that exists."""
+administrator, a console user with the `admin` role (centre/console/staff.py, audited). Running it again changes
+nothing that exists."""
 
 from __future__ import annotations
 
@@ -9,17 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connection
 
 from centre import schema_guard
+from centre.console.roles import Role
+from centre.console.staff import add_staff
 from centre.errors import WeakPassword
 from centre.signing_key import centre_key, ensure_signing_key, key_path
 
 ENV_STAFF_PASSWORD = "CENTRE_STAFF_PASSWORD"
-ADMIN_GROUP = "admin"  # the console's administrators (centre/console/roles.py names the same group)
 
 
 @dataclass(frozen=True)
@@ -35,22 +34,12 @@ def first_run(admin_name: str, password: Callable[[], str]) -> FirstRun:
     """`password` is asked only when an administrator has to be created."""
     schema_guard.migrate()
     ensure_signing_key()
-    users = get_user_model()
-    existing = users.objects.filter(groups__name=ADMIN_GROUP).order_by("pk").first()
-    created = False
-    if existing is None:
-        secret = password()
-        candidate = users(username=admin_name)
-        try:
-            validate_password(secret, candidate)
-        except ValidationError as exc:
-            raise WeakPassword(why=" ".join(exc.messages)) from exc
-        with transaction.atomic():
-            group, _ = Group.objects.get_or_create(name=ADMIN_GROUP)
-            existing = users.objects.create_superuser(admin_name, "", secret)
-            existing.groups.add(group)
-        created = True
-    return FirstRun(connection.vendor, centre_key().key_id, str(key_path()), existing.get_username(), created)
+    existing = get_user_model().objects.filter(groups__name=Role.ADMIN.value).order_by("pk").first()
+    if existing is not None:
+        name, created = existing.get_username(), False
+    else:
+        name, created = add_staff(admin_name, Role.ADMIN, password(), actor="terminal-server init").get_username(), True
+    return FirstRun(connection.vendor, centre_key().key_id, str(key_path()), name, created)
 
 
 def password_from_environment_or_prompt(name: str) -> str:
