@@ -3239,4 +3239,15 @@ Card read: %3, %4</translation>
         <translation>Add a scan or photo of the signed page</translation>
     </message>
 </context>
+<context>
+    <name>virtual_reader_menu</name>
+    <message>
+        <source>虚拟读卡器（演示）</source>
+        <translation>Virtual card reader (demo)</translation>
+    </message>
+    <message>
+        <source>拿开证件</source>
+        <translation>Take the card away</translation>
+    </message>
+</context>
 </TS>

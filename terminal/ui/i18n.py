@@ -55,6 +55,11 @@ def load_app_font(app: QApplication, point_size: int = 10) -> str:
     return families[0]
 
 
+# The translators installed in this process's application. Module-wide, not per switcher: there is one
+# QApplication, and a translator left installed by an earlier switcher (a test's app) would still speak.
+_installed: list[QTranslator] = []
+
+
 class LanguageSwitcher:
     """Owns the installed translators; `switch(lang)` changes the whole UI, Qt's own texts included, at once."""
 
@@ -62,7 +67,6 @@ class LanguageSwitcher:
         self._app = app
         self._folder = folder
         self._qt_folder = qt_folder if qt_folder is not None else qt_translations_folder()
-        self._installed: list[QTranslator] = []
         self.lang = "zh"
         use_qt_dialogs(app)
 
@@ -74,9 +78,9 @@ class LanguageSwitcher:
         """Returns False (and stays in Chinese) if the English catalogue was not built."""
         if lang not in LANGUAGES:
             lang = "zh"
-        for old in self._installed:
+        for old in _installed:
             self._app.removeTranslator(old)
-        self._installed = []
+        _installed.clear()
         ok = True
         if lang != "zh":
             translator = self._load(f"terminal_{lang}", str(self._folder))
@@ -84,7 +88,7 @@ class LanguageSwitcher:
                 log.error("translation catalogue terminal_%s.qm is missing; run the translations build", lang)
                 ok = False
             else:
-                self._installed.append(translator)
+                _installed.append(translator)
         self.lang = lang if ok else "zh"
         qt_catalogue = QT_CATALOGUES.get(self.lang)
         if qt_catalogue is not None:
@@ -92,8 +96,8 @@ class LanguageSwitcher:
             if qt_translator is None:
                 log.error("Qt's own catalogue %s.qm is missing from %s", qt_catalogue, self._qt_folder)
             else:
-                self._installed.append(qt_translator)
-        for translator in self._installed:
+                _installed.append(qt_translator)
+        for translator in _installed:
             self._app.installTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.Chinese if self.lang == "zh" else QLocale.Language.English,
                                    QLocale.Country.China if self.lang == "zh" else QLocale.Country.UnitedKingdom))

@@ -20,6 +20,7 @@ from terminal.core.errors import InvalidInput
 from terminal.core.roles import Action, Role
 from terminal.store.db import Database
 from terminal.ui.form_dialog import FormDialog
+from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
 from terminal.usecases import operators
@@ -95,7 +96,7 @@ class OperatorsPage(Retranslating, QWidget):
             state = self.tr("启用") if op.active else self.tr("停用")
             if op.locked_until:
                 state += " " + self.tr("（锁定至 %1）").replace("%1", op.locked_until[:16].replace("T", " "))
-            values = (op.username, op.display_name, op.role.label_zh, state, (op.last_login_at or "—")[:16].replace("T", " "))
+            values = (op.username, op.display_name, op.role.label(ui_lang()), state, (op.last_login_at or "—")[:16].replace("T", " "))
             for col, value in enumerate(values):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self._selection_changed()
@@ -123,7 +124,7 @@ class OperatorsPage(Retranslating, QWidget):
         role = QComboBox()
         role.setObjectName("role")
         for r in STAFF_ROLES:
-            role.addItem(r.label_zh, r.value)
+            role.addItem(r.label(ui_lang()), r.value)
         password, again = _password_field("password"), _password_field("passwordAgain")
         dialog.add_row(self.tr("用户名"), username)
         dialog.add_row(self.tr("姓名"), name)
