@@ -167,6 +167,7 @@ def walk_pages(running: Running) -> Iterator[tuple[str, QWidget]]:
     window = running.window
     for index in range(window.pages.count()):
         page = window.pages.widget(index)
+        assert page is not None
         if page is window.worker:
             window.open_worker(window.workers.model.rows[0].worker_id)
         else:
