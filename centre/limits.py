@@ -28,13 +28,19 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 PUSH_BODY_LIMIT = 16 * 1024 * 1024
 # Every other request (enrolment, identity status, the pages) carries at most a few hundred bytes.
 DEFAULT_BODY_LIMIT = 64 * 1024
+# The console's two uploads (a police-check result file, an integrity record's evidence): a file of a few MB,
+# still bounded before a byte is read; the views check the file itself again.
+UPLOAD_BODY_LIMIT = 6 * 1024 * 1024
+UPLOAD_PATHS = frozenset({"/console/policecheck/import/", "/console/integrity/"})
 
 
 def body_limit(method: str, path: str, push_limit: int = PUSH_BODY_LIMIT, default: int = DEFAULT_BODY_LIMIT,
                signed: bool = True) -> int:  # fmt: skip
     """The largest body this request may carry, in bytes. Only a push that carries a terminal's signature headers
     may be large: anyone can send a body, and an unsigned one gets no more room than any other request."""
-    return push_limit if signed and method == "POST" and path.rstrip("/") == p.PUSH_PATH else default
+    if signed and method == "POST" and path.rstrip("/") == p.PUSH_PATH:
+        return push_limit
+    return UPLOAD_BODY_LIMIT if method == "POST" and path in UPLOAD_PATHS else default
 
 
 _SIGNATURE_HEADERS = {h.lower().encode() for h in (p.HEADER_TERMINAL, p.HEADER_SIGNATURE, p.HEADER_NONCE, p.HEADER_TIMESTAMP)}
@@ -61,18 +67,19 @@ class BodySizeLimit:
         limit = body_limit(scope["method"], scope["path"], self.push_limit, self.default_limit, carries_signature(scope))
         declared = _content_length(scope)
         if declared is not None and declared > limit:
-            await _refuse(send, limit)
+            await _refuse(send, limit, _page_language(scope))
             return
-        await _LimitedRequest(self.app, limit).run(scope, receive, send)
+        await _LimitedRequest(self.app, limit, _page_language(scope)).run(scope, receive, send)
 
 
 class _LimitedRequest:
     """One request whose body is counted as the application reads it. Past the limit the client is answered
     413, and the application is told the client went away: Django then drops the request without answering."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
+    def __init__(self, app: ASGIApp, limit: int, page_language: str | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.page_language = page_language
         self.received = 0
         self.refused = False
         self.answering = False
@@ -87,7 +94,7 @@ class _LimitedRequest:
                 if self.received > self.limit:
                     self.refused = True
                     if not self.answering:  # an answer already begun cannot be replaced; just stop reading
-                        await _refuse(send, self.limit)
+                        await _refuse(send, self.limit, self.page_language)
                     return {"type": "http.disconnect"}
             return message
 
@@ -109,11 +116,36 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    message = f"the request body is larger than this address accepts ({limit} bytes)"
-    body = json.dumps(error_body(p.ErrorCode.BODY_TOO_LARGE.value, message)).encode()
+def _page_language(scope: Scope) -> str | None:
+    """For a console page, the language its reader chose (Django's language cookie; Chinese first); None for the
+    API, which answers in its own error shape."""
+    if not str(scope.get("path", "")).startswith("/console/"):
+        return None
+    for name, value in scope["headers"]:
+        if name == b"cookie" and b"django_language=en" in value:
+            return "en"
+    return "zh"
+
+
+_TOO_LARGE_PAGE = {
+    "zh": "<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>文件过大</title><h1>文件过大</h1>"
+          "<p>上传的内容超过 {mb} MB，未被接收，系统中没有任何改动。请返回上一页，选择较小的文件。</p></html>",
+    "en": "<!doctype html><html lang='en'><meta charset='utf-8'><title>File too large</title><h1>File too large</h1>"
+          "<p>The upload is over {mb} MB and was not taken in; nothing changed. Go back and choose a smaller file.</p>"
+          "</html>",
+}  # fmt: skip
+
+
+async def _refuse(send: Send, limit: int, page_language: str | None = None) -> None:
+    if page_language is not None:  # a person at a console page: a page they can read
+        body = _TOO_LARGE_PAGE[page_language].replace("{mb}", str(limit // (1024 * 1024))).encode()
+        content_type = b"text/html; charset=utf-8"
+    else:
+        message = f"the request body is larger than this address accepts ({limit} bytes)"
+        body = json.dumps(error_body(p.ErrorCode.BODY_TOO_LARGE.value, message)).encode()
+        content_type = b"application/json"
     headers = [
-        (b"content-type", b"application/json"),
+        (b"content-type", content_type),
         (b"content-length", str(len(body)).encode()),
         # The body was not read, so the connection cannot carry another request.
         (b"connection", b"close"),

@@ -31,5 +31,9 @@ urlpatterns = [
     path("console/policecheck/", include("centre.policecheck.urls")),
     path("console/complaints/", include("centre.complaints.urls")),
     path("console/integrity/", include("centre.integrity.urls")),
+    path("console/review/", include("centre.review.urls")),
+    path("console/policecheck/", include("centre.policecheck.urls")),
+    path("console/complaints/", include("centre.complaints.urls")),
+    path("console/integrity/", include("centre.integrity.urls")),
     path("console/", include("centre.console.urls")),
 ]

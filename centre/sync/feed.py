@@ -56,6 +56,16 @@ def post_credit_record(id_number: str, kind: str, description: str) -> Decision:
     return post("credit_record", data, person_feed(id_number), now)
 
 
+def post_complaint(id_number: str, summary: str, credential_no: str | None = None) -> str:
+    """Register a complaint and send it to the person's agency (the demo's history): the complaint workflow's
+    own action (centre/complaints/actions.py), from the command line's side. Returns the reference."""
+    from centre.complaints.actions import register_complaint
+    from centre.complaints.rules import Source
+
+    return register_complaint(None, source=Source.COMMAND, summary=summary, id_number=id_number,
+                              credential_no=credential_no or "", send=True)  # fmt: skip
+
+
 def post_evaluation(id_number: str, scores: dict[str, int], comment: str) -> Decision:
     now = utc_now()
     data = {"uid": uuid.uuid4().hex, "id_number": id_number, "scores": scores, "comment": comment, "at": iso(now)}
