@@ -113,7 +113,8 @@ class SettingsPage(Retranslating, QWidget):
         self.status = QLabel()
         self.status.setObjectName("settingsStatus")
         self.status.setWordWrap(True)
-        self.printing = CredentialPrinter(session, print_system)
+        self._print_system = print_system
+        self.printing: CredentialPrinter | None = None  # its printer thread starts only for a calibration page
 
         self.reader_box, self.printer_box, self.centre_box, self.language_box = (QGroupBox() for _ in range(4))
         QVBoxLayout(self.reader_box).addWidget(self.reader)
@@ -204,6 +205,7 @@ class SettingsPage(Retranslating, QWidget):
             return
         self.calibration_page.setEnabled(False)
         self.printer_message.setText(self.tr("正在打印校准页…"))
+        self.printing = self.printing or CredentialPrinter(self._session, self._print_system)
         self.printing.print_pdf_only(calibration_page_pdf(), printer, "calibration", self.calibration, ID1_MM,
                                      self._calibration_printed)  # fmt: skip
 
@@ -251,7 +253,8 @@ class SettingsPage(Retranslating, QWidget):
 
     def shutdown(self) -> None:
         self.reader.shutdown()
-        self.printing.shutdown()
+        if self.printing is not None:
+            self.printing.shutdown()
 
 
 class SettingsDialog(Retranslating, QDialog):
