@@ -16,5 +16,6 @@ from centre.limits import BodySizeLimit
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "centre.settings")
 django_application = get_asgi_application()
-application = BodySizeLimit(BulkRoutesInWorkers(django_application, settings.CENTRE_BULK_PROCESSES),
+bulk_routes = BulkRoutesInWorkers(django_application, settings.CENTRE_BULK_PROCESSES)
+application = BodySizeLimit(bulk_routes,
                             push_limit=settings.CENTRE_PUSH_BODY_LIMIT, default_limit=settings.CENTRE_BODY_LIMIT)  # fmt: skip

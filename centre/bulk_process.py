@@ -83,6 +83,16 @@ class BulkRoutesInWorkers:
             self._discard_pool()
             return _unavailable()
 
+    def start(self) -> None:
+        """Start every worker now and wait until each has Django and the API loaded. A pool started by the first
+        bulk request made that request wait about a second for it; a centre that says it is serving should be."""
+        if self.processes <= 0:
+            return
+        pool = self._executor()
+        # Submitted together, before any worker can be idle: the pool starts a process for each.
+        for started in [pool.submit(_started) for _ in range(self.processes)]:
+            started.result()
+
     def _executor(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
@@ -142,6 +152,14 @@ def _start_worker() -> None:
 
     _worker_app = get_asgi_application()
     _worker_loop = asyncio.new_event_loop()
+    # What the first request would otherwise load on its way: the URLs and with them the API and its schemas.
+    from django.urls import get_resolver
+
+    get_resolver().resolve(p.PUSH_PATH)
+
+
+def _started() -> int:
+    return os.getpid()
 
 
 def _leave_with_parent() -> None:

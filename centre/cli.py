@@ -147,7 +147,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from centre import schema_guard
-    from centre.asgi import application
+    from centre.asgi import application, bulk_routes
 
     schema_guard.migrate()
     if args.demo:
@@ -155,6 +155,8 @@ def _serve(args: argparse.Namespace) -> int:
         from centre.console.demo import seed as seed_console_demo
 
         seed_console_demo()  # staff accounts for each role and agencies with history
+    if not config.flag(config.ENV_BULK_LAZY):
+        bulk_routes.start()
     server = uvicorn.Server(uvicorn.Config(application, host=args.host, port=args.port, log_level="warning",
                                            lifespan="off", access_log=False))  # fmt: skip
     if args.stop_on_eof:

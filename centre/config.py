@@ -24,6 +24,7 @@ ENV_RATE_VERIFY = "CENTRE_RATE_VERIFY"  # per client: verification page (/V/…)
 ENV_RATE_ENROL = "CENTRE_RATE_ENROL"  # per client: enrolment attempts (unsigned: anyone can try a code), e.g. "60/h"
 ENV_RATE_LIMITS = "CENTRE_RATE_LIMITS"  # "0" turns every per-client rate limit off (load tests on loopback)
 ENV_BULK_PROCESSES = "CENTRE_BULK_PROCESSES"  # worker processes for push, pull and receipt; 0: served in-process
+ENV_BULK_LAZY = "CENTRE_BULK_LAZY"  # "1": start those workers on the first bulk request, not with the server
 
 
 class ConfigurationError(ValueError):

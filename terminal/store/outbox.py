@@ -89,9 +89,11 @@ class OutboxRepo:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def pending(self, limit: int = 500) -> list[OutboxEvent]:
+    def pending(self, limit: int = 500, after_seq: int = 0) -> list[OutboxEvent]:
+        """Events still to be answered, in seq order; `after_seq` skips a batch that is on its way."""
         rows = self.db.query(
-            "SELECT * FROM outbox WHERE state IN ('queued', 'sent') ORDER BY seq LIMIT ?", (limit,)
+            "SELECT * FROM outbox WHERE state IN ('queued', 'sent') AND seq > ? ORDER BY seq LIMIT ?",
+            (after_seq, limit),
         )
         return [_event(r) for r in rows]
 

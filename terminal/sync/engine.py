@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.sync import state as keys
-from terminal.sync.client import SyncClient
+from terminal.sync.client import EventResult, SyncClient
 from terminal.sync.ports import ApplyPulled, OutboxPort, StatePort, wire_event
 from wirecontract.protocol import DEFAULT_PUSH_BATCH, EventStatus, iso, utc_now
 from wirecontract.receipt import Reconciliation, receipt_of
@@ -67,34 +68,42 @@ class SyncEngine:
         return report
 
     def push(self, report: SyncReport | None = None) -> SyncReport:
+        """Push the outbox in batches, in seq order. While the centre works on one batch, the next is read from
+        the outbox (a read: nothing is marked until it is sent), so the terminal's own work does not add to the
+        wait. A fault while reading leaves the batch on its way unrecorded: the next round resends it and the
+        centre answers `duplicate` for what had arrived."""
         report = report or SyncReport()
-        answered: set[str] = set()
-        while True:
-            batch = [e for e in self.outbox.pending(self.batch_size) if e.event_id not in answered]
-            if not batch:
-                break
-            ids = [e.event_id for e in batch]
-            self.outbox.mark_attempt(ids)
-            results = self.client.push([wire_event(e) for e in batch])
-            by_id = {r.event_id: r for r in results}
-            if set(by_id) != set(ids):
-                raise SyncFault(SyncErrorKind.PROTOCOL, "the push answer does not cover the batch")
-            self.outbox.record_results([(r.event_id, r.status.value, r.code, r.reason) for r in results])
-            answered.update(ids)
-            report.batches += 1
-            for r in results:
-                if r.status == EventStatus.ACCEPTED:
-                    report.accepted += 1
-                elif r.status == EventStatus.DUPLICATE:
-                    report.duplicate += 1
-                else:
-                    report.rejected += 1
-                    report.rejected_codes[r.code or ""] = report.rejected_codes.get(r.code or "", 0) + 1
-            self.state.set(keys.LAST_PUSH_AT, iso(self.clock()))
-            self._note_time()
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
+            batch = list(self.outbox.pending(self.batch_size))
+            while batch:
+                ids = [e.event_id for e in batch]
+                self.outbox.mark_attempt(ids)
+                answer = sender.submit(self.client.push, [wire_event(e) for e in batch])
+                following = list(self.outbox.pending(self.batch_size, after_seq=batch[-1].seq))
+                results = answer.result()
+                by_id = {r.event_id: r for r in results}
+                if set(by_id) != set(ids):
+                    raise SyncFault(SyncErrorKind.PROTOCOL, "the push answer does not cover the batch")
+                self.outbox.record_results([(r.event_id, r.status.value, r.code, r.reason) for r in results])
+                self._count(report, results)
+                self.state.set(keys.LAST_PUSH_AT, iso(self.clock()))
+                self._note_time()
+                batch = following
         if report.rejected:
             log.warning("centre rejected %d event(s): %s", report.rejected, report.rejected_codes)
         return report
+
+    @staticmethod
+    def _count(report: SyncReport, results: Sequence[EventResult]) -> None:
+        report.batches += 1
+        for r in results:
+            if r.status == EventStatus.ACCEPTED:
+                report.accepted += 1
+            elif r.status == EventStatus.DUPLICATE:
+                report.duplicate += 1
+            else:
+                report.rejected += 1
+                report.rejected_codes[r.code or ""] = report.rejected_codes.get(r.code or "", 0) + 1
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:
         report = report or SyncReport()

@@ -43,8 +43,8 @@ class ExecutorOutbox:
     def __init__(self, executor: Executor) -> None:
         self._x = executor
 
-    def pending(self, limit: int = 500) -> list[OutboxEvent]:
-        return self._x.call(lambda db: OutboxRepo(db).pending(limit))
+    def pending(self, limit: int = 500, after_seq: int = 0) -> list[OutboxEvent]:
+        return self._x.call(lambda db: OutboxRepo(db).pending(limit, after_seq))
 
     def mark_attempt(self, event_ids: Sequence[str]) -> None:
         ids = list(event_ids)

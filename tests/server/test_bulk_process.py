@@ -50,6 +50,18 @@ def test_bulk_routes_run_in_worker_processes(live_server: LiveServer, terminal: 
     assert 1 <= len(workers) <= 2  # CENTRE_BULK_PROCESSES, default 2
 
 
+def test_a_centre_serves_only_once_its_workers_are_started(tmp_path: Path) -> None:
+    server = LiveServer(tmp_path / "warm.db")
+    server.extra_env["CENTRE_BULK_LAZY"] = "0"  # as `terminal-server serve` runs in production
+    server.start()
+    try:
+        workers = bulk_workers(server)
+        assert len(workers) == 2  # CENTRE_BULK_PROCESSES, default 2: each already has Django and the API loaded
+        assert all(w.status() != psutil.STATUS_ZOMBIE for w in workers)
+    finally:
+        server.stop()
+
+
 def test_in_process_when_configured_so(in_process_server: LiveServer, store: Database) -> None:
     term = enrol(store, in_process_server)
     assert push_one(term, in_process_server) in ("accepted", "rejected")

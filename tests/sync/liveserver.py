@@ -36,7 +36,10 @@ class LiveServer(CentreProcess):
     def __init__(self, db: Path | str, demo: bool = False, port: int | None = None) -> None:
         # The centre's home (its signing key) sits beside its database, so a restarted centre is the same centre.
         home = str(db) + ".home" if not isinstance(db, str) else tempfile.mkdtemp(prefix="centre-home-")
-        super().__init__(db, demo=demo, port=port, env={"CENTRE_SECRET_KEY": TEST_SECRET_KEY, "CENTRE_HOME": home})
+        # Bulk workers start on the first bulk request: most tests never make one, and starting them costs seconds
+        # of the suite's two cores (tests/server/test_bulk_process.py checks the production start too).
+        env = {"CENTRE_SECRET_KEY": TEST_SECRET_KEY, "CENTRE_HOME": home, "CENTRE_BULK_LAZY": "1"}
+        super().__init__(db, demo=demo, port=port, env=env)
 
     def start(self, timeout: float = 60.0) -> LiveServer:
         super().start(timeout)

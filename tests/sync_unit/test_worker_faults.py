@@ -55,9 +55,9 @@ class FlakyStore:
         if self.fault is not None:
             raise self.fault
 
-    def pending(self, limit: int = 500) -> Sequence[Event]:
+    def pending(self, limit: int = 500, after_seq: int = 0) -> Sequence[Event]:
         self._check()
-        return self.queued[:limit]
+        return [e for e in self.queued if e.seq > after_seq][:limit]
 
     def mark_attempt(self, event_ids: Sequence[str]) -> None:
         self._check()
@@ -195,9 +195,9 @@ def test_an_empty_probe_answer_does_not_end_the_worker(stopper: list[SyncWorker]
     gate = OfflineOnce()
     original = store.pending
 
-    def pending(limit: int = 500) -> Sequence[Event]:
+    def pending(limit: int = 500, after_seq: int = 0) -> Sequence[Event]:
         gate()
-        return original(limit)
+        return original(limit, after_seq)
 
     store.pending = pending  # type: ignore[method-assign]
     worker = make_worker(store, centre, recorder)
