@@ -23,6 +23,16 @@ STATUS_TEXT = {"pending": Text("待审核", "waiting"), "accepted": Text("已通
                "returned": Text("已退回更正", "returned for correction")}  # fmt: skip
 
 
+EVENT_TEXT = {"worker.registered": Text("登记", "registered"), "worker.updated": Text("变更", "changed"),
+              "worker.corrected": Text("更正", "corrected")}  # fmt: skip
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "、".join(str(v) for v in value) if lang().startswith("zh") else ", ".join(str(v) for v in value)
+    return "—" if value in (None, "") else str(value)
+
+
 def _names(agency_ids: set[str]) -> dict[str, str]:
     return dict(Agency.objects.filter(pk__in=agency_ids).values_list("id", "name"))
 
@@ -43,8 +53,11 @@ def item(request: HttpRequest, uid: str) -> HttpResponse:
         view = actions.item_view(request.user, uid)
     except ReviewRefused as error:
         raise Http404(error.message(lang())) from error
+    changes = [{"version": ch.version, "kind": EVENT_TEXT[ch.kind].in_lang(lang()) if ch.kind in EVENT_TEXT else ch.kind,
+                "fields": {k: _shown(v) for k, v in ch.fields.items()}, "received_at": ch.received_at}
+               for ch in view.changes]  # fmt: skip
     return TemplateResponse(request, "review/item.html", {
-        "v": view, "kind": KIND_TEXT[view.item.kind].in_lang(lang()),
+        "v": view, "changes": changes, "profile": {k: _shown(v) for k, v in view.profile.items()}, "kind": KIND_TEXT[view.item.kind].in_lang(lang()),
         "status": STATUS_TEXT[view.item.status].in_lang(lang()),
         "agency": _names({view.item.agency_id}).get(view.item.agency_id, view.item.agency_id),
         "may_decide": r.has_role(request.user, *actions.DECIDE) and view.item.status == "pending",

@@ -189,7 +189,8 @@ def _malformed(batch_file: bytes, numbers: list[str]) -> list[tuple[str, bytes, 
 def _refused_at_the_door(centre: LiveServer, page: Page) -> None:
     """A 50 MB upload is refused before a byte of it is read, with a page that says why."""
     cookies = {c["name"]: c["value"] for c in page.context.cookies()}
-    conn = http.client.HTTPConnection(urlsplit(centre.url).hostname, urlsplit(centre.url).port, timeout=30)
+    address = urlsplit(centre.url)
+    conn = http.client.HTTPConnection(address.hostname or "127.0.0.1", address.port, timeout=30)
     conn.putrequest("POST", "/console/policecheck/import/")
     conn.putheader("Content-Type", "multipart/form-data; boundary=x")
     conn.putheader("Content-Length", str(50 * 1024 * 1024))
