@@ -1554,8 +1554,10 @@
         <translation>Demo system</translation>
     </message>
     <message>
-        <source>这是演示系统，人员和证件都是虚构的。点一个演示账号，密码均为 %1。</source>
-        <translation>This is a demo system: its people and credentials are made up. Click a demo account; every password is %1.</translation>
+        <source>这是演示系统，人员和证件都是虚构的。
+点一个演示账号，密码均为 %1。</source>
+        <translation>This is a demo system: its people and credentials are made up.
+Click a demo account; every password is %1.</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ class PhotoView(Retranslating, QLabel):
         self.photo = photo
         pixmap = QPixmap()
         if photo is not None and pixmap.loadFromData(photo):
-            self.setPixmap(pixmap.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            self.setPixmap(pixmap.scaled(self.contentsRect().size(), Qt.AspectRatioMode.KeepAspectRatio,
                                          Qt.TransformationMode.SmoothTransformation))  # fmt: skip
             return
         self.photo = None

@@ -4,7 +4,17 @@ names the demo accounts, each a button that fills in its user name."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from terminal.core.errors import AccountLocked, AuthenticationFailed
 from terminal.core.roles import Role
@@ -28,6 +38,7 @@ class SignInScreen(Retranslating, QWidget):
         self.title = QLabel()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.title.setWordWrap(True)
         self.agency = QLabel(agency_name)
         self.agency.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.username = QLineEdit()
@@ -51,7 +62,9 @@ class SignInScreen(Retranslating, QWidget):
         form.addRow(self._password_label, self.password)
         form.addRow("", self.error)
         box = QWidget()
-        box.setMaximumWidth(420)
+        box.setMinimumWidth(420)
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # its full height, never less
+        box.setMaximumWidth(640)
         inner = QVBoxLayout(box)
         inner.addWidget(self.title)
         inner.addWidget(self.agency)
@@ -60,11 +73,10 @@ class SignInScreen(Retranslating, QWidget):
         self.demo_accounts, self.demo_password = demo_accounts, demo_password
         self.demo_box = QGroupBox()
         self.demo_box.setObjectName("demoAccounts")
-        self.demo_box.setStyleSheet("QGroupBox { border: 2px solid #c62828; border-radius: 6px; margin-top: 12px;"
-                                    " padding-top: 8px; } QGroupBox::title { color: #c62828; }")  # fmt: skip
+        self.demo_box.setStyleSheet("QGroupBox { font-weight: bold; color: #c62828; }")
         self.demo_note = QLabel()
         self.demo_note.setObjectName("demoNote")
-        self.demo_note.setWordWrap(True)
+        # Two lines broken by hand: a word-wrapped label in a group box is given too little height.
         demo_layout = QGridLayout(self.demo_box)
         demo_layout.addWidget(self.demo_note, 0, 0, 1, 2)
         self.demo_buttons: dict[str, QPushButton] = {}
@@ -87,7 +99,7 @@ class SignInScreen(Retranslating, QWidget):
         self._password_label.setText(self.tr("密码"))
         self.submit.setText(self.tr("登录"))
         self.demo_box.setTitle(self.tr("演示系统"))
-        self.demo_note.setText(self.tr("这是演示系统，人员和证件都是虚构的。点一个演示账号，密码均为 %1。")
+        self.demo_note.setText(self.tr("这是演示系统，人员和证件都是虚构的。\n点一个演示账号，密码均为 %1。")
                                .replace("%1", self.demo_password))  # fmt: skip
         lang = self._session.languages.lang
         for username, name, role in self.demo_accounts:
