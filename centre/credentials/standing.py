@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
+from centre.complaints.models import Complaint
+from centre.complaints.rules import Status
 from centre.credentials.door import Standing
+from centre.credentials.models import Credential
 from centre.sync.models import BackgroundCheck, IdentityRegistration, Record
 from centre.terminals.models import Agency
 
@@ -27,21 +32,27 @@ def id_number_of(worker_uid: str) -> str | None:
     )  # fmt: skip
 
 
-def open_complaints(id_number: str) -> int:
-    """Complaints about the person still being handled (the complaint workflow's own table)."""
-    from centre.sync.models import Complaint
+# The complaint workflow's states in which a complaint is still being handled (centre/complaints/rules.py): the
+# agency's answer (resolved) or the centre's closing ends it; an escalation reopens it.
+OPEN_STATES = (Status.REGISTERED.value, Status.WITH_AGENCY.value, Status.ESCALATED.value)
 
-    return Complaint.objects.filter(id_number=id_number).exclude(status="resolved").count()
+
+def open_complaints(worker_uid: str, id_number: str | None) -> int:
+    """Complaints about the person still being handled: named by the person's ID number (hotline, terminal) or by
+    one of the person's credentials (the consumer page names the credential it was opened from)."""
+    about = Q(credential_no__in=Credential.objects.filter(worker_uid=worker_uid).values("credential_no"))
+    if id_number:
+        about |= Q(id_number=id_number)
+    return Complaint.objects.filter(about, status__in=OPEN_STATES).count()
 
 
 def standing_of(worker_uid: str) -> Standing:
     id_number = id_number_of(worker_uid) if worker_uid else None
     check = None
-    complaints = 0
     if id_number:
         check = BackgroundCheck.objects.filter(id_number=id_number).order_by("-checked_at", "-id").values_list(
             "result", flat=True).first()  # fmt: skip
-        complaints = open_complaints(id_number)
+    complaints = open_complaints(worker_uid, id_number) if worker_uid else 0
     trained = bool(worker_uid) and Record.objects.filter(
         entity="training", data__worker_uid=worker_uid, data__passed=True).exists()  # fmt: skip
     return Standing(check, trained, complaints)

@@ -10,6 +10,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods
 
 from centre.evaluations import actions
@@ -37,6 +38,7 @@ def _slip_url(request: HttpRequest, payload: str) -> str:
 
 
 @never_cache
+@ensure_csrf_cookie  # also when the page shows no form (already evaluated): a stale tab's post is then judged, not refused by CSRF
 @require_http_methods(["GET", "POST"])
 def slip_page(request: HttpRequest, payload: str) -> HttpResponse:
     lang = page_lang(request)

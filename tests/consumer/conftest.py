@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from terminal.store.db import Database
+from terminal.usecases import setup
 from tests.builders import UNLOCK_SECRET, open_db
 from tests.sync.conftest import Terminal, enrol
 from tests.sync.liveserver import LiveServer
@@ -39,7 +40,10 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         try:
             agency = db.query_one("SELECT credit_code, name FROM agency WHERE id = 1")
             assert agency is not None
-            term = enrol(db, server, agency=(str(agency["credit_code"]), str(agency["name"])))
+            # Enrolled with the home's own key: the slips and cards it signs are the ones the centre trusts.
+            term = enrol(
+                db, server, key=setup.terminal_key(db), agency=(str(agency["credit_code"]), str(agency["name"]))
+            )
             yield Stack(server, db, term)
         finally:
             server.stop()

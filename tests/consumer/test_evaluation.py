@@ -40,7 +40,9 @@ def test_slip_to_agency_and_summary(stack: Stack, phone_page: Page, browser: Bro
     shoot(phone_page, "evaluation-saved")
 
     # Another phone, by the typed code: the contract is evaluated, no second evaluation.
-    other = browser.new_context(viewport=PHONE, is_mobile=True, locale="zh-CN")
+    other = browser.new_context(
+        viewport={"width": PHONE["width"], "height": PHONE["height"]}, is_mobile=True, locale="zh-CN"
+    )
     try:
         second = other.new_page()
         second.goto(stack.server.url + "/S/?code=" + slip.code.lower())
