@@ -10,16 +10,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from terminal.core.errors import ReaderFault, TerminalError
+from terminal.core import card_codes
+from terminal.core.errors import CardExpired, ReaderFault, RegisteredElsewhere, TerminalError, Underage
 from terminal.core.registration_rules import WARNING_TEXT
 from terminal.ui.camera import open_camera
 from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
 from terminal.usecases.registration import CardPreview, PhotoSource, Scan
-from wirecontract.identity import Identity
+from wirecontract.identity import CardType, Identity
 
 PhotoDecoder = Callable[[bytes], bytes]  # WLT → BMP; raises PhotoDecoderUnavailable
-FIELDS = ("name", "sex", "ethnicity", "birth", "id", "address", "authority", "valid", "card_type")
+FIELDS = ("name", "sex", "ethnicity", "birth", "id", "address", "authority", "valid", "card_type", "extra")
+# The header's colour per state: it agrees with what the checks below it say.
+GOOD, BAD, NEUTRAL = "#1b5e20", "#b00020", "#37474f"
 
 
 class IdentityPanel(Retranslating, QWidget):
@@ -36,6 +39,8 @@ class IdentityPanel(Retranslating, QWidget):
         self.photo_file: Path | None = None
         self.decoded_photo: bytes | None = None  # the card's own photo, when a vendor decoder is configured
         self.camera_photo: bytes | None = None  # a JPEG taken with the camera
+        self.identity: Identity | None = None  # what the labels show (refused cards too), re-said on a language switch
+        self.saved = False  # the registration of the card shown was saved
         self.prompt = QLabel()
         self.prompt.setObjectName("cardPrompt")
         self.prompt.setStyleSheet("font-size: 16pt;")
@@ -86,12 +91,19 @@ class IdentityPanel(Retranslating, QWidget):
     def retranslate(self) -> None:
         captions = {"name": self.tr("姓名"), "sex": self.tr("性别"), "ethnicity": self.tr("民族/国籍"),
                     "birth": self.tr("出生日期"), "id": self.tr("证件号码"), "address": self.tr("住址"),
-                    "authority": self.tr("签发机关"), "valid": self.tr("有效期限"), "card_type": self.tr("证件类型")}  # fmt: skip
+                    "authority": self.tr("签发机关"), "valid": self.tr("有效期限"), "card_type": self.tr("证件类型"),
+                    "extra": self.tr("其他")}  # fmt: skip
+        if self.identity is not None and self.identity.card_type is CardType.FOREIGN_PERMANENT:
+            captions["authority"] = self.tr("受理机关")
+        if self.identity is not None and not self.identity.ethnicity_code:
+            captions["ethnicity"] = self.tr("国籍")
         for key, text in captions.items():
             self._captions[key].setText(text)
         self.photo_button.setText(self.tr("从文件选择照片…"))
         self.camera_button.setText(self.tr("用摄像头拍照…"))
         self.open_button.setText(self.tr("打开已登记的档案(&O)"))
+        if self.identity is not None:
+            self._fill(self.identity)
         self._show_prompt()
         self._show_photo()
         self._show_status()
@@ -100,17 +112,44 @@ class IdentityPanel(Retranslating, QWidget):
     def clear(self) -> None:
         self.preview, self.refusal, self.read_fault, self.photo_file = None, None, None, None
         self.decoded_photo = self.camera_photo = None
+        self.identity, self.saved = None, False
         for label in self.values.values():
             label.clear()
         self.retranslate()
 
+    def header(self) -> tuple[str, str]:
+        """(text, colour) of the header: what may happen next with the card shown, never contradicting the checks."""
+        if self.saved:
+            return self.tr("登记已保存"), GOOD
+        if isinstance(self.refusal, CardExpired):
+            return self.tr("证件已过期，不能登记"), BAD
+        if isinstance(self.refusal, Underage):
+            return self.tr("未满 16 周岁，不能登记"), BAD
+        if isinstance(self.refusal, RegisteredElsewhere):
+            return self.tr("已由其他机构登记，不能在本机构登记"), BAD
+        if self.refusal is not None:
+            return self.tr("该证件不能用于登记"), BAD
+        if self.preview is not None and self.preview.existing_worker_id is not None:
+            return self.tr("已在本机构登记，请打开其档案"), BAD
+        if self.preview is not None:
+            return self.tr("已读取证件，可以继续填写资料"), GOOD
+        if self.read_fault is not None:
+            return self.tr("读卡未完成，请重新放置证件"), BAD
+        return self.tr("请将身份证放在读卡器上"), NEUTRAL
+
     def _show_prompt(self) -> None:
-        self.prompt.setText(self.tr("请将身份证放在读卡器上") if self.preview is None
-                            else self.tr("已读取证件，可以继续填写资料"))  # fmt: skip
+        text, colour = self.header()
+        self.prompt.setText(text)
+        self.prompt.setStyleSheet(f"font-size: 16pt; color: {colour};")
+
+    def mark_saved(self) -> None:
+        self.saved = True
+        self._show_prompt()
 
     def show_preview(self, preview: CardPreview) -> None:
         self.preview, self.refusal, self.read_fault, self.photo_file = preview, None, None, None
         self.decoded_photo = self.camera_photo = None
+        self.saved = False
         identity = preview.identity
         self._fill(identity)
         self.photo_reason = None
@@ -118,30 +157,50 @@ class IdentityPanel(Retranslating, QWidget):
 
     def show_refusal(self, identity: Identity | None, error: TerminalError) -> None:
         """A card that may not be registered (expired, under age, invalid number): shown, but refused."""
-        self.preview, self.refusal, self.read_fault = None, error, None
+        self.preview, self.refusal, self.read_fault, self.saved = None, error, None, False
         if identity is not None:
             self._fill(identity)
+        else:
+            self.identity = None
+            for label in self.values.values():
+                label.clear()
         self.retranslate()
 
     def show_read_fault(self, fault: ReaderFault) -> None:
         """The read failed half way: keep whatever identity was shown before and say what to do."""
         self.read_fault = fault
+        self._show_prompt()
         self._show_status()
 
     def _fill(self, identity: Identity) -> None:
-        valid_to = identity.valid_to.isoformat() if identity.valid_to else "长期"
+        """Every field in words of the operator's language: codes (sex, ethnicity, nationality, the accepting
+        authority of a foreigner's card) through the code tables, never raw."""
+        self.identity = identity
+        lang = ui_lang()
+        valid_to = identity.valid_to.isoformat() if identity.valid_to else self.tr("长期")
+        name = identity.display_name + (f" ({identity.english_name})" if identity.name and identity.english_name else "")
+        extra = []
+        if identity.pass_number:
+            extra.append(self.tr("通行证号码 %1").replace("%1", identity.pass_number))
+        if identity.issue_count is not None:
+            extra.append(self.tr("签发次数 %1").replace("%1", str(identity.issue_count)))
+        if identity.card_version:
+            extra.append(self.tr("证件版本 %1").replace("%1", identity.card_version))
         values = {
-            "name": identity.display_name + (f" ({identity.english_name})" if identity.name and identity.english_name else ""),
-            "sex": identity.sex, "ethnicity": identity.ethnicity or identity.nationality or "",
+            "name": name, "sex": card_codes.sex(identity.sex_code, lang), "ethnicity": card_codes.origin(identity, lang),
             "birth": identity.birth_date.isoformat(),
             # The 15-character foreigner number's check digit rule is unconfirmed: the read says it was not checked.
-            "id": identity.masked_id_number + ("" if identity.id_number_check_verified else " · 校验位未核验"),
-            "address": identity.address or "", "authority": identity.issuing_authority or "",
+            "id": identity.masked_id_number + ("" if identity.id_number_check_verified else " · " + self.tr("校验位未核验")),
+            "address": identity.address or "", "authority": card_codes.authority(identity, lang),
             "valid": f"{identity.valid_from.isoformat() if identity.valid_from else ''} – {valid_to}",
-            "card_type": identity.card_type.label_zh + (" · 模拟" if identity.provenance.simulated else ""),
+            "card_type": card_codes.card_type(identity.card_type, lang)
+            + (" · " + self.tr("模拟") if identity.provenance.simulated else ""),
+            "extra": " · ".join(extra),
         }  # fmt: skip
         for key, text in values.items():
             self.values[key].setText(text)
+            self.values[key].setVisible(bool(text) or key not in ("address", "extra"))
+            self._captions[key].setVisible(bool(text) or key not in ("address", "extra"))
 
     def _show_photo(self) -> None:
         if self.photo_file is not None or self.camera_photo is not None:
@@ -227,8 +286,10 @@ class IdentityPanel(Retranslating, QWidget):
             if existing is not None:
                 lines.append(self.tr("该人员已在本机构登记，请打开其档案。"))
                 style = "color: #b00020;"
-            elif not lines:
+            elif not lines and self.preview.identity.id_number_check_verified:
                 lines.append(self.tr("校验通过：证件有效，号码校验位正确，年龄 %1 岁。").replace("%1", str(self.preview.check.age)))
+            elif not lines:
+                lines.append(self.tr("校验通过：证件有效，年龄 %1 岁（此类证件号码的校验位无法核验）。").replace("%1", str(self.preview.check.age)))
         self.status.setText("\n".join(lines))
         self.status.setStyleSheet(style)
         self.open_button.setVisible(existing is not None)

@@ -147,6 +147,7 @@ class RegisterPage(Retranslating, QWidget):
 
     def _saved(self, worker_id: int) -> None:
         self.worker_id = worker_id
+        self.panel.mark_saved()
         self.result.setText(self.tr("登记已保存。可以申请上门服务证。"))
         self._update_buttons()
         self._session.signals.data_changed.emit()

@@ -1,5 +1,6 @@
 """Service contracts, evaluations, complaints (register, handle, resolve with the agency's response) and
-integrity (credit) records, from the worker page. Each dialog keeps what was typed when the use case
+integrity (credit) records, from the worker page, and after registration: editing the profile and adding a
+letter the registration went without (profile_edit.py). Each dialog keeps what was typed when the use case
 refuses; the customer is kept to a reference, as the scheme needs no more."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPus
 from terminal.core import service_types
 from terminal.core.roles import Action
 from terminal.store.db import Database
+from terminal.ui import profile_edit
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
@@ -55,13 +57,16 @@ class ServiceRecords(Retranslating, QWidget):
         self._selected_complaint = selected_complaint
         self.record: WorkerRecord | None = None
         self.dialog: FormDialog | None = None
-        self.buttons = {key: QPushButton() for key in ("contract", "evaluation", "complaint", "handle", "credit")}
+        self.buttons = {key: QPushButton() for key in ("profile", "letter", "contract", "evaluation", "complaint", "handle",
+                                                        "credit")}  # fmt: skip
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for key, button in self.buttons.items():
             button.setObjectName(f"record_{key}")
             layout.addWidget(button)
         layout.addStretch(1)
+        self.buttons["profile"].clicked.connect(self.edit_profile)
+        self.buttons["letter"].clicked.connect(self.add_letter)
         self.buttons["contract"].clicked.connect(self.add_contract)
         self.buttons["evaluation"].clicked.connect(self.add_evaluation)
         self.buttons["complaint"].clicked.connect(self.add_complaint)
@@ -71,7 +76,7 @@ class ServiceRecords(Retranslating, QWidget):
         self.show_for(None)
 
     def retranslate(self) -> None:
-        texts = {"contract": self.tr("登记服务合同"), "evaluation": self.tr("录入服务评价"), "complaint": self.tr("登记投诉"),
+        texts = {"profile": self.tr("修改资料"), "letter": self.tr("补录承诺书"), "contract": self.tr("登记服务合同"), "evaluation": self.tr("录入服务评价"), "complaint": self.tr("登记投诉"),
                  "handle": self.tr("处理所选投诉"), "credit": self.tr("登记信用记录")}  # fmt: skip
         for key, text in texts.items():
             self.buttons[key].setText(text)
@@ -80,6 +85,20 @@ class ServiceRecords(Retranslating, QWidget):
     def show_for(self, record: WorkerRecord | None) -> None:
         self.record = record
         self.setVisible(record is not None and self._session.may(Action.RECORD_SERVICE))
+        active = record is not None and record.status == "active"
+        self.buttons["profile"].setVisible(active and self._session.may(Action.EDIT_PROFILE))
+        self.buttons["letter"].setVisible(active and self._session.may(Action.EDIT_PROFILE))
+        missing = profile_edit.missing_letters(record) if record is not None else []
+        # A worker stuck without a letter is the one this button is for: it says so.
+        self.buttons["letter"].setStyleSheet("font-weight: bold; color: #b00020;" if missing else "")
+
+    def edit_profile(self) -> None:
+        if self.record is not None:
+            self.dialog = profile_edit.edit_profile(self, self._session, self.record, self.changed.emit)
+
+    def add_letter(self) -> None:
+        if self.record is not None:
+            self.dialog = profile_edit.add_letter(self, self._session, self.record, self.changed.emit)
 
     def _open(self, name: str, title: str) -> FormDialog:
         self.dialog = FormDialog(name, title, self)

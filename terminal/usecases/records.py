@@ -5,19 +5,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from terminal.core import service_types
 from terminal.core.errors import InvalidInput, NotFound
 from terminal.core.roles import Action
+from terminal.store import search
 from terminal.store.db import Database
 from terminal.usecases import validation
 from terminal.usecases.context import Actor, authorise, new_uid, utcnow
 from terminal.usecases.journal import record, worker_ref
+from wirecontract.errors import Text
 from wirecontract.identity import Identity
 
 if TYPE_CHECKING:
-    from terminal.usecases.registration import HealthCheckInput, InsuranceInput, ProfileInput
+    from terminal.usecases.registration import (
+        CertificateInput,
+        HealthCheckInput,
+        InsuranceInput,
+        LetterInput,
+        ProfileInput,
+    )
 
 EVALUATION_DIMENSIONS = ("punctuality", "skill", "attitude", "honesty", "hygiene", "communication")
 DIMENSION_LABELS = {"punctuality": "守时", "skill": "技能", "attitude": "态度", "honesty": "诚信",
@@ -27,38 +36,154 @@ DIMENSION_LABELS = {"punctuality": "守时", "skill": "技能", "attitude": "态
 def add_profile_records(
     db: Database, actor: Actor, worker_id: int, worker_uid: str, read_id: int, identity: Identity, profile: ProfileInput
 ) -> None:
-    from terminal.usecases.registration import attach_scan
 
     if profile.health_check:
         add_health_check(db, actor, worker_id, profile.health_check)
     if profile.insurance:
         add_insurance(db, actor, worker_id, profile.insurance)
-    now = utcnow().isoformat()
     for cert in profile.certificates:
-        att, _ = attach_scan(db, cert.scan)
+        add_certificate(db, actor, worker_id, cert)
+    for letter in profile.letters:
+        _insert_letter(db, actor, worker_id, worker_uid, read_id, identity.provenance.raw_sha256,
+                       identity.provenance.simulated, letter)  # fmt: skip
+
+
+def _insert_letter(db: Database, actor: Actor, worker_id: int, worker_uid: str, read_id: int, read_sha256: str,
+                   simulated: bool, letter: LetterInput) -> str:  # fmt: skip
+    from terminal.usecases.registration import attach_scan
+
+    att, scan_sha = attach_scan(db, letter.scan)
+    uid = new_uid()
+    # A letter is bound to the card read it was signed against: that read's hash and the scan's hash.
+    db.execute(
+        "INSERT INTO letters(uid, worker_id, kind, signed_on, identity_read_id, identity_read_sha256,"
+        " scan_attachment_id, scan_sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (uid, worker_id, letter.kind, letter.signed_on.isoformat(), read_id, read_sha256, att, scan_sha,
+         utcnow().isoformat(), actor.username),
+    )  # fmt: skip
+    record(
+        db, actor, "letter", uid, 1, "letter.signed",
+        {"worker_uid": worker_uid, "kind": letter.kind, "signed_on": letter.signed_on.isoformat(),
+         "identity_read_sha256": read_sha256, "scan_sha256": scan_sha},
+        {"kind": letter.kind}, simulated=simulated,
+    )  # fmt: skip
+    return uid
+
+
+def add_letter(db: Database, actor: Actor, worker_id: int, letter: LetterInput, today: dt.date) -> str:
+    """A letter signed after registration (the commitment or the credit authorisation a registration went
+    without). It is bound to the card read the worker was registered with, like the letters signed then."""
+    from terminal.usecases.registration import LETTER_KINDS
+
+    authorise(db, actor, Action.EDIT_PROFILE)
+    if letter.kind not in LETTER_KINDS:
+        raise InvalidInput(field=Text("承诺书种类", "letter kind"))
+    if letter.signed_on > today:
+        raise InvalidInput(field=Text("签署日期不能晚于今天", "the letter cannot be signed after today"))
+    wuid, _, simulated = worker_ref(db, worker_id)
+    with db.transaction():
+        row = db.query_one("SELECT w.identity_read_id, r.raw_sha256 FROM workers w JOIN identity_reads r"
+                           " ON r.id = w.identity_read_id WHERE w.id = ?", (worker_id,))  # fmt: skip
+        assert row is not None  # worker_ref found the worker
+        if db.scalar("SELECT 1 FROM letters WHERE worker_id = ? AND kind = ? AND signed_on = ?",
+                     (worker_id, letter.kind, letter.signed_on.isoformat())):  # fmt: skip
+            raise InvalidInput(field=Text("这份承诺书已经录入", "this letter is already on file"))
+        return _insert_letter(db, actor, worker_id, wuid, int(row[0]), str(row[1]), simulated, letter)
+
+
+def add_certificate(db: Database, actor: Actor, worker_id: int, cert: CertificateInput) -> str:
+    from terminal.usecases.registration import attach_scan
+
+    authorise(db, actor, Action.EDIT_PROFILE)
+    name = validation.required(cert.name, Text("证书名称", "certificate name"))
+    if cert.issued_on and cert.expires_on:
+        validation.date_order(cert.issued_on, cert.expires_on, Text("证书有效期", "certificate validity"))
+    wuid, _, simulated = worker_ref(db, worker_id)
+    uid = new_uid()
+    with db.transaction():
+        att, scan_sha = attach_scan(db, cert.scan)
         db.execute(
             "INSERT INTO certificates(uid, worker_id, kind, name, number, issued_by, issued_on, expires_on,"
             " attachment_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (new_uid(), worker_id, cert.kind, cert.name, cert.number, cert.issued_by,
+            (uid, worker_id, cert.kind, name, cert.number, cert.issued_by,
              cert.issued_on.isoformat() if cert.issued_on else None,
-             cert.expires_on.isoformat() if cert.expires_on else None, att, now),
+             cert.expires_on.isoformat() if cert.expires_on else None, att, utcnow().isoformat()),
         )  # fmt: skip
-    for letter in profile.letters:
-        att, scan_sha = attach_scan(db, letter.scan)
-        uid = new_uid()
-        # A letter is bound to the card read it was signed against: that read's hash and the scan's hash.
-        db.execute(
-            "INSERT INTO letters(uid, worker_id, kind, signed_on, identity_read_id, identity_read_sha256,"
-            " scan_attachment_id, scan_sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (uid, worker_id, letter.kind, letter.signed_on.isoformat(), read_id, identity.provenance.raw_sha256,
-             att, scan_sha, now, actor.username),
-        )  # fmt: skip
-        record(
-            db, actor, "letter", uid, 1, "letter.signed",
-            {"worker_uid": worker_uid, "kind": letter.kind, "signed_on": letter.signed_on.isoformat(),
-             "identity_read_sha256": identity.provenance.raw_sha256, "scan_sha256": scan_sha},
-            {"kind": letter.kind}, simulated=identity.provenance.simulated,
-        )  # fmt: skip
+        record(db, actor, "certificate", uid, 1, "certificate.recorded",
+               {"worker_uid": wuid, "kind": cert.kind, "name": name, "number": cert.number,
+                "expires_on": cert.expires_on.isoformat() if cert.expires_on else None, "scan_sha256": scan_sha},
+               {"kind": cert.kind}, simulated=simulated)  # fmt: skip
+    return uid
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    """What may change after registration (never identity: that is the card's)."""
+
+    phone: str
+    current_address: str
+    service_types: list[str]
+    residence_permit_no: str | None = None
+    education: str | None = None
+
+
+def edit_profile(db: Database, actor: Actor, worker_id: int, change: ProfileChange) -> list[str]:
+    """Change a registered worker's contact and work profile: one new version of the worker's record, audited
+    with the names of the fields changed (not their values) and pushed to the centre. Returns those names
+    (empty: nothing changed, nothing recorded)."""
+    authorise(db, actor, Action.EDIT_PROFILE)
+    phone = validation.phone(change.phone)
+    address = validation.required(change.current_address, Text("现住址", "current address"))
+    types = service_types.validate(change.service_types)
+    if not types:
+        raise InvalidInput(field=Text("至少选择一种服务类型", "choose at least one service type"))
+    if change.education is not None and change.education not in service_types.EDUCATION_LEVELS:
+        raise InvalidInput(field=Text("文化程度", "education"))
+    permit = (change.residence_permit_no or "").strip() or None
+    wuid, _, simulated = worker_ref(db, worker_id)
+    with db.transaction():
+        row = db.query_one("SELECT phone, current_address, residence_permit_no, education, record_version, status"
+                           " FROM workers WHERE id = ?", (worker_id,))  # fmt: skip
+        assert row is not None
+        if row["status"] != "active":
+            raise InvalidInput(field=Text("此人员已离职，资料不能再修改", "this worker has left the agency: the profile is closed"))
+        before_types = sorted(str(r[0]) for r in db.query("SELECT code FROM worker_service_types WHERE worker_id = ?", (worker_id,)))
+        new = {"phone": phone, "current_address": address, "residence_permit_no": permit, "education": change.education}
+        changed = [key for key, value in new.items() if row[key] != value] + (["service_types"] if before_types != types else [])
+        if not changed:
+            return []
+        version = int(row["record_version"]) + 1
+        db.execute("UPDATE workers SET phone = ?, current_address = ?, residence_permit_no = ?, education = ?,"
+                   " record_version = ?, updated_at = ? WHERE id = ?",
+                   (phone, address, permit, change.education, version, utcnow().isoformat(), worker_id))  # fmt: skip
+        db.execute("DELETE FROM worker_service_types WHERE worker_id = ?", (worker_id,))
+        for code in types:
+            db.execute("INSERT INTO worker_service_types(worker_id, code) VALUES (?, ?)", (worker_id, code))
+        search.reindex_worker(db.conn, worker_id)
+        # The centre gets what registration sent (phone, service types) and the education; the address stays here.
+        record(db, actor, "worker", wuid, version, "worker.profile_changed",
+               {"phone": phone, "service_types": types, "education": change.education, "changed": changed},
+               {"fields": changed}, simulated=simulated)  # fmt: skip
+    return changed
+
+
+def update_profile(db: Database, actor: Actor, worker_id: int, profile: ProfileInput) -> list[str]:
+    """The worker page's 修改资料 in one transaction: the changed contact and work profile, and the health check,
+    insurance and certificates added with it. Returns what changed, by name."""
+    change = ProfileChange(profile.phone, profile.current_address, profile.service_types,
+                           profile.residence_permit_no, profile.education)  # fmt: skip
+    with db.transaction():
+        changed = edit_profile(db, actor, worker_id, change)
+        if profile.health_check:
+            add_health_check(db, actor, worker_id, profile.health_check)
+            changed.append("health_check")
+        if profile.insurance:
+            add_insurance(db, actor, worker_id, profile.insurance)
+            changed.append("insurance")
+        for cert in profile.certificates:
+            add_certificate(db, actor, worker_id, cert)
+            changed.append("certificate")
+    return changed
 
 
 def add_health_check(db: Database, actor: Actor, worker_id: int, hc: HealthCheckInput) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QWidget
 
 from terminal.reader.virtual import VirtualSamReader
@@ -28,7 +28,7 @@ def close_dialogs() -> None:
 def fill_profile(form: ProfileForm, phone: str = "13812345678") -> None:
     form.phone.setText(phone)
     form.address.setText("上海市长宁区天山路100弄5号301室")
-    form.types.item(0).setCheckState(Qt.CheckState.Checked)
+    form.chips["cleaning"].setChecked(True)
     form.consent.setChecked(True)
     form.commitment.setChecked(True)
     form.authorisation.setChecked(True)
