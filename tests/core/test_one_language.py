@@ -1,0 +1,79 @@
+"""Messages from the core carry both languages and say one: error parameters as Text, the older
+"中文 / English" pairs split, field names, states, roles and actions in the reader's language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import terminal.core.errors as errors
+from terminal.core import lifecycle, messages
+from terminal.core.lifecycle import State
+from terminal.core.roles import Action, Role, require
+from terminal.usecases import validation
+from wirecontract.errors import ExplainedError, Text, in_lang
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _all_errors(root: type[ExplainedError]) -> list[type[ExplainedError]]:
+    found = []
+    for sub in root.__subclasses__():
+        found += [sub, *_all_errors(sub)]
+    return found
+
+
+def test_every_error_template_is_in_its_own_language() -> None:
+    for cls in _all_errors(ExplainedError):
+        if cls.en_template != ExplainedError.en_template:
+            assert not CJK.search(cls.en_template), cls.__name__
+        if cls.zh_template != ExplainedError.zh_template:
+            assert CJK.search(cls.zh_template), cls.__name__
+
+
+def test_required_field_is_named_in_one_language() -> None:
+    with pytest.raises(errors.InvalidInput) as caught:
+        validation.required(" ", Text("现住址", "current address"))
+    assert caught.value.message("zh") == "输入有误：现住址不能为空。"
+    assert caught.value.message("en") == "Invalid input: current address is required."
+    with pytest.raises(errors.InvalidInput) as old_style:  # a caller still passing "中文 / English"
+        validation.required("", "现住址 / current address")
+    assert old_style.value.message("en") == "Invalid input: current address is required."
+    assert not CJK.search(old_style.value.message("en")) and "current" not in old_style.value.message("zh")
+
+
+def test_lists_and_pairs_follow_the_language() -> None:
+    missing = errors.IssuePreconditionFailed(missing=[Text("无照片", "no photo"), Text("未培训", "no training")])
+    assert missing.message("zh") == "不能发证：无照片；未培训。"
+    assert missing.message("en") == "Cannot issue the credential: no photo; no training."
+    assert errors.NotFound(what="人员 / worker", key="7").message("en") == "No worker found: 7."
+    assert in_lang("a / b", "zh") == "a / b"  # not a Chinese/English pair: left as it is
+
+
+def test_states_roles_and_actions_in_the_readers_language() -> None:
+    with pytest.raises(errors.InvalidTransition) as caught:
+        lifecycle.check(Action.RESUME, State.ISSUED, Role.SUPERVISOR)
+    assert "已发证" in caught.value.message("zh") and "恢复" in caught.value.message("zh")
+    assert not CJK.search(caught.value.message("en")) and "issued" in caught.value.message("en")
+    with pytest.raises(errors.PermissionDenied) as denied:
+        require(Role.CLERK, Action.APPROVE)
+    assert "登记员" in denied.value.message("zh") and "审核" in denied.value.message("zh")
+    assert "clerk" in denied.value.message("en") and not CJK.search(denied.value.message("en"))
+    with pytest.raises(errors.InvalidInput) as reason:
+        lifecycle.check(Action.REVOKE, State.ISSUED, Role.SUPERVISOR, reason=" ")
+    assert not CJK.search(reason.value.message("en"))
+
+
+def test_tell_hands_both_languages_and_the_sink_picks_one() -> None:
+    shown: list[str] = []
+
+    def sink(message: messages.Message) -> None:
+        shown.append(message.text("en"))
+
+    messages.add_sink(sink)
+    try:
+        messages.info("已保存", "Saved")
+    finally:
+        messages.remove_sink(sink)
+    assert shown == ["Saved"]
