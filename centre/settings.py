@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "centre.credentials",
     "centre.public",
     "centre.evaluations",
+    "centre.ecard",
     "centre.ops",
     "centre.audit",
     "centre.console",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "centre.review",
     "centre.policecheck",
     "centre.integrity",
+    "centre.analytics",
 ]
 
 MIDDLEWARE = [
@@ -62,9 +64,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "centre.console.middleware.idle_time_out",
-    "centre.console.middleware.terminal_contact",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "centre.console.middleware.idle_time_out",  # after messages: it tells the signed-out user why
+    "centre.console.middleware.terminal_contact",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -187,7 +189,7 @@ CENTRE_RECHECK_DAYS = config.count("CENTRE_RECHECK_DAYS", 365)
 WHITENOISE_USE_FINDERS = True
 _NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 STATICFILES_DIRS = [(f"vendor/{name}", _NODE_MODULES / name / "dist")
-                    for name in ("htmx.org",) if (_NODE_MODULES / name / "dist").is_dir()]  # fmt: skip
+                    for name in ("htmx.org", "qrcode-generator") if (_NODE_MODULES / name / "dist").is_dir()]  # fmt: skip
 
 # The console (centre/console, docs/console.md): sign-in, lockout, idle time-out, second factor.
 LOGIN_URL = "console:login"
@@ -204,6 +206,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # its log lines would carry the tried names
 CENTRE_CONSOLE_IDLE_SECONDS = config.count("CENTRE_CONSOLE_IDLE_SECONDS", 30 * 60)
 OTP_TOTP_ISSUER = "上门服务证 中心"
+# The console's words before the contrib apps' (the admin's zh_Hans says 名称 for a person's "name").
+LOCALE_PATHS = [Path(__file__).resolve().parent / "console" / "locale"]
 
 # JSON lines on standard error with personal data masked (centre/ops/logs.py); CENTRE_ACCESS_LOG=1 adds a line per
 # answered request.
