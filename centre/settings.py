@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     "centre.credentials",
     "centre.public",
     "centre.evaluations",
-    "centre.ecard",
     "centre.ops",
     "centre.audit",
     "centre.console",
