@@ -98,4 +98,7 @@ def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack
     # The README promises the demo prints where its centre is: the back office and the API a person can open.
     print(f"演示中心 / demo centre: {url}  ·  后台 / back office: {url}/admin/ (admin / demo1234)  ·  "
           f"API: {url}/v1/docs  ·  证件核验页 / verification pages: 扫描演示证件二维码 / scan a demo card's QR", flush=True)
+    # The centre's console and its demo staff, one account per role (centre/console/demo.py).
+    print(f"中心管理台 / centre console: {url}/console/  ·  演示账号 / demo accounts: admin | staff | police | "
+          f"regulator (密码 / password demo1234)", flush=True)
     return DemoStack(home, server)

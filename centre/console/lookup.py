@@ -14,6 +14,7 @@ from centre.console.models import WorkerIndex
 from centre.console.search_index import catch_up
 from centre.console.search_rules import Query, QueryKind, prefix_upper_bound, reversed_id
 from centre.credentials.models import Credential
+from centre.sync.models import IdentityRegistration
 from centre.terminals.models import Agency
 from wirecontract.idnumber import mask, mask_phone
 
@@ -30,13 +31,13 @@ def workers(user: Any, query: Query | None, agency_id: str = "") -> QuerySet[Wor
     if agency_id:
         rows = rows.filter(agency_id=agency_id)
     if query is not None:
-        rows = rows.filter(_worker_condition(query))
+        rows = rows.filter(worker_condition(query))
     elif not agency_id:
         return rows.none()
     return rows.order_by("name", "worker_uid")
 
 
-def _worker_condition(query: Query) -> Q:
+def worker_condition(query: Query) -> Q:
     text = query.text
     if query.kind is QueryKind.NAME:
         return _prefix("name", text)
@@ -66,8 +67,12 @@ class WorkerRow:
 
 def worker_rows(found: list[WorkerIndex]) -> list[WorkerRow]:
     names = dict(Agency.objects.filter(id__in={w.agency_id for w in found}).values_list("id", "name"))
+    # Released at the centre (the registry) or by the agency's own terminal (the record says so).
+    released = set(IdentityRegistration.objects.filter(id_number__in={w.id_number for w in found if w.id_number},
+                                                       released_at__isnull=False).values_list("worker_uid", flat=True))  # fmt: skip
     return [WorkerRow(w.worker_uid, w.name, mask(w.id_number) if w.id_number else "", mask_phone(w.phone) if w.phone
-                      else "", w.agency_id, names.get(w.agency_id, w.agency_id), w.registered_at, w.released)
+                      else "", w.agency_id, names.get(w.agency_id, w.agency_id), w.registered_at,
+                      w.released or w.worker_uid in released)
             for w in found]  # fmt: skip
 
 

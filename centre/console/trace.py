@@ -33,7 +33,7 @@ class Moment:
     at: dt.datetime | None
     what: Text
     agency_id: str = ""
-    details: tuple[tuple[str, str], ...] = ()
+    details: tuple[tuple[str, Any], ...] = ()
     received_at: dt.datetime | None = None
     source: str = ""  # where it came from: a terminal id, "centre"
 
@@ -160,13 +160,12 @@ def _credentials(records: list[Record], events: list[Event]) -> list[dict[str, A
     return shown
 
 
-def _details(payload: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+def _details(payload: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     shown = []
     for key, value in payload.items():
         if key in HIDDEN_FIELDS or value in (None, "", [], {}):
             continue
-        text = state_text(value).zh if key in ("state", "status", "result") and isinstance(value, str) else value
-        shown.append((str(key), str(text)[:200]))
+        shown.append((str(key), value))
     return tuple(shown[:8])
 
 
@@ -179,10 +178,10 @@ def _timeline(trace: Trace, events: list[Event], subject: Subject) -> list[Momen
                                   (("reason", g.release_reason),), source="centre"))  # fmt: skip
     for c in trace.checks:
         moments.append(Moment(c.checked_at, Text("公安核查结果", "police check result"), "",
-                              (("result", state_text(c.result).zh),), source="centre"))  # fmt: skip
+                              (("result", c.result),), source="centre"))  # fmt: skip
     for complaint in trace.complaints:
         moments.append(Moment(complaint.received_at, Text("中心登记投诉", "complaint registered at the centre"),
-                              complaint.agency_id or "", (("status", state_text(complaint.status).zh),),
+                              complaint.agency_id or "", (("status", complaint.status),),
                               source="centre"))  # fmt: skip
     for source in _SOURCES:
         moments += source(subject)

@@ -81,6 +81,15 @@ FIELD = {
     "insurer": Text("保险公司", "insurer"), "policy_no": Text("保单号", "policy no."),
     "rating": Text("评分", "rating"), "released_at": Text("离职时间", "released at"),
     "resolution": Text("处理结果", "resolution"), "kind": Text("类别", "kind"),
+    "sex": Text("性别", "sex"), "ethnicity": Text("民族", "ethnicity"), "birth_date": Text("出生日期", "date of birth"),
+    "address": Text("住址", "address"), "issuer": Text("签发机关", "issuing authority"),
+    "valid_period": Text("有效期限", "valid period"), "service": Text("服务项目", "service"),
+    "customer": Text("客户", "customer"), "signed_at": Text("签订时间", "signed at"),
+    "hospital": Text("体检机构", "examined at"), "comment": Text("评语", "comment"),
+    "legal_representative": Text("法定代表人", "legal representative"), "licence_no": Text("营业执照号", "licence no."),
+    "founded": Text("成立日期", "founded"), "name": Text("名称", "name"), "licence": Text("营业执照", "business licence"),
+    "lease": Text("场地租赁合同", "lease"), "integrity_commitment": Text("诚信承诺书", "integrity commitment letter"),
+    "qualification": Text("资质证明", "qualification"), "reason_code": Text("原因代码", "reason code"),
 }
 
 

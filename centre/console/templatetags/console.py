@@ -66,3 +66,39 @@ def masked_id(number: str) -> str:
 def get(mapping: Any, key: Any) -> Any:
     """`{{ names|get:agency_id }}`: a dictionary's value, or the key itself when absent."""
     return mapping.get(key, key) if hasattr(mapping, "get") else key
+
+
+@register.filter
+def state_say(value: str) -> str:
+    """A state or admission code (issued, suspended, admitted…) in the reader's language."""
+    from django.utils.translation import get_language
+
+    from centre.console.admission_rules import Admission
+    from centre.console.trace_words import STATE, state_text
+
+    text = Admission(value).text if value in set(Admission) and value not in STATE else state_text(value)
+    return text.in_lang(get_language() or "zh")
+
+
+@register.filter
+def show(value: Any, key: str = "") -> str:
+    """A record's value as a reader wants it: yes/no, lists joined, times local to the minute, states in words."""
+    from django.utils import timezone
+    from django.utils.translation import get_language
+    from django.utils.translation import gettext as _
+
+    from centre.console.times import parse_time
+    from centre.console.trace_words import STATE
+
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list | tuple):
+        return "、".join(str(show(v)) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{field_name(str(k))}: {show(v)}" for k, v in value.items())
+    if isinstance(value, str):
+        if value in STATE:
+            return STATE[value].in_lang(get_language() or "zh")
+        if len(value) > 10 and value[4:5] == "-" and "T" in value and (moment := parse_time(value)) is not None:
+            return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+    return str(value)[:200]

@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from centre.console import lookup
 from centre.console import roles as r
@@ -16,10 +16,10 @@ from centre.console.paging import paginate
 from centre.console.search_rules import QueryKind, read_query
 from centre.terminals.models import Agency
 
-KINDS = [("", _lazy("guess from what I type")), (QueryKind.NAME.value, _lazy("name")),
-         (QueryKind.PINYIN.value, _lazy("pinyin")), (QueryKind.ID_FULL.value, _lazy("ID number")),
-         (QueryKind.ID_SUFFIX.value, _lazy("end of ID number")), (QueryKind.CREDENTIAL.value, _lazy("credential number")),
-         (QueryKind.PHONE.value, _lazy("phone"))]
+KINDS = [("", gettext_lazy("guess from what I type")), (QueryKind.NAME.value, gettext_lazy("name")),
+         (QueryKind.PINYIN.value, gettext_lazy("pinyin")), (QueryKind.ID_FULL.value, gettext_lazy("ID number")),
+         (QueryKind.ID_SUFFIX.value, gettext_lazy("end of ID number")), (QueryKind.CREDENTIAL.value, gettext_lazy("credential number")),
+         (QueryKind.PHONE.value, gettext_lazy("phone"))]
 
 
 @r.require_role(*r.READ)

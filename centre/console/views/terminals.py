@@ -70,6 +70,6 @@ def revoke(request: HttpRequest, terminal_id: str) -> HttpResponse:
     except ExplainedError as error:
         tell_error(request, error)
     else:
-        messages.success(request, _("Terminal %(id)s is %(state)s.") % {"id": terminal.id,
-                                                                        "state": use_case.state_of(terminal)})  # fmt: skip
+        state = _("compromised") if terminal.compromised else _("retired")
+        messages.success(request, _("Terminal %(id)s: %(state)s.") % {"id": terminal.id, "state": state})
     return redirect("console:terminals")
