@@ -789,6 +789,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../terminal/ui/main_window.py" />
+        <source>中心退回与投诉</source>
+        <translation>Centre returns and complaints</translation>
+    </message>
+    <message>
         <location filename="../../terminal/ui/main_window.py" line="128" />
         <source>上门服务证登记终端</source>
         <translation>Home-service credential terminal</translation>
@@ -3250,6 +3255,174 @@ Card read: %3, %4</translation>
     <message>
         <source>拿开证件</source>
         <translation>Take the card away</translation>
+    </message>
+</context>
+<context>
+    <name>CaseworkPage</name>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>中心退回与投诉</source>
+        <translation>Centre returns and complaints</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>请将被退回人员本人的身份证放在读卡器上</source>
+        <translation>Place the returned person's own ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>读卡不符：请读取被退回人员本人的身份证</source>
+        <translation>Not the same person: read the returned person's own ID card</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>已核对本人身份证，请更正以下信息后提交</source>
+        <translation>ID card checked: correct the details below and submit</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>待更正</source>
+        <translation>to correct</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>已重新提交</source>
+        <translation>resubmitted</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>中心已通过</source>
+        <translation>accepted by the centre</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>待处理</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>处理中</source>
+        <translation>in hand</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>已答复</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>（本机构）</source>
+        <translation>(this agency)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>已逾期</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>退回更正（%1）</source>
+        <translation>Returned for correction (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>中心转来的投诉（%1）</source>
+        <translation>Complaints from the centre (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>退回原因</source>
+        <translation>Reason returned</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>退回时间</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>编号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>被投诉人员</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>投诉内容</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>答复期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>开始更正（读身份证）</source>
+        <translation>Start the correction (read the ID card)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>提交更正</source>
+        <translation>Submit the correction</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>更正登记信息（身份信息以身份证为准，不可修改）</source>
+        <translation>Correct the registration (identity comes from the ID card and cannot change)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>现住址</source>
+        <translation>Current address</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>服务类型</source>
+        <translation>Service types</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>居住证号</source>
+        <translation>Residence permit no.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>文化程度</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>处理结果（将发送至中心）</source>
+        <translation>The agency's answer (goes to the centre)</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/casework_page.py" />
+        <source>提交处理结果</source>
+        <translation>Submit the answer</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget,
 from terminal.core import messages
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action
+from terminal.ui.casework_page import CaseworkPage
 from terminal.ui.credentials_page import CredentialsPage
 from terminal.ui.feedback import Banner, MessageBridge
 from terminal.ui.home_page import HomePage
@@ -57,9 +58,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.reports = ReportsPage(session)
         self.sync = SyncPage(session)
         self.operators = OperatorsPage(session)
+        self.casework = CaseworkPage(session)  # returned registrations and the centre's complaints
         self.password_dialog: ChangePasswordDialog | None = None
         for page in (self.home, self.register, self.workers, self.worker, self.credentials, self.training, self.reports,
-                     self.sync, self.operators):  # fmt: skip
+                     self.sync, self.operators, self.casework):  # fmt: skip
             self.pages.addWidget(page)
         self.banner = Banner()
         work_area = QWidget()
@@ -159,6 +161,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.work_menu.addAction(self._action("reports", "F7", lambda: self.show_page(self.reports)))
         self.work_menu.addAction(self._action("sync", "F8", lambda: self.show_page(self.sync)))
         self.work_menu.addAction(self._action("operators", "F9", lambda: self.show_page(self.operators)))
+        self.work_menu.addAction(self._action("casework", "F10", lambda: self.show_page(self.casework)))
         self.work_menu.addAction(self._action("reader_settings", None, self.open_reader_settings))
         self.work_menu.addSeparator()
         self.work_menu.addAction(self._action("change_password", None, self.change_password))
@@ -171,7 +174,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _apply_role(self, actor: Actor | None) -> None:
         signed_in = actor is not None
-        for key in ("home", "workers", "credentials", "reports", "sync", "lock", "sign_out", "change_password"):
+        for key in ("home", "workers", "credentials", "reports", "sync", "casework", "lock", "sign_out", "change_password"):
             self.menu_actions[key].setVisible(signed_in)
         self.menu_actions["operators"].setVisible(signed_in and self.session.may(Action.MANAGE_OPERATORS))
         self.menu_actions["reader_settings"].setVisible(signed_in and self.session.may(Action.MANAGE_AGENCY))
@@ -190,7 +193,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.lang_menu.setTitle(self.tr("语言(&L)"))
         texts = {"home": self.tr("首页"), "register": self.tr("登记人员"), "workers": self.tr("查找人员"),
                  "credentials": self.tr("证件办理"), "training": self.tr("培训"), "reports": self.tr("统计报表"), "sync": self.tr("同步与对账"),
-                 "operators": self.tr("操作员管理"), "reader_settings": self.tr("设置…"), "change_password": self.tr("修改我的密码"),
+                 "operators": self.tr("操作员管理"), "reader_settings": self.tr("设置…"), "casework": self.tr("中心退回与投诉"), "change_password": self.tr("修改我的密码"),
                  "lock": self.tr("锁定"), "sign_out": self.tr("退出登录"), "lang_zh": "中文", "lang_en": "English"}  # fmt: skip
         for key, text in texts.items():
             self.menu_actions[key].setText(text)
@@ -262,7 +265,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.home.refresh()
         elif page is self.workers:
             self.workers.search.setFocus()
-        elif page in (self.credentials, self.training, self.reports):
+        elif page in (self.credentials, self.training, self.reports, self.casework):
             page.refresh()
 
     def open_task(self, key: str) -> None:
@@ -292,7 +295,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.locked:
             return  # a card tapped on a locked terminal is ignored: nobody is responsible for it
         current = self.pages.currentWidget()
-        for taker in (self.credentials, self.training):  # receipt of a credential, training attendance
+        for taker in (self.credentials, self.training, self.casework):  # receipt, attendance, a correction
             if current is taker and taker.wants_card:
                 taker.card_presented(card)
                 return
