@@ -45,7 +45,7 @@ def agency_page(user: Any, agency_id: str) -> AgencyPage:
     profile = Record.objects.filter(entity="agency", agency_id=agency.id).order_by("-updated_at").first()
     data: dict[str, Any] = dict(profile.data) if profile and isinstance(profile.data, dict) else {}
     scans = _scans(data)
-    registration = {k: v for k, v in data.items() if not isinstance(v, dict | list) and k not in {"scans"}}
+    registration = {k: v for k, v in data.items() if k not in SCAN_KEYS}
     by_state = (Credential.objects.filter(agency_id=agency.id).values_list("state").annotate(n=Count("credential_no"))
                 .order_by("state"))  # fmt: skip
     return AgencyPage(
@@ -60,23 +60,27 @@ def agency_page(user: Any, agency_id: str) -> AgencyPage:
     )  # fmt: skip
 
 
+SCAN_KEYS = ("scans_sha256", "scans", "attachments")  # how terminals name the scans (agency_profile._payload)
+
+
 def _scans(data: dict[str, Any]) -> list[tuple[str, str]]:
-    """The scans the agency's registration data names (licence, lease, …): what each is and what the centre holds
-    of it (a file name or digest; the image itself stays at the agency unless it was sent)."""
+    """The scans the agency's registration data names (licence, lease, commitment letter…) and what the centre
+    holds of each: its SHA-256 as the terminal sent it (the image stays at the agency), or that it is missing."""
     found = []
-    for key in ("scans", "attachments", "letters"):
+    for key in SCAN_KEYS:
         value = data.get(key)
         if isinstance(value, dict):
-            found += [(str(k), _describe(v)) for k, v in value.items()]
-        elif isinstance(value, list):
-            found += [(str(item.get("kind", key)) if isinstance(item, dict) else key, _describe(item)) for item in value]
+            found += [(str(kind), _describe(what)) for kind, what in value.items()]
     return found
 
 
 def _describe(value: object) -> str:
+    if value in (None, "", False):
+        return ""
     if isinstance(value, dict):
-        for key in ("name", "file_name", "sha256", "digest"):
+        for key in ("sha256", "file_name", "name", "digest"):
             if value.get(key):
-                return str(value[key])[:80]
+                return _describe(value[key])
         return ", ".join(sorted(str(k) for k in value))[:80]
-    return str(value)[:80]
+    text = str(value)
+    return f"SHA-256 {text[:16]}…" if len(text) == 64 and all(c in "0123456789abcdef" for c in text) else text[:80]

@@ -8,6 +8,7 @@ identities: only a demo centre (terminal-server serve --demo) accepts them. Seed
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,11 +104,15 @@ def _history() -> None:
     now = utc_now()
     xuhui, pudong = AGENCIES[0], AGENCIES[1]
     for spec, months in ((xuhui, 7), (pudong, 6)):
-        _push(spec, "agency", spec.credit_code, 1, "agency.profile", {
-            "name": spec.name, "legal_representative": "张**", "address": f"上海市{spec.district}示例路 88 号",
-            "licence_no": spec.credit_code, "founded": "2016-03-01",
-            "scans": {"licence": {"file_name": "营业执照.pdf"}, "lease": {"file_name": "租赁合同.pdf"},
-                      "integrity_commitment": {"file_name": "诚信承诺书.pdf"}},
+        # As the terminal's agency file sends it (terminal/usecases/agency_profile.py).
+        _push(spec, "agency", uuid.uuid4().hex, 1, "agency.updated", {
+            "credit_code": spec.credit_code, "name": spec.name, "licence_kind": "business_licence",
+            "licence_no": spec.credit_code, "address": f"上海市{spec.district}示例路 88 号", "phone": "021-55550101",
+            "lease_until": "2028-12-31", "commitment_signed_on": "2026-01-05", "legal_representative": "张建国",
+            "qualifications": [{"name": "家政服务机构备案证明", "number": "JZ-" + spec.credit_code[-6:]}],
+            "scans_sha256": {"licence": hashlib.sha256(b"licence" + spec.credit_code.encode()).hexdigest(),
+                             "lease": hashlib.sha256(b"lease" + spec.credit_code.encode()).hexdigest(),
+                             "commitment": None},
         }, now - dt.timedelta(days=30 * months))  # fmt: skip
     ids = [make_valid_18(first14 + f"{i:03d}") for i, (_, _, first14, _) in enumerate(WORKERS)]
     uids: list[str] = []

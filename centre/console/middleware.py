@@ -49,6 +49,7 @@ def terminal_contact(get_response: Callable[[HttpRequest], HttpResponse],
     from wirecontract import protocol as p
 
     def middleware(request: HttpRequest) -> HttpResponse:
+        arrived = p.utc_now()  # the drift is the request's time against its arrival, not against the answer
         response = get_response(request)
         terminal = getattr(request, "auth", None)
         if isinstance(terminal, Terminal) and response.status_code < 400:
@@ -60,7 +61,7 @@ def terminal_contact(get_response: Callable[[HttpRequest], HttpResponse],
             stamp = request.headers.get(p.HEADER_TIMESTAMP, "")
             if due and stamp.isascii() and stamp.isdigit():
                 try:
-                    note_contact(terminal.id, int(stamp), request.headers.get("User-Agent", ""))
+                    note_contact(terminal.id, int(stamp), request.headers.get("User-Agent", ""), arrived)
                 except DatabaseError:  # watching must never fail the terminal's request
                     with _contacts_lock:
                         _contacts.pop(terminal.id, None)

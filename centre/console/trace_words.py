@@ -90,6 +90,10 @@ FIELD = {
     "founded": Text("成立日期", "founded"), "name": Text("名称", "name"), "licence": Text("营业执照", "business licence"),
     "lease": Text("场地租赁合同", "lease"), "integrity_commitment": Text("诚信承诺书", "integrity commitment letter"),
     "qualification": Text("资质证明", "qualification"), "reason_code": Text("原因代码", "reason code"),
+    "credit_code": Text("统一社会信用代码", "credit code"), "licence_kind": Text("证照类型", "licence kind"),
+    "lease_until": Text("租赁期至", "lease until"), "commitment_signed_on": Text("诚信承诺书签署日期", "commitment signed on"),
+    "qualifications": Text("资质证书", "qualifications"), "commitment": Text("诚信承诺书", "integrity commitment letter"),
+    "number": Text("编号", "number"), "scan_sha256": Text("扫描件", "scan"),
 }
 
 

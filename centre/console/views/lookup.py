@@ -38,7 +38,9 @@ def search(request: HttpRequest) -> HttpResponse:
                               _("Released")], rows, {"q_kind": query.kind.value if query else "", "agency": agency_id})  # fmt: skip
     page = paginate(found, request.GET.get("page"))
     agencies = Agency.objects.order_by("name").values_list("id", "name")[:2000]
-    return TemplateResponse(request, "console/search.html", {
+    # htmx (typing in the box): only the results are sent and swapped in.
+    template = "console/_search_results.html" if getattr(request, "htmx", False) else "console/search.html"
+    return TemplateResponse(request, template, {
         "q": raw, "kind": kind, "kinds": KINDS, "agency": agency_id, "query": query, "page": page,
         "rows": lookup.worker_rows(page.rows), "agencies": agencies,
         "unreadable": bool(raw.strip()) and query is None,
