@@ -205,7 +205,8 @@ def columns(tab: str) -> list[Column]:
             c("response", lambda: _t("处理意见")), c("resolved_at", lambda: _t("办结时间"), local_time)],
         "credit_records": [
             c("recorded_at", lambda: _t("时间"), local_time), c("source", lambda: _t("来源"), _words(source_words)),
-            c("kind", lambda: _t("类型"), _words(credit_kind_words)), c("description", lambda: _t("说明"))],
+            c("kind", lambda: _t("类型"), _words(credit_kind_words)), c("description", lambda: _t("说明")),
+            c("valid_to", lambda: _t("有效期至"))],  # the centre's integrity records are valid until a date
         "background_checks": [
             c("result", lambda: _t("结果"), _words(background_words)),
             c("checked_at", lambda: _t("审查时间"), local_time), c("received_at", lambda: _t("收到时间"), local_time)],

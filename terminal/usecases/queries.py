@@ -156,7 +156,7 @@ _TABS = {
     "contracts": "SELECT uid, signed_on, service_type, period_from, period_to, district FROM contracts WHERE worker_id = ? ORDER BY signed_on DESC",
     "evaluations": "SELECT uid, scores, overall, comment, at, source FROM evaluations WHERE worker_id = ? ORDER BY at DESC",
     "complaints": "SELECT uid, source, received_at, summary, status, response, resolved_at FROM complaints WHERE worker_id = ? ORDER BY received_at DESC",
-    "credit_records": "SELECT uid, source, kind, description, recorded_at FROM credit_records WHERE worker_id = ? ORDER BY recorded_at DESC",
+    "credit_records": "SELECT uid, source, kind, description, recorded_at, valid_to FROM credit_records WHERE worker_id = ? ORDER BY recorded_at DESC",
     "background_checks": "SELECT result, checked_at, received_at FROM background_checks WHERE worker_id = ? ORDER BY id DESC",
 }
 

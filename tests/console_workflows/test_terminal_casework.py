@@ -14,7 +14,7 @@ import pytest
 from terminal.core.errors import InvalidInput, NotSignedIn, PermissionDenied
 from terminal.core.roles import Role
 from terminal.store.db import Database
-from terminal.usecases import complaints, corrections, registration
+from terminal.usecases import complaints, corrections, queries, registration
 from terminal.usecases.central import apply_pulled
 from terminal.usecases.corrections import Profile
 from tests.builders import TODAY, actor, card_read, open_db, profile
@@ -107,3 +107,5 @@ def test_integrity_records_land_on_the_worker_and_the_agency(db: Database) -> No
     row = db.query_one("SELECT kind, category, valid_to, source FROM credit_records WHERE worker_id = ?", (worker_id,))
     assert row is not None and tuple(row) == ("negative", "complaint_upheld", "2027-11-29", "centre")
     assert db.scalar("SELECT count(*) FROM agency_integrity_records") == 1
+    shown = queries.worker_record(db, actor(Role.CLERK), worker_id).tables["credit_records"]  # the worker page's list
+    assert [(r["kind"], r["valid_to"]) for r in shown] == [("negative", "2027-11-29")]
