@@ -41,7 +41,7 @@ from centre.complaints.models import Complaint
 from centre.credentials.models import Credential
 from centre.evaluations.models import Evaluation
 from centre.integrity.models import IntegrityRecord
-from centre.sync.models import IdentityRegistration, Record
+from centre.sync.models import BackgroundCheck, IdentityRegistration, Record
 from centre.terminals.models import Agency
 
 log = logging.getLogger(__name__)
@@ -282,6 +282,18 @@ def _complaint_rows_of_findings(rows: Sequence[ComplaintFinding], ctx: _Context,
     _complaint_facts(list(Complaint.objects.filter(uid__in=[f.complaint_uid for f in rows])), ctx, touched)
 
 
+def _checked_people(rows: Sequence[BackgroundCheck], ctx: _Context, touched: Touched) -> None:
+    """A background check is no fact (it stays with the police-check tables), but it moves the person's grade."""
+    numbers = {r.id_number for r in rows}
+    for uid, agency in IdentityRegistration.objects.filter(id_number__in=numbers).values_list("worker_uid", "agency_id"):
+        touched.add(uid, agency)
+
+
+def _admissions(rows: Sequence[Any], ctx: _Context, touched: Touched) -> None:
+    for row in rows:
+        touched.add(None, row.agency_id)
+
+
 SOURCES: tuple[Source, ...] = (
     Source("records", lambda: Record.objects.filter(entity__in=RECORD_ENTITIES), "updated_at", "id", _record_facts),
     Source("credentials", lambda: Credential.objects.all(), "updated_at", "credential_no", _credential_facts),
@@ -294,7 +306,15 @@ SOURCES: tuple[Source, ...] = (
     Source("registrations", lambda: IdentityRegistration.objects.all(), "", "id", _registration_facts),
     Source("releases", lambda: IdentityRegistration.objects.filter(released_at__isnull=False), "released_at", "id",
            _registration_facts),
+    Source("background", lambda: BackgroundCheck.objects.all(), "checked_at", "id", _checked_people),
+    Source("admissions", lambda: _admission_rows(), "decided_at", "id", _admissions),
 )  # fmt: skip
+
+
+def _admission_rows() -> models.QuerySet[Any]:
+    from centre.console.models import AgencyAdmission
+
+    return AgencyAdmission.objects.all()
 
 
 def _after(source: Source, mark: FactMark) -> models.QuerySet[Any]:
@@ -363,10 +383,19 @@ def rebuild() -> Touched:
     return catch_up(max_rows=10**12)
 
 
+def refresh(now: dt.datetime | None = None) -> Touched:
+    """Facts from what changed, then the grades of whom it touched (credit.py)."""
+    from centre.analytics.credit import recompute
+
+    touched = catch_up()
+    recompute(touched, now)
+    return touched
+
+
 def after_push() -> None:
     """The push's one call, after its transaction committed: facts and credit follow what it brought. A failure
     here never fails the push (it is stored); the next catch-up reads the same rows again."""
     try:
-        catch_up()
+        refresh()
     except DatabaseError:
         log.warning("analytics catch-up after a push failed; the next one reads the same rows", exc_info=True)

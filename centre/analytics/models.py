@@ -262,3 +262,117 @@ class FactMark(models.Model):
 
     def __str__(self) -> str:
         return f"{type(self).__name__} {self.pk}"
+
+
+# --- credit evaluation (诚信评价) ------------------------------------------------------------------------------
+
+
+class CreditRuleSet(models.Model):
+    """A version of the credit rules (credit_rules.py reads it); the newest active version grades."""
+
+    version = models.IntegerField(primary_key=True)
+    rules = models.JSONField()
+    active = models.BooleanField(default=True)
+    loaded_by = models.CharField(max_length=150)
+    loaded_at = models.DateTimeField()
+    note = models.TextField(blank=True)
+
+    class Meta:
+        db_table = "analytics_credit_rules"
+
+    def __str__(self) -> str:
+        return f"rules v{self.version}"
+
+
+class CreditGrade(models.Model):
+    """The current grade of a worker or an agency, with the contributions that made it."""
+
+    subject = models.CharField(max_length=8, help_text="worker | agency")
+    subject_id = models.CharField(max_length=64, help_text="worker uid or agency credit code")
+    agency_id = models.CharField(max_length=64, db_index=True, help_text="the agency (the worker's, or itself)")
+    district = models.CharField(max_length=32)
+    score = models.FloatField()
+    grade = models.CharField(max_length=8)
+    contributions = models.JSONField()
+    listed = models.CharField(max_length=8, blank=True, help_text="'' | red | black")
+    rule_version = models.IntegerField()
+    computed_at = models.DateTimeField()
+    as_of = models.DateField(help_text="the day the rules were applied for (decay, validity)")
+
+    class Meta:
+        db_table = "analytics_credit_grades"
+        constraints = [models.UniqueConstraint(fields=["subject", "subject_id"], name="one_grade_per_subject")]
+        indexes = [models.Index(fields=["subject", "grade", "district"], name="ix_acg_grade")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.subject_id}: {self.grade}"
+
+
+class CreditGradeChange(models.Model):
+    """Grade history: every grade a subject was given that differed from the one before (the first included)."""
+
+    subject = models.CharField(max_length=8)
+    subject_id = models.CharField(max_length=64)
+    agency_id = models.CharField(max_length=64)
+    previous = models.CharField(max_length=8, blank=True)
+    grade = models.CharField(max_length=8)
+    score = models.FloatField()
+    contributions = models.JSONField()
+    rule_version = models.IntegerField()
+    at = models.DateTimeField()
+    feed_seq = models.BigIntegerField(null=True, help_text="the decision that told the agency (None: first grade)")
+
+    class Meta:
+        db_table = "analytics_credit_history"
+        indexes = [models.Index(fields=["subject", "subject_id", "at"], name="ix_ach_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.subject_id}: {self.previous or '—'} → {self.grade}"
+
+
+class CreditListEntry(models.Model):
+    """Red and black lists (红黑名单): proposed by staff with a reason, in force only once an administrator
+    approved it; taken off again the same way. Every step is audited (centre.audit)."""
+
+    subject = models.CharField(max_length=8, help_text="worker | agency")
+    subject_id = models.CharField(max_length=64)
+    agency_id = models.CharField(max_length=64, db_index=True)
+    kind = models.CharField(max_length=8, help_text="red | black")
+    status = models.CharField(max_length=16, db_index=True,
+                              help_text="proposed | listed | refused | delisting | delisted")  # fmt: skip
+    reason = models.TextField()
+    proposed_by = models.CharField(max_length=150)
+    proposed_at = models.DateTimeField()
+    decided_by = models.CharField(max_length=150, blank=True)
+    decided_at = models.DateTimeField(null=True)
+    decision_note = models.TextField(blank=True)
+    delist_reason = models.TextField(blank=True)
+    delist_proposed_by = models.CharField(max_length=150, blank=True)
+    delisted_by = models.CharField(max_length=150, blank=True)
+    delisted_at = models.DateTimeField(null=True)
+
+    class Meta:
+        db_table = "analytics_credit_lists"
+        indexes = [models.Index(fields=["subject", "subject_id", "status"], name="ix_acl_subject")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} list: {self.subject} {self.subject_id} ({self.status})"
+
+
+class AuthorityToken(models.Model):
+    """A read-only token for the competent authority's systems (the /api/ routes). Only its SHA-256 is kept;
+    the token itself is printed once."""
+
+    key_id = models.CharField(max_length=16, primary_key=True, help_text="the token's public prefix")
+    token_sha256 = models.CharField(max_length=64, unique=True)
+    role = models.CharField(max_length=16, help_text="regulator")
+    label = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True)
+    last_used_at = models.DateTimeField(null=True)
+
+    class Meta:
+        db_table = "analytics_authority_tokens"
+
+    def __str__(self) -> str:
+        return f"{self.role} token {self.key_id}"

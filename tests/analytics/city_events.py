@@ -37,11 +37,16 @@ def build_town(users: dict[str, Any]) -> dict[str, Any]:
         _ok(push(term, wire(uuid.uuid4().hex, 1, {"worker_uid": worker, "signed_on": start, "service_type": kind,
                                                    "period_from": start, "period_to": "2026-01-31",
                                                    "district": district}, entity="contract", kind="contract.signed")))  # fmt: skip
+    attendance = uuid.uuid4().hex
     _ok(push(ta, wire(uuid.uuid4().hex, 1, {"worker_uid": w1, "checked_on": "2025-03-01", "expires_on": "2026-03-01",
                                             "passed": True}, entity="health_check", kind="health_check.recorded"),
              wire(uuid.uuid4().hex, 1, {"worker_uid": w1, "starts_on": "2025-03-01", "expires_on": "2026-02-28"},
                   entity="insurance", kind="insurance.recorded"),
-             wire(uuid.uuid4().hex, 3, {"worker_uid": w1, "session": "s1", "score": 88, "passed": True},
+             wire(attendance, 1, {"worker_uid": w1, "session": "s1", "at": "2025-03-02T01:00:00+00:00"},
+                  entity="training", kind="training.tap_in"),
+             wire(attendance, 2, {"worker_uid": w1, "session": "s1", "at": "2025-03-02T09:00:00+00:00"},
+                  entity="training", kind="training.tap_out"),
+             wire(attendance, 3, {"worker_uid": w1, "session": "s1", "score": 88, "passed": True},
                   entity="training", kind="training.result"),
              wire(uuid.uuid4().hex, 1, {"worker_uid": w2, "scores": {"attitude": 4}, "overall": 4.0, "comment": None,
                                         "at": "2025-05-02T03:00:00+00:00"}, entity="evaluation",

@@ -37,6 +37,7 @@ def test_facts_reconcile_with_the_raw_records(users: dict[str, Any]) -> None:
         FactContract,
         FactEvaluation,
         FactIntegrity,
+        FactTraining,
         FactTransfer,
         FactWorker,
         FactWorkerService,
@@ -62,6 +63,7 @@ def test_facts_reconcile_with_the_raw_records(users: dict[str, Any]) -> None:
                       for a, d in Record.objects.filter(entity="worker").values_list("agency_id", "data"))  # fmt: skip
     assert Counter(FactWorker.objects.values_list("month", "agency_id")) == workers
     assert FactWorkerService.objects.filter(service_type="elderly").count() == 1
+    assert list(FactTraining.objects.values_list("score", "passed", "agency_id")) == [(88.0, True, AGENCY_A)]
     assert set(FactWorker.objects.filter(released_on__isnull=False).values_list("agency_id", flat=True)) == {AGENCY_A}
 
     [transfer] = FactTransfer.objects.all()
