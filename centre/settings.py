@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "centre.credentials",
     "centre.public",
     "centre.evaluations",
+    "centre.ecard",
     "centre.ops",
     "centre.audit",
     "centre.console",

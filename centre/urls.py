@@ -23,6 +23,7 @@ urlpatterns = [
     path(p.API.lstrip("/") + "/", api.urls),
     path("V/<str:payload>", verify_page, name="verification-page"),
     path("", include("centre.public.urls")),  # the consumer pages: assets, evaluation, complaints, e-credential
+    path("", include("centre.ecard.urls")),  # the electronic credential: /A/ activation, /e/ card, /E/ check
     # No public status by number: sequential numbers could be walked. The QR's signed payload is the key.
     path("healthz", healthz, name="healthz"),  # not rate-limited: load balancers and terminals' doctor poll it
     path("admin/", admin.site.urls),

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "terminal.cli.report_cmds",
     "terminal.cli.worker_cmds",
     "terminal.cli.contract_cmds",
+    "terminal.cli.ecard_cmds",
 )
 
 

@@ -4,9 +4,14 @@
 "use strict";
 const CACHE = "hsc-public-v1";
 const SHELL = ["/p/offline.html", "/p/verify.js", "/p/public.css", "/p/icon.svg"];
+// The electronic credential (centre/ecard): the worker's card page, the offline check of a shown code, their files.
+const ECARD = ["/e/", "/e/check", "/e/manifest.webmanifest", "/static/ecard/ecard.js", "/static/ecard/ecard.css",
+               "/static/vendor/qrcode-generator/qrcode.js"];
+const ECARD_FILES = ["/e/manifest.webmanifest", "/static/ecard/", "/static/vendor/qrcode-generator/"];
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL).then(() => c.addAll(ECARD).catch(() => {})))
+    .then(() => self.skipWaiting()));
 });
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
 
@@ -27,6 +32,10 @@ self.addEventListener("fetch", (event) => {
   if (url.pathname === "/v1/trust-list") event.respondWith(networkThenCache(event.request));
   else if (url.pathname.startsWith("/V/") && event.request.mode === "navigate")
     event.respondWith(networkThenCache(event.request, "/p/offline.html"));
+  else if (url.pathname.startsWith("/E/") && event.request.mode === "navigate")
+    event.respondWith(networkThenCache(event.request, "/e/check"));
+  else if (url.pathname === "/e/") event.respondWith(networkThenCache(event.request, "/e/"));
+  else if (ECARD_FILES.some((p) => url.pathname.startsWith(p))) event.respondWith(networkThenCache(event.request));
   else if (url.pathname.startsWith("/p/"))
     event.respondWith(caches.match(event.request).then((hit) => hit || fetch(event.request)));
 });

@@ -168,6 +168,6 @@
     }
   }
 
-  window.HSC = { b32decode, b32encode, b64url, concat, canonical, ed25519, trustList, checkQr, mask };
+  window.HSC = { b32decode, b32encode, b64url, concat, canonical, ed25519, trustList, checkQr, mask, say };
   if (document.body && document.body.dataset.page) run();
 })();
