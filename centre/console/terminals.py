@@ -21,6 +21,7 @@ from wirecontract.errors import Text
 from wirecontract.protocol import utc_now
 
 DRIFT_WARNING_SECONDS = 60
+TERMINAL_PRODUCT = "shanghai-terminal"  # terminal/sync/transport.py USER_AGENT_PRODUCT (the centre never imports it)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,12 @@ class TerminalRow:
     last_seen_at: dt.datetime | None
     clock_drift_seconds: int | None
     client: str
+
+    @property
+    def version(self) -> str:
+        """The terminal program's version from its User-Agent (shanghai-terminal/0.1.0), or ''."""
+        product, _, version = self.client.partition("/")
+        return version.split()[0] if product == TERMINAL_PRODUCT and version else ""
 
     @property
     def drift_warning(self) -> bool:

@@ -11,7 +11,10 @@ from typing import Protocol
 
 import requests
 
+from terminal import __version__
 from terminal.core.errors import SyncErrorKind, SyncFault
+
+USER_AGENT_PRODUCT = "shanghai-terminal"
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,8 @@ class Transport(Protocol):
 class RequestsTransport:
     def __init__(self, session: requests.Session | None = None) -> None:
         self._session = session or requests.Session()
+        if session is None:  # the centre's terminals page shows the program version each terminal runs
+            self._session.headers["User-Agent"] = f"{USER_AGENT_PRODUCT}/{__version__}"
 
     def send(self, method: str, url: str, headers: Mapping[str, str], body: bytes, timeout: float) -> HttpResponse:
         try:

@@ -210,6 +210,7 @@ def test_an_idle_session_is_signed_out(tmp_path: Path) -> None:
 
 def test_the_terminals_page_shows_each_terminals_last_contact(any_demo_centre: LiveServer,
                                                               consoles: dict[str, Console]) -> None:  # fmt: skip
+    from terminal import __version__ as terminal_version
     from terminal.sync.client import SyncClient
     from wirecontract.signing import TerminalKey
 
@@ -225,3 +226,4 @@ def test_the_terminals_page_shows_each_terminals_last_contact(any_demo_centre: L
     row = page[page.index(enrolled.terminal_id):]
     row = row[:row.index("</tr>")]
     assert "二号前台" in row and "在用" in row and " 秒" in row and "—" not in row.split("</td>")[5]
+    assert f"<td>{terminal_version}</td>" in row

@@ -30,10 +30,10 @@ def terminal_list(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx":
         rows = ((row.terminal.id, row.terminal.agency.name, row.terminal.terminal_number, row.state,
                  row.last_seen_at.strftime("%Y-%m-%d %H:%M") if row.last_seen_at else "",
-                 row.clock_drift_seconds if row.clock_drift_seconds is not None else "")
+                 row.clock_drift_seconds if row.clock_drift_seconds is not None else "", row.version)
                 for row in use_case.terminal_rows(found[:50_000]))  # fmt: skip
         return xlsx_response(request.user, "terminals", "terminals", [_("Terminal"), _("Agency"), _("Number"),
-                             _("State"), _("Last contact"), _("Clock drift (s)")], rows, {"state": state})  # fmt: skip
+                             _("State"), _("Last contact"), _("Clock drift (s)"), _("Version")], rows, {"state": state})  # fmt: skip
     page = paginate(found, request.GET.get("page"))
     params = request.GET.copy()
     params["format"] = "xlsx"
