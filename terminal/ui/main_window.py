@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget,
 from terminal.core import messages
 from terminal.core.lifecycle import State
 from terminal.core.roles import Action
+from terminal.ui.agency_page import install as install_agency_page
 from terminal.ui.casework_page import CaseworkPage
 from terminal.ui.credentials_page import CredentialsPage
 from terminal.ui.feedback import Banner, MessageBridge
@@ -117,6 +118,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.toolbar.setStyleSheet("QToolButton { font-size: 11pt; padding: 4px 10px; }")
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
         self._build_menus()
+        self.agency = install_agency_page(self)  # H5: the agency's registration file (agency_page.py)
         for key in TOOLBAR_KEYS:
             self.toolbar.addAction(self.menu_actions[key])
         self.retranslate()
@@ -295,7 +297,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.locked:
             return  # a card tapped on a locked terminal is ignored: nobody is responsible for it
         current = self.pages.currentWidget()
-        for taker in (self.credentials, self.training, self.casework):  # receipt, attendance, a correction
+        for taker in (self.credentials, self.training, self.casework, self.agency):  # + the legal representative
             if current is taker and taker.wants_card:
                 taker.card_presented(card)
                 return

@@ -183,7 +183,8 @@ class ProfileForm(Retranslating, QWidget):
         for name, widget in (("phone", self.phone), ("address", self.address)):
             widget.textEdited.connect(self.errors[name].clear_on_edit)
         self.types.changed.connect(self.errors["types"].clear_error)
-        self.consent.toggled.connect(lambda _c: self.errors["consent"].clear_error())
+        if not editing:
+            self.consent.toggled.connect(lambda _c: self.errors["consent"].clear_error())
         self.retranslate()
 
     def _line(self, name: str) -> QLineEdit:
@@ -261,7 +262,7 @@ class ProfileForm(Retranslating, QWidget):
                 raise InvalidInput(field=Text("至少选择一种服务类型", "choose at least one service type"))
 
         def need_consent() -> None:
-            if not self.editing and not self.consent.isChecked():
+            if not self.consent.isChecked():
                 raise InvalidInput(field=Text("须取得本人对个人信息处理的同意", "the person's consent to processing personal data is needed"))
 
         def health() -> None:
@@ -279,8 +280,9 @@ class ProfileForm(Retranslating, QWidget):
             self._check("phone", lambda: validation.phone(self.phone.text())),
             self._check("address", lambda: validation.required(self.address.text(), Text("现住址", "current address"))),
             self._check("types", need_types), self._check("health", health), self._check("insurance", insurance),
-            self._check("consent", need_consent),
         ]  # fmt: skip
+        if not self.editing:  # consent is given once, at registration
+            results.append(self._check("consent", need_consent))
         if not all(results):
             self._show_summary()
             self.jump_to(self.failed_keys()[0])
