@@ -4,6 +4,7 @@ re-enters the queue; other roles are refused."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -38,6 +39,22 @@ def test_a_registration_is_returned_corrected_and_accepted(users: dict[str, Any]
     actions.accept(users["staff"], again.uid, 2)
     assert feed_of(AGENCY_A, "registration.accepted") == [
         {"review_uid": item.uid, "worker_uid": worker_uid, "at": feed_of(AGENCY_A, "registration.accepted")[0]["at"]}]
+
+
+def test_a_return_holds_the_persons_applications_until_the_correction(users: dict[str, Any]) -> None:
+    from centre.credentials.models import Credential
+
+    term = terminal()
+    worker_uid, _ = register(term, 5)
+    number = f"SH{dt.date.today().year}000100001"
+    push(term, wire(uuid.uuid4().hex, 1, {"credential_no": number, "worker_uid": worker_uid, "state": "applied",
+                                          "version": 1}, entity="credential", kind="credential.applied"))  # fmt: skip
+    [item] = actions.queue(users["staff"])
+    actions.return_for_correction(users["staff"], item.uid, 1, "照片不清晰")
+    assert Credential.objects.get(pk=number).hold == "returned"
+    assert feed_of(AGENCY_A, "credential.returned")[0]["credential_no"] == number
+    push(term, wire(worker_uid, 2, {"phone": "13900000000", "correction_of": item.uid}, kind="worker.corrected"))
+    assert Credential.objects.get(pk=number).hold == ""
 
 
 def test_a_change_before_the_review_moves_the_item_to_the_latest_version(users: dict[str, Any]) -> None:
