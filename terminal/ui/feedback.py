@@ -31,6 +31,12 @@ class MessageBridge(QObject):
         messages.remove_sink(self._sink)
 
 
+def announce(zh: str, en: str) -> None:
+    """Say that something succeeded, where the operator is looking (the banner above the page) and in the
+    log, in the UI's language: the one channel, messages.tell()."""
+    messages.info(zh, en)
+
+
 _open_dialogs: set[QMessageBox] = set()
 
 

@@ -26,6 +26,7 @@ from terminal.core.roles import Action
 from terminal.store.db import Database
 from terminal.ui import history
 from terminal.ui.credential_actions import CredentialActions
+from terminal.ui.feedback import announce
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.i18n import ui_lang
 from terminal.ui.photo_view import WorkerPhoto
@@ -187,8 +188,11 @@ class WorkerPage(Retranslating, QWidget):
     def _release(self, worker_id: int, reason: str, dialog: FormDialog) -> None:
         actor = self._session.require_actor()
 
+        name = self.view.record.identity.display_name if self.view is not None else ""
+
         def done(_: None) -> None:
             dialog.done_ok()
+            announce(f"已为 {name} 办理离职/转出", f"{name} has left the agency")
             self._session.signals.data_changed.emit()
             self.reload()
 
