@@ -3425,4 +3425,30 @@ Card read: %3, %4</translation>
         <translation>Submit the answer</translation>
     </message>
 </context>
+<context>
+    <name>EcardButton</name>
+    <message>
+        <location filename="../../terminal/ui/ecard_dialog.py" />
+        <source>电子证件</source>
+        <translation>E-credential</translation>
+    </message>
+</context>
+<context>
+    <name>EcardDialog</name>
+    <message>
+        <location filename="../../terminal/ui/ecard_dialog.py" />
+        <source>电子证件开通 %1</source>
+        <translation>Activate the e-credential %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/ecard_dialog.py" />
+        <source>请持证人用本人手机扫码，在手机上开通电子证件。开通码只能使用一次，%1 前有效；开通后，此前开通的手机即失效。</source>
+        <translation>The holder scans this with her own phone to activate the electronic credential there. The code works once, until %1; the phone activated before stops working.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/ecard_dialog.py" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
 </TS>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, 
 from terminal.core.lifecycle import TRANSITIONS, State, allowed_actions
 from terminal.core.roles import Action
 from terminal.store.db import Database
+from terminal.ui.ecard_dialog import EcardButton
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.session import Session
@@ -43,6 +44,8 @@ class CredentialActions(Retranslating, QWidget):
             button.clicked.connect(lambda _checked=False, a=action: self.start(a))
             self.buttons[action] = button
             layout.addWidget(button)
+        self.ecard = EcardButton(session, lambda: self.credential_no)  # the electronic credential's activation
+        layout.addWidget(self.ecard)
         layout.addStretch(1)
         self.retranslate()
         self.show_for(None)
@@ -66,6 +69,7 @@ class CredentialActions(Retranslating, QWidget):
         offered = allowed_actions(self.state, actor.role) if (actor and self.state) else []
         for action, button in self.buttons.items():
             button.setVisible(action in offered)
+        self.ecard.show_for(self.state)
         live = self.state not in (None, State.REVOKED, State.EXPIRED)
         self.apply_button.setVisible(record is not None and not live and self._session.may(Action.APPLY)
                                      and self.state is not State.EXPIRED)  # fmt: skip
