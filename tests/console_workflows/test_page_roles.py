@@ -78,3 +78,20 @@ def test_signed_out_visitors_go_to_sign_in(objects: dict[str, str]) -> None:
         assert answer.status_code in (302, 403), url  # a post without the CSRF token: 403 before anything
         if answer.status_code == 302:
             assert "/console/login/" in answer["Location"]
+
+
+@pytest.mark.parametrize(("address", "zh", "en"), [
+    ("/console/review/", "登记审核", "Registration review"),
+    ("/console/complaints/", "投诉登记和管理", "Complaints"),
+    ("/console/policecheck/", "公安核查", "Police check"),
+    ("/console/integrity/", "诚信信息", "Integrity records"),
+])  # fmt: skip
+def test_each_page_speaks_one_language_at_a_time(users: dict[str, Any], objects: dict[str, str], address: str,
+                                                 zh: str, en: str) -> None:  # fmt: skip
+    client = Client()
+    client.force_login(users["staff"])
+    chinese = client.get(address).content.decode()
+    assert f"<h1>{zh}</h1>" in chinese and f"<h1>{en}</h1>" not in chinese
+    client.cookies["django_language"] = "en"
+    english = client.get(address).content.decode()
+    assert f"<h1>{en}</h1>" in english and zh not in english
