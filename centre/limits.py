@@ -31,7 +31,7 @@ DEFAULT_BODY_LIMIT = 64 * 1024
 # The console's two uploads (a police-check result file, an integrity record's evidence): a file of a few MB,
 # still bounded before a byte is read; the views check the file itself again.
 UPLOAD_BODY_LIMIT = 6 * 1024 * 1024
-UPLOAD_PATHS = frozenset({"/console/policecheck/import/", "/console/integrity/"})
+UPLOAD_PATHS = frozenset({"/console/policecheck/import/", "/console/integrity/", "/complain"})  # + consumers' photos
 
 
 def body_limit(method: str, path: str, push_limit: int = PUSH_BODY_LIMIT, default: int = DEFAULT_BODY_LIMIT,

@@ -59,9 +59,12 @@ def standing_of(worker_uid: str) -> Standing:
 
 
 def credit_grade(agency_id: str) -> str | None:
-    """The agency's credit grade (5A…A). The analytics issue computes grades; until it lands, none is graded.
-    This is the one place the page asks."""
-    return None
+    """The agency's credit grade (5A…A) as credit evaluation last gave it (centre/analytics/credit.py); None until
+    the agency has been graded. This is the one place the page asks."""
+    from centre.analytics.credit import grade_of
+
+    graded = grade_of("agency", agency_id)
+    return graded.grade if graded else None
 
 
 def agency_card(agency_id: str | None) -> AgencyCard | None:

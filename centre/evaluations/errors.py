@@ -33,5 +33,5 @@ ALREADY = Text(
 )
 TOO_LATE = Text("评价提交已超过 7 天，不能再修改", "more than 7 days have passed: it can no longer be changed")
 BAD_SCORES = Text("请为每一项打 1 到 5 分", "score every dimension from 1 to 5")
-TOO_LONG = Text("评价内容过长", "the comment is too long")
+TOO_LONG = Text("评价内容过长（最多 300 字）", "the comment is too long (at most 300 characters)")
 CODE_USED_ELSEWHERE = Text("该评价码已用于其他服务合同", "this code was already used for another contract")

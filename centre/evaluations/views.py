@@ -8,17 +8,17 @@ import secrets
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_http_methods
 
 from centre.evaluations import actions
+from centre.evaluations import errors as e
 from centre.evaluations.errors import EvaluationRefused, SlipRefused
 from centre.evaluations.models import Evaluation
 from centre.evaluations.slips import TrustedSlip, check_slip, slip_for_code
 from centre.evaluations.standard import standard
-from centre.public.lang import keep_lang, other, page_lang
+from centre.public.lang import page_lang, render_page
 from centre.public.limits import seconds_to_wait
 from centre.public.texts import PAGES
 from wirecontract.evalslip import PATH
@@ -27,10 +27,6 @@ from wirecontract.protocol import utc_now
 TOKEN_COOKIE = "hsc_client"
 
 
-def _page(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
-    lang = page_lang(request)
-    full = {"lang": lang, "other_lang": other(lang), "t": PAGES[lang], **context}
-    return keep_lang(request, render(request, template, full, status=status))
 
 
 def _slip_url(request: HttpRequest, payload: str) -> str:
@@ -45,27 +41,32 @@ def slip_page(request: HttpRequest, payload: str) -> HttpResponse:
     try:
         slip = check_slip(_slip_url(request, payload))
     except SlipRefused as refused:
-        return _page(request, "evaluations/slip.html", {"error": refused.message(lang)}, status=400)
+        return render_page(request, "evaluations/slip.html", {"error": refused.message(lang)}, status=400)
     token = request.COOKIES.get(TOKEN_COOKIE)
     context = _slip_context(slip, lang)
     if request.method == "POST":
         wait = seconds_to_wait(request, "evaluation", slip.claims.code)
         if wait is not None:
             context["error"] = PAGES[lang]["too_many"].format(seconds=wait)
-            return _page(request, "evaluations/slip.html", context, status=429)
+            return render_page(request, "evaluations/slip.html", context, status=429)
         token = token or secrets.token_urlsafe(24)
         scores = {code: request.POST.get(code, "") for code in standard().codes}
         try:
             row = actions.evaluate(slip, scores, request.POST.get("comment", ""), token)
         except EvaluationRefused as refused:
             context.update(error=refused.message(lang), comment=request.POST.get("comment", "")[:400])
-            return _page(request, "evaluations/slip.html", context, status=409 if refused.params.get("why") else 400)
+            return render_page(request, "evaluations/slip.html", context, status=_status_of(refused))
         context.update(saved=row, done=PAGES[lang]["thanks" if row.revision == 1 else "changed"])
-        response = _page(request, "evaluations/slip.html", _with_existing(context, row, token))
+        response = render_page(request, "evaluations/slip.html", _with_existing(context, row, token))
         response.set_cookie(TOKEN_COOKIE, token, max_age=30 * 24 * 3600, httponly=True, samesite="Lax")
         return response
     found = actions.existing(slip.claims.contract_uid)
-    return _page(request, "evaluations/slip.html", _with_existing(context, found, token) if found else context)
+    return render_page(request, "evaluations/slip.html", _with_existing(context, found, token) if found else context)
+
+
+def _status_of(refused: EvaluationRefused) -> int:
+    """409 when the contract's evaluation stands against this one (taken, too late, code used); else 400."""
+    return 409 if refused.params.get("why") in (e.ALREADY, e.TOO_LATE, e.CODE_USED_ELSEWHERE) else 400
 
 
 def _slip_context(slip: TrustedSlip, lang: str) -> dict[str, Any]:
@@ -88,12 +89,12 @@ def code_page(request: HttpRequest) -> HttpResponse:
     lang = page_lang(request)
     code = request.GET.get("code", "")
     if not code:
-        return _page(request, "evaluations/code.html", {})
+        return render_page(request, "evaluations/code.html", {})
     wait = seconds_to_wait(request, "slip-code", "lookup")
     if wait is not None:
-        return _page(request, "evaluations/code.html", {"error": PAGES[lang]["too_many"].format(seconds=wait)}, 429)
+        return render_page(request, "evaluations/code.html", {"error": PAGES[lang]["too_many"].format(seconds=wait)}, 429)
     try:
         url = slip_for_code(code)
     except SlipRefused as refused:
-        return _page(request, "evaluations/code.html", {"error": refused.message(lang), "code": code[:20]}, status=404)
+        return render_page(request, "evaluations/code.html", {"error": refused.message(lang), "code": code[:20]}, status=404)
     return HttpResponseRedirect(PATH + url.rsplit(PATH, 1)[1])

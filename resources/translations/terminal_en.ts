@@ -3451,4 +3451,72 @@ Card read: %3, %4</translation>
         <translation>Close</translation>
     </message>
 </context>
+<context>
+    <name>EvaluationSlipDialog</name>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>服务评价单</source>
+        <translation>Service evaluation slip</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>服务人员</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>服务机构</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>服务类型</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>服务期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>请客户在服务后扫码评价，或在核验网站输入评价码：</source>
+        <translation>After the service, the client scans the code to rate it, or types this code on the check site:</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>打印评价单</source>
+        <translation>Print the slip</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>保存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>无法写入该文件，请选择其他位置。</source>
+        <translation>That file cannot be written: choose another place.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>评价单已保存：</source>
+        <translation>Slip saved: </translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>评价单已送往打印机：</source>
+        <translation>Slip sent to the printer: </translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
+        <source>保存评价单</source>
+        <translation>Save the evaluation slip</translation>
+    </message>
+</context>
 </TS>

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPus
 from terminal.core import service_types
 from terminal.core.roles import Action
 from terminal.store.db import Database
-from terminal.ui import profile_edit
+from terminal.ui import evaluation_slip_dialog, profile_edit
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
@@ -104,11 +104,14 @@ class ServiceRecords(Retranslating, QWidget):
         self.dialog = FormDialog(name, title, self)
         return self.dialog
 
-    def _submit(self, dialog: FormDialog, op: Callable[[Database], object]) -> None:
-        def done(_result: object) -> None:
+    def _submit(self, dialog: FormDialog, op: Callable[[Database], object],
+                after: Callable[[object], None] | None = None) -> None:  # fmt: skip
+        def done(result: object) -> None:
             dialog.done_ok()
             self._session.signals.data_changed.emit()
             self.changed.emit()
+            if after is not None:
+                after(result)
 
         dialog.on_submit = lambda: self._session.run(op, done, dialog.refused)
         dialog.open()
@@ -127,7 +130,8 @@ class ServiceRecords(Retranslating, QWidget):
             d.add_row(caption, widget)
         self._submit(d, lambda db: records.add_contract(
             db, actor, worker_id, signed.date().toPython(), kind.currentData(), start.date().toPython(),  # type: ignore[arg-type]
-            end.date().toPython(), district.currentData(), customer.text().strip() or None))  # type: ignore[arg-type]  # fmt: skip
+            end.date().toPython(), district.currentData(), customer.text().strip() or None),  # type: ignore[arg-type]
+            after=lambda uid: evaluation_slip_dialog.show_slip(self, self._session, str(uid)))  # the client's slip  # fmt: skip
 
     def add_evaluation(self) -> None:
         if self.record is None:

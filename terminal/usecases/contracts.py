@@ -135,7 +135,7 @@ def slip_pdf(item: Slip, path: Path) -> None:
     from terminal.print.fonts import font_pair
     from terminal.print.layout import card_layout
 
-    fonts = font_pair(card_layout("card_front.json").font)
+    fonts = font_pair(card_layout("card_front").font)
     pdf = canvas.Canvas(str(path), pagesize=A6)
     width, height = A6
     pdf.setTitle("服务评价单 / Evaluation slip")

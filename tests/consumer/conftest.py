@@ -3,16 +3,21 @@ enrolled with it, shared by the module: the pages are read-mostly and each test 
 
 from __future__ import annotations
 
+import itertools
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from terminal.store.db import Database
 from terminal.usecases import setup
 from tests.builders import UNLOCK_SECRET, open_db
-from tests.sync.conftest import Terminal, enrol
+from tests.server.centre_builders import CredentialOnTerminal, number_for, push_worker, qr_url
+from tests.server.test_protocol import wire
+from tests.sync.conftest import Terminal, enrol, test_number
 from tests.sync.liveserver import LiveServer
 from tests.web.browser import browser, desktop_page, phone_page, playwright_driver  # noqa: F401
 
@@ -26,7 +31,8 @@ class Stack:
     term: Terminal
 
     def sync(self) -> None:
-        report = self.term.engine(self.server.url).sync_once()
+        # The first push starts the centre's bulk worker processes: on a loaded machine that takes seconds.
+        report = self.term.engine(self.server.url, timeout=60).sync_once()
         assert report.rejected == 0, report
 
 
@@ -70,3 +76,34 @@ def pusher(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[T
     assert agency is not None
     yield enrol(db, stack.server, agency=(str(agency["credit_code"]), str(agency["name"])))
     db.close()
+
+
+_seq = itertools.count(100)
+
+
+def id_number_for(seq: int) -> str:
+    return test_number(seq)
+
+
+def next_seq() -> int:
+    """A fresh number for a worker's ID number and credential number, unique in the module's centre."""
+    return next(_seq)
+
+
+def credential(
+    stack: Stack, pusher: Terminal, *, clear: bool = True, trained: bool = True, **extra: Any
+) -> tuple[str, str]:
+    """An issued credential of a fresh worker; returns (its QR's URL, the credential's number)."""
+    client = pusher.client(stack.server.url)
+    seq = next_seq()
+    id_number = id_number_for(seq)
+    worker_uid = push_worker(client, name="李秀兰", id_number=id_number)
+    if trained:
+        [result] = client.push([wire(uuid.uuid4().hex, 1, {"worker_uid": worker_uid, "passed": True, "score": 90},
+                                     entity="training", kind="training.result")])  # fmt: skip
+        assert result.status == "accepted", result
+    if clear:
+        stack.server.post_check_result(id_number, "clear")
+    cred = CredentialOnTerminal(client, number_for(stack.server, pusher, seq), worker_uid)
+    assert {r.status for r in cred.issue(**extra)} == {"accepted"}
+    return qr_url(stack.server, pusher, cred.number, name="李秀兰"), cred.number

@@ -4,13 +4,18 @@ worker's summary; the same code refused for a second evaluation; what a client w
 from __future__ import annotations
 
 import datetime as dt
+import json
+import subprocess
+from pathlib import Path
 
+import pytest
 import requests
 from playwright.sync_api import Browser, Page, expect
 
+from terminal.cli.main import main as terminal_cli
 from terminal.core.roles import Role
 from terminal.usecases import contracts, records
-from tests.builders import actor, register_eligible
+from tests.builders import STAFF_PASSWORD, UNLOCK_SECRET, actor, register_eligible
 from tests.consumer.conftest import Stack, shoot
 from tests.web.browser import PHONE
 
@@ -77,3 +82,27 @@ def test_a_forged_slip_is_refused(stack: Stack, phone_page: Page) -> None:
     response = phone_page.goto(tampered)
     assert response is not None and response.status == 400
     expect(phone_page.locator(".error")).to_be_visible()
+
+
+@pytest.mark.expected_logs("not_found")  # the unknown contract, said to the operator
+def test_the_command_line_lists_contracts_and_prints_the_slip(
+    stack: Stack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clerk = actor(Role.CLERK)
+    worker_id, _ = register_eligible(stack.db)
+    contract = records.add_contract(stack.db, clerk, worker_id, TODAY, "elderly", TODAY, TODAY, "长宁区")
+    monkeypatch.setenv("TERMINAL_UNLOCK_SECRET", UNLOCK_SECRET)
+    monkeypatch.setenv("TERMINAL_OPERATOR", "clerk")
+    monkeypatch.setenv("TERMINAL_OPERATOR_PASSWORD", STAFF_PASSWORD)
+    home = str(stack.db.path.parent)
+    capsys.readouterr()
+    assert terminal_cli(["--home", home, "contract", "list", "--json"]) == 0
+    [row] = [r for r in json.loads(capsys.readouterr().out) if r["contract_no"] == contract]
+    assert row["service_type"] == "elderly" and row["client_rating"] is None and row["worker"].endswith("*")
+    pdf = tmp_path / "slip.pdf"
+    assert terminal_cli(["--home", home, "contract", "slip", contract[:8], "--pdf", str(pdf)]) == 0
+    path, code, url = capsys.readouterr().out.strip().split("\t")
+    assert path == str(pdf) and code == contracts.slip(stack.db, clerk, contract).code and "/S/" in url
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert f"{code[:5]} {code[5:]}" in text and "服务评价单" in text
+    assert terminal_cli(["--home", home, "contract", "slip", "nosuchcontract", "--pdf", str(pdf)]) == 1
