@@ -105,3 +105,17 @@ class Cluster:
         copy = Cluster(postgres_folder(prefix), port)
         as_postgres("cp", "-a", str(backup), str(copy.data))
         return copy
+
+    def switch_wal(self, database: str) -> str:
+        """Close the current WAL segment so it is archived now; its file name."""
+        return self.sql(database, "SELECT pg_walfile_name(pg_switch_wal())")
+
+    def recover_to(self, archive: Path, target_time: str) -> None:
+        """Set this (stopped) copy of a base backup to replay the archived WAL up to `target_time` and then become a
+        primary of its own: docs/centre-deployment.md, "Point-in-time recovery"."""
+        settings = (f"restore_command = 'cp {archive}/%f %p'\nrecovery_target_time = '{target_time}'\n"
+                    "recovery_target_action = 'promote'\n")  # fmt: skip
+        with (self.data / "postgresql.auto.conf").open("a", encoding="utf-8") as conf:
+            conf.write(settings)
+        (self.data / "recovery.signal").touch()
+        shutil.chown(self.data / "recovery.signal", "postgres", "postgres")
