@@ -189,7 +189,7 @@ CENTRE_RECHECK_DAYS = config.count("CENTRE_RECHECK_DAYS", 365)
 WHITENOISE_USE_FINDERS = True
 _NODE_MODULES = Path(__file__).resolve().parent.parent / "node_modules"
 STATICFILES_DIRS = [(f"vendor/{name}", _NODE_MODULES / name / "dist")
-                    for name in ("htmx.org", "qrcode-generator") if (_NODE_MODULES / name / "dist").is_dir()]  # fmt: skip
+                    for name in ("htmx.org", "qrcode-generator", "echarts") if (_NODE_MODULES / name / "dist").is_dir()]  # fmt: skip
 
 # The console (centre/console, docs/console.md): sign-in, lockout, idle time-out, second factor.
 LOGIN_URL = "console:login"
