@@ -4,6 +4,7 @@ the card exactly as /V/ judges a printed one and adds the phone's part of the ch
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -64,11 +65,13 @@ def _register(request: HttpRequest, url: str, lang: str) -> HttpResponse:
     except (ValueError, AttributeError):
         phone_public = b""
     now = utc_now()
+    # Counted before any check, so refused attempts count too: per client, and per link.
+    wait = seconds_to_wait(request, "ecard-activation", hashlib.sha256(url.encode("utf-8")).hexdigest())
+    if wait is not None:
+        return JsonResponse({"error": tx.PAGES[lang]["too_many"].format(seconds=wait)}, status=429,
+                            json_dumps_params={"ensure_ascii": False})  # fmt: skip
     try:
         trusted = phones.check_activation(url, now)
-        wait = seconds_to_wait(request, "ecard-activation", trusted.code_ref)
-        if wait is not None:
-            return JsonResponse({"error": tx.PAGES[lang]["too_many"].format(seconds=wait)}, status=429)
         certified = phones.activate(trusted, phone_public, now)
     except ActivationRefused as refusal:
         return JsonResponse({"error": refusal.message(lang)}, status=409, json_dumps_params={"ensure_ascii": False})

@@ -13,6 +13,7 @@ import requests
 
 from terminal.store.db import Database
 from terminal.store.migrate import migrate
+from terminal.usecases.ecard import new_code
 from tests.server.centre_builders import CredentialOnTerminal, number_for, push_worker, qr_url
 from tests.sync.conftest import Terminal, enrol
 from tests.sync.liveserver import LiveServer
@@ -23,8 +24,9 @@ AGENCY_B = ("91310000MA1FLBBBBX", "乙家政服务有限公司")
 JSON = {"Accept": "application/json"}
 
 
-def link(server: LiveServer, term: Terminal, card_url: str, code: str = "ABCDEFGHIJ", age: int = 0) -> str:
-    activation = ecard.Activation(code, int(time.time()) - age, ecard.ACTIVATION_TTL_MINUTES, card_url)
+def link(server: LiveServer, term: Terminal, card_url: str, code: str | None = None, age: int = 0) -> str:
+    """An activation link as the terminal makes it (terminal.usecases.ecard), with a fresh code unless given."""
+    activation = ecard.Activation(code or new_code(), int(time.time()) - age, ecard.ACTIVATION_TTL_MINUTES, card_url)
     return ecard.encode_activation(activation, term.key, server.url)
 
 
@@ -68,7 +70,8 @@ def phones_and_codes(live_server: LiveServer, terminal: Terminal) -> None:
     card_url = qr_url(live_server, terminal, number)
 
     first = TerminalKey.generate()
-    answer = activate(link(live_server, terminal, card_url), first)
+    first_link = link(live_server, terminal, card_url)
+    answer = activate(first_link, first)
     assert answer.status_code == 201, answer.text
     body = answer.json()
     assert body["card"]["holder"] == "王**" and body["card"]["credential_no"] == number
@@ -84,7 +87,7 @@ def phones_and_codes(live_server: LiveServer, terminal: Terminal) -> None:
     assert verdict(forged)["state"] == "refused"
 
     # The same code for another phone: refused, and the first phone keeps working.
-    again = activate(link(live_server, terminal, card_url), TerminalKey.generate())
+    again = activate(first_link, TerminalKey.generate())
     assert again.status_code == 409 and "已使用" in again.json()["error"]
     assert verdict(shown(body, first))["state"] == "valid"
 
@@ -109,6 +112,10 @@ def phones_and_codes(live_server: LiveServer, terminal: Terminal) -> None:
     assert current["usable"] is False and current["state"] == "revoked"
     refused = activate(link(live_server, terminal, card_url, code="ZZZZZ22222"), TerminalKey.generate())
     assert refused.status_code == 409
+    # Per link: the eleventh attempt within the hour is told to wait, refused or not.
+    flooded = link(live_server, terminal, card_url, code="FLOODFLOOD")
+    answers = [activate(flooded, TerminalKey.generate()).status_code for _ in range(11)]
+    assert answers[:10] == [409] * 10 and answers[10] == 429
 
 
 def owning_agency_live_credential_reprint(live_server: LiveServer, terminal: Terminal, tmp_path: Path) -> None:
