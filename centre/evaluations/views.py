@@ -90,7 +90,7 @@ def code_page(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("code", "")
     if not code:
         return render_page(request, "evaluations/code.html", {})
-    wait = seconds_to_wait(request, "slip-code", "lookup")
+    wait = seconds_to_wait(request, "slip-code", code[:20].upper())  # per client, and per typed code
     if wait is not None:
         return render_page(request, "evaluations/code.html", {"error": PAGES[lang]["too_many"].format(seconds=wait)}, 429)
     try:

@@ -59,7 +59,8 @@ def complain(request: HttpRequest) -> HttpResponse:
     typed = {"what": request.POST.get("what", "")[:1200], "when": request.POST.get("when", "")[:20],
              "phone": request.POST.get("phone", "")[:32]}  # fmt: skip
     context.update(typed)
-    wait = seconds_to_wait(request, "complaint", origin.credential_no or origin.agency_id or "unknown")
+    # Per client, and per card or slip (never per agency: one busy agency must not block its other clients).
+    wait = seconds_to_wait(request, "complaint", origin.credential_no or source)
     if wait is not None:
         context["error"] = PAGES[lang]["too_many"].format(seconds=wait)
         return render_page(request, "public/complain.html", context, status=429)
@@ -91,7 +92,7 @@ def complaint_state(request: HttpRequest) -> HttpResponse:
     reference = request.GET.get("ref", "").strip()[:24]
     if not reference:
         return render_page(request, "public/complaint_state.html", {})
-    wait = seconds_to_wait(request, "complaint-state", "lookup")
+    wait = seconds_to_wait(request, "complaint-state", reference.upper())  # per client, and per reference
     if wait is not None:
         context = {"error": PAGES[lang]["too_many"].format(seconds=wait), "reference": reference}
         return render_page(request, "public/complaint_state.html", context, status=429)

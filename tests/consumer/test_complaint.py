@@ -15,13 +15,14 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from terminal.core.roles import Role
-from terminal.usecases import complaints
-from tests.builders import actor
+from terminal.usecases import complaints, contracts, records
+from tests.builders import actor, register_eligible
 from tests.consumer.conftest import Stack, credential, shoot
 from tests.sync.conftest import Terminal
 
 SCRIPT = "<script>alert(1)</script>"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+TODAY = dt.date.today()
 
 
 def photo_with_metadata(path: Path) -> Path:
@@ -142,3 +143,31 @@ def test_bad_complaints_are_refused_and_change_nothing(stack: Stack, pusher: Ter
     expect(phone_page.locator("section.light")).to_have_attribute("data-light", "green")
     phone_page.goto(stack.server.url + "/complain/state?ref=TS000000-ABCDEF")
     expect(phone_page.locator(".error")).to_contain_text("没有这个受理编号")
+    # Look-ups are limited per client and per reference (10/h): walking one reference stops, another still answers.
+    looks = [session.get(stack.server.url + "/complain/state", params={"ref": "TS000000-ABCDEF"}, timeout=10).status_code
+             for _ in range(10)]  # fmt: skip
+    assert looks[0] == 404 and looks[-1] == 429
+    other = session.get(stack.server.url + "/complain/state", params={"ref": "TS000000-GHJKMN"}, timeout=10)
+    assert other.status_code == 404
+
+
+def test_a_complaint_from_the_evaluation_page_names_the_worker_and_agency(stack: Stack, phone_page: Page) -> None:
+    clerk = actor(Role.CLERK)
+    worker_id, _ = register_eligible(stack.db)
+    contract = records.add_contract(stack.db, clerk, worker_id, TODAY, "cleaning", TODAY, TODAY, "徐汇区")
+    slip = contracts.slip(stack.db, clerk, contract)
+    stack.sync()
+    phone_page.goto(slip.url)
+    phone_page.locator("a.button", has_text="投诉").click()
+    expect(phone_page.locator("[data-about]")).to_have_text(slip.claims.masked_name)
+    phone_page.locator("#what").fill("打碎花瓶未告知")
+    phone_page.locator("#when").fill(dt.datetime.now(SHANGHAI).strftime("%Y-%m-%dT%H:%M"))
+    phone_page.locator("#phone").fill("021-12345678")
+    phone_page.locator("#complaint button[type=submit]").click()
+    ref = phone_page.locator("[data-reference]").inner_text().strip()
+    [(agency, id_number, summary, source)] = stack.server.query(
+        "SELECT agency_id, id_number, summary, source FROM complaints WHERE reference = ?", ref
+    )
+    assert agency == stack.db.scalar("SELECT credit_code FROM agency WHERE id = 1") and source == "consumer"
+    assert id_number == stack.db.scalar("SELECT id_number FROM workers WHERE id = ?", (worker_id,))
+    assert contract in summary and "打碎花瓶未告知" in summary
