@@ -15,7 +15,7 @@ from typing import Any
 from django.db import transaction
 
 from centre.analytics import credit_evidence as evidence
-from centre.analytics.credit_rules import Graded, RuleSet, grade_agency, grade_worker
+from centre.analytics.credit_rules import Graded, RuleSet, RuleSetInvalid, grade_agency, grade_worker
 from centre.analytics.dimensions import SHANGHAI
 from centre.analytics.errors import CreditRefused
 from centre.analytics.facts import Touched
@@ -46,7 +46,10 @@ def active_rules() -> RuleSet:
 
 def load_rules(data: dict[str, Any], loaded_by: str, note: str = "") -> RuleSet:
     """A new version of the rules (a higher version than any before); grades use it from the next recomputation."""
-    rules = RuleSet.from_json(data)
+    try:
+        rules = RuleSet.from_json(data)
+    except (RuleSetInvalid, TypeError, ValueError) as error:
+        raise CreditRefused(why=Text(f"规则文件不完整：{error}", f"the rule set is incomplete: {error}")) from error
     active_rules()  # version 1 is there before any later one
     newest = CreditRuleSet.objects.order_by("-version").values_list("version", flat=True).first() or 0
     if rules.version <= newest:
