@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,11 @@ from terminal.cli.main import main as terminal_cli
 from terminal.core.roles import Role
 from terminal.usecases import contracts, records
 from tests.builders import STAFF_PASSWORD, UNLOCK_SECRET, actor, register_eligible
-from tests.consumer.conftest import Stack, shoot
+from tests.consumer.conftest import Stack, credential, shoot
+from tests.sync.conftest import Terminal
 from tests.web.browser import PHONE
+from wirecontract import evalslip
+from wirecontract.evalslip import SlipClaims
 
 TODAY = dt.date.today()
 SCRIPT = "<script>alert(1)</script>"
@@ -106,3 +110,23 @@ def test_the_command_line_lists_contracts_and_prints_the_slip(
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert f"{code[:5]} {code[5:]}" in text and "服务评价单" in text
     assert terminal_cli(["--home", home, "contract", "slip", "nosuchcontract", "--pdf", str(pdf)]) == 1
+
+
+def test_the_door_page_shows_the_workers_evaluation_summary(stack: Stack, pusher: Terminal, phone_page: Page) -> None:
+    url, number = credential(stack, pusher)
+    [(worker_uid,)] = stack.server.query("SELECT worker_uid FROM credentials WHERE credential_no = ?", number)
+    phone_page.goto(url)
+    expect(phone_page.locator("[data-rating]")).to_have_attribute("data-rating", "0")
+    for score in (5, 3):  # two contracts of the same worker, each rated once
+        claims = SlipClaims(evalslip.slip_code(pusher.key, contract := uuid.uuid4().hex), contract, worker_uid, "李**",
+                            "测试家政", "cleaning", TODAY, TODAY, TODAY)  # fmt: skip
+        slip_url = evalslip.encode(claims, pusher.key, stack.server.url)
+        phone_page.goto(slip_url)
+        for code in ("punctuality", "skill", "attitude", "honesty", "hygiene", "communication"):
+            phone_page.locator(f"input[name={code}][value='{score}']").check()
+        phone_page.locator("#evaluation button[type=submit]").click()
+        expect(phone_page.locator(".done")).to_be_visible()
+    phone_page.goto(url)
+    rating = phone_page.locator("[data-rating]")
+    expect(rating).to_have_attribute("data-rating", "2")
+    expect(rating).to_contain_text("4.0 / 5")
