@@ -27,7 +27,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     disable = staff_sub.add_parser("disable", help="disable an account: it can no longer sign in, its sessions end")
     disable.add_argument("username", metavar="USERNAME")
     disable.set_defaults(func=_disable)
-    for cmd in (add, listing, disable):
+    index = sub.add_parser("console-index", help="bring the console's look-up index up to date with every record "
+                                                 "(after a bulk import; look-ups otherwise catch up as they go)")
+    index.set_defaults(func=_index)
+    for cmd in (add, listing, disable, index):
         cmd.add_argument("--db", default=config.default_db_url(), help="database URL (as for serve)")
 
 
@@ -77,4 +80,19 @@ def _disable(args: argparse.Namespace) -> int:
     schema_guard.migrate()
     disable_staff(args.username)
     print(f"已停用 / disabled: {args.username}")
+    return 0
+
+
+def _index(args: argparse.Namespace) -> int:
+    from centre import schema_guard
+    from centre.console.search_index import catch_up
+
+    schema_guard.migrate()
+    total = 0
+    while read := catch_up(max_rows=100_000):
+        total += read
+        print(f"已读取 {total} 条记录 / {total} records read", flush=True)
+        if read < 100_000:
+            break
+    print(f"查询索引已是最新 / the look-up index is up to date ({total} records read)")
     return 0

@@ -23,18 +23,22 @@ def _prefix(field: str, text: str) -> Q:
     return Q(**{f"{field}__gte": text, f"{field}__lt": prefix_upper_bound(text)})
 
 
-def workers(user: Any, query: Query | None, agency_id: str = "") -> QuerySet[WorkerIndex]:
-    """Workers matching the query (and agency), newest registration first. Read-only: no audit (masked data)."""
+CATCH_UP_PER_LOOK_UP = 20_000
+
+
+def workers(user: Any, query: Query | None, agency_id: str = "") -> tuple[QuerySet[WorkerIndex], bool]:
+    """Workers matching the query (and agency) by name, and whether the index is still catching up with the
+    records (after a bulk import: `terminal-server console-index`). Read-only: no audit (masked data)."""
     r.check_role(user, *r.READ)
-    catch_up()
+    behind = catch_up(CATCH_UP_PER_LOOK_UP) >= CATCH_UP_PER_LOOK_UP
     rows = WorkerIndex.objects.all()
     if agency_id:
         rows = rows.filter(agency_id=agency_id)
     if query is not None:
         rows = rows.filter(worker_condition(query))
     elif not agency_id:
-        return rows.none()
-    return rows.order_by("name", "worker_uid")
+        return rows.none(), behind
+    return rows.order_by("name", "worker_uid"), behind
 
 
 def worker_condition(query: Query) -> Q:

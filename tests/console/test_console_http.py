@@ -227,3 +227,11 @@ def test_the_terminals_page_shows_each_terminals_last_contact(any_demo_centre: L
     row = row[:row.index("</tr>")]
     assert "二号前台" in row and "在用" in row and " 秒" in row and "—" not in row.split("</td>")[5]
     assert f"<td>{terminal_version}</td>" in row
+
+
+def test_the_look_up_index_can_be_brought_up_to_date_from_the_command_line(any_demo_centre: LiveServer) -> None:
+    done = any_demo_centre.command("console-index")
+    assert "查询索引已是最新" in done.stdout and "up to date" in done.stdout
+    workers = any_demo_centre.query("SELECT COUNT(*) FROM console_worker_index")[0][0]
+    records = any_demo_centre.query("SELECT COUNT(*) FROM records WHERE entity = ?", "worker")[0][0]
+    assert workers == records >= 6

@@ -27,7 +27,7 @@ def search(request: HttpRequest) -> HttpResponse:
     raw, kind = request.GET.get("q", ""), request.GET.get("kind", "")
     agency_id = request.GET.get("agency", "").strip().upper()
     query = read_query(raw, kind)
-    found = lookup.workers(request.user, query, agency_id)
+    found, behind = lookup.workers(request.user, query, agency_id)
     if request.GET.get("format") == "xlsx":
         rows = ((w.name, w.masked_id, w.masked_phone, w.agency_name, w.agency_id,
                  w.registered_at.strftime("%Y-%m-%d") if w.registered_at else "", _("yes") if w.released else "")
@@ -41,7 +41,7 @@ def search(request: HttpRequest) -> HttpResponse:
     # htmx (typing in the box): only the results are sent and swapped in.
     template = "console/_search_results.html" if getattr(request, "htmx", False) else "console/search.html"
     return TemplateResponse(request, template, {
-        "q": raw, "kind": kind, "kinds": KINDS, "agency": agency_id, "query": query, "page": page,
+        "q": raw, "kind": kind, "kinds": KINDS, "behind": behind, "agency": agency_id, "query": query, "page": page,
         "rows": lookup.worker_rows(page.rows), "agencies": agencies,
         "unreadable": bool(raw.strip()) and query is None,
         "export_url": _export_url(request) if page.rows else "",
