@@ -386,8 +386,10 @@ def rebuild() -> Touched:
 def refresh(now: dt.datetime | None = None) -> Touched:
     """Facts from what changed, then the grades of whom it touched (credit.py)."""
     from centre.analytics.credit import recompute
+    from centre.analytics.statistics import follow
 
     touched = catch_up()
+    follow(touched.agencies)  # the monthly rollup of the agencies whose facts moved (statistics.py)
     recompute(touched, now)
     return touched
 

@@ -376,3 +376,7 @@ class AuthorityToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} token {self.key_id}"
+
+
+# The monthly rollup of the industry statistics lives in its own module (statistics.py keeps it).
+from centre.analytics.rollup_models import MonthlyFigure  # noqa: E402, F401

@@ -1,0 +1,30 @@
+"""The monthly rollup behind the industry statistics (行业统计, statistics.py): one row per month × district ×
+service type × agency × measure, with a count and a sum, kept from the fact tables agency by agency (the same
+function for the incremental upkeep and the rebuild). Imported by models.py so Django knows it."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class MonthlyFigure(models.Model):
+    """`n` and `total` of one measure in one cell of the cube. service_type `*` is every type together (a worker
+    with two types counts once there); stocks are kept as flows (`…_in`, `…_out`) and summed up to a month."""
+
+    month = models.IntegerField()
+    district = models.CharField(max_length=32)
+    service_type = models.CharField(max_length=16)
+    agency_id = models.CharField(max_length=64)
+    measure = models.CharField(max_length=24)
+    n = models.BigIntegerField()
+    total = models.FloatField(default=0.0, help_text="the summed value (evaluation marks, resolution days)")
+
+    class Meta:
+        db_table = "analytics_monthly"
+        indexes = [  # noqa: RUF012
+            models.Index(fields=["measure", "service_type", "month", "district"], name="ix_amo_msmd"),
+            models.Index(fields=["agency_id", "measure"], name="ix_amo_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.measure} {self.month} {self.district} {self.service_type} {self.agency_id}: {self.n}"

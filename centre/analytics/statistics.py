@@ -1,0 +1,304 @@
+"""Industry statistics (行业统计): counts and rates by month × district × service type × agency, answered from the
+monthly rollup (rollup_models.MonthlyFigure) so a dashboard reads a few thousand narrow rows instead of millions
+of facts.
+
+The rollup is kept agency by agency: `recompute(agencies)` deletes an agency's rows and counts them again from the
+fact tables (index range scans on `(agency_id, month)`). After each push the agencies the catch-up touched are
+recomputed (`follow`, called from facts.refresh); `rebuild()` runs the same function over every agency, so the
+incremental rollup and a rebuilt one are the same by construction. The naive answers straight from the facts
+live in statistics_raw.py: the tests reconcile the two exactly and the benchmark times both.
+
+Definitions (docs/analytics.md):
+- flows are counted in the month of their own date: registrations, transfers (received), training passed,
+  contracts (start), evaluations (given; with the sum of marks), complaints (received; upheld, resolved with the
+  sum of resolution days), revocations (the register's end), credentials issued;
+- stocks at a month's last day E: an **active credential** was issued on or before E and is neither ended
+  (revoked, suspended, returned, expired) on or before E nor past its valid_to; a **certified worker** holds at
+  least one active credential. They are kept as flows in/out and summed up to the month.
+- service type `*` is every type together: a worker with two types counts once there and once under each type;
+  a worker's measures take the worker's types, a contract's, evaluation's or complaint's their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from centre.analytics.dimensions import month_of
+from centre.analytics.models import FactCredential, FactWorker, FactWorkerService
+from centre.analytics.rollup_models import MonthlyFigure
+
+ALL = "*"
+AGENCY_BATCH = 200
+WRITE_BATCH = 5000
+LOCK_KEY = 1_404_201  # pg_advisory_xact_lock: one rollup writer at a time
+
+FLOWS = ("registrations", "transfers", "trainings_passed", "contracts", "evaluations", "complaints",
+         "complaints_upheld", "complaints_resolved", "revocations", "credentials_issued")  # fmt: skip
+STOCKS = ("active_credentials", "certified_workers")
+MEASURES = FLOWS + STOCKS
+
+# (measure, fact table, condition, how the service type is found, value summed)
+_WORKER_TYPES = "worker"  # the worker's types, through analytics_worker_services
+_OWN_TYPE = "own"  # the row's own service_type column
+_SQL_FLOWS: tuple[tuple[str, str, str, str, str], ...] = (
+    ("registrations", "analytics_workers", "1=1", _WORKER_TYPES, "0"),
+    ("transfers", "analytics_transfers", "1=1", _WORKER_TYPES, "0"),
+    ("trainings_passed", "analytics_training", "t.passed", _WORKER_TYPES, "0"),
+    ("contracts", "analytics_contracts", "1=1", _OWN_TYPE, "0"),
+    ("evaluations", "analytics_evaluations", "1=1", _OWN_TYPE, "t.overall"),
+    ("complaints", "analytics_complaints", "1=1", _OWN_TYPE, "0"),
+    ("complaints_upheld", "analytics_complaints", "t.outcome = 'upheld'", _OWN_TYPE, "0"),
+    ("complaints_resolved", "analytics_complaints", "t.resolution_days IS NOT NULL", _OWN_TYPE, "t.resolution_days"),
+    ("credentials_issued", "analytics_credentials", "t.issued_on IS NOT NULL", _WORKER_TYPES, "0"),
+)  # fmt: skip
+# Revocations are counted in the month the register ended the credential (ended_month), not the issue month.
+_REVOCATIONS = ("revocations", "analytics_credentials", "t.end_kind = 'revoked' AND t.ended_month IS NOT NULL",
+                _WORKER_TYPES, "0")  # fmt: skip
+
+Key = tuple[int, str, str, str]  # month, district, service type, agency
+
+
+# --- keeping the rollup --------------------------------------------------------------------------------------
+
+
+def _flow_rows(spec: tuple[str, str, str, str, str], agencies: Sequence[str]) -> Iterator[MonthlyFigure]:
+    measure, table, condition, types, value = spec
+    month = "t.ended_month" if measure == "revocations" else "t.month"
+    marks = ", ".join(["%s"] * len(agencies))
+    where = f"WHERE {condition} AND {month} IS NOT NULL AND t.agency_id IN ({marks})"
+    queries = [(f"SELECT {month}, t.district, '*', t.agency_id, COUNT(*), SUM({value}) FROM {table} t {where} "
+                f"GROUP BY {month}, t.district, t.agency_id")]  # fmt: skip
+    if types == _OWN_TYPE:
+        queries.append(f"SELECT {month}, t.district, t.service_type, t.agency_id, COUNT(*), SUM({value}) "
+                       f"FROM {table} t {where} GROUP BY {month}, t.district, t.service_type, t.agency_id")  # fmt: skip
+    else:
+        queries.append(f"SELECT {month}, t.district, s.service_type, t.agency_id, COUNT(*), SUM({value}) "
+                       f"FROM {table} t JOIN analytics_worker_services s ON s.worker_uid = t.worker_uid {where} "
+                       f"GROUP BY {month}, t.district, s.service_type, t.agency_id")  # fmt: skip
+    with connection.cursor() as cursor:
+        for sql in queries:
+            cursor.execute(sql, list(agencies))
+            for m, district, service_type, agency, n, total in cursor.fetchall():
+                yield MonthlyFigure(month=int(m), district=district, service_type=service_type, agency_id=agency,
+                                    measure=measure, n=int(n), total=float(total or 0.0))  # fmt: skip
+
+
+def credential_end(valid_to: dt.date | None, ended_on: dt.date | None) -> dt.date | None:
+    """The first day a credential is no longer active: the register's end, or the day after valid_to."""
+    ends = [d for d in (ended_on, valid_to + dt.timedelta(days=1) if valid_to else None) if d is not None]
+    return min(ends) if ends else None
+
+
+def _merge(spans: list[tuple[dt.date, dt.date | None]]) -> list[tuple[dt.date, dt.date | None]]:
+    """The union of [start, end) spans (None: open)."""
+    merged: list[tuple[dt.date, dt.date | None]] = []
+    for start, end in sorted(spans, key=lambda s: s[0]):
+        if merged and (merged[-1][1] is None or start <= merged[-1][1]):
+            last_start, last_end = merged[-1]
+            merged[-1] = (last_start, None if last_end is None or end is None else max(last_end, end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _stock_rows(agencies: Sequence[str]) -> Iterator[MonthlyFigure]:
+    """Active credentials and certified workers as flows: +1 in the month a span starts, −1 in the month it ends."""
+    counts: dict[tuple[int, str, str, str, str], int] = defaultdict(int)
+    spans: dict[str, list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
+    where: dict[str, tuple[str, str]] = {}
+    rows = FactCredential.objects.filter(agency_id__in=agencies, issued_on__isnull=False).values_list(
+        "worker_uid", "agency_id", "district", "issued_on", "valid_to", "ended_on")
+    credential_spans: list[tuple[str, str, str, dt.date, dt.date | None]] = []
+    for worker, agency, district, issued, valid_to, ended in rows.iterator(chunk_size=5000):
+        end = credential_end(valid_to, ended)
+        if issued is None or (end is not None and end <= issued):
+            continue  # never active at any day's end
+        credential_spans.append((worker, agency, district, issued, end))
+        spans[worker].append((issued, end))
+        where[worker] = (agency, district)
+    types = _types_of(list(spans))
+
+    def add(measure: str, worker: str, agency: str, district: str, start: dt.date, end: dt.date | None) -> None:
+        for service_type in (ALL, *types.get(worker, ())):
+            counts[(month_of(start) or 0, district, service_type, agency, f"{measure}_in")] += 1
+            if end is not None:
+                counts[(month_of(end) or 0, district, service_type, agency, f"{measure}_out")] += 1
+
+    for worker, agency, district, start, end in credential_spans:
+        add("active_credentials", worker, agency, district, start, end)
+    for worker, worker_spans in spans.items():
+        agency, district = where[worker]
+        for start, end in _merge(worker_spans):
+            add("certified_workers", worker, agency, district, start, end)
+    for (month, district, service_type, agency, measure), n in counts.items():
+        yield MonthlyFigure(month=month, district=district, service_type=service_type, agency_id=agency,
+                            measure=measure, n=n)  # fmt: skip
+
+
+def _types_of(workers: Sequence[str]) -> dict[str, list[str]]:
+    types: dict[str, list[str]] = defaultdict(list)
+    for start in range(0, len(workers), 5000):
+        chunk = workers[start : start + 5000]
+        for uid, service_type in FactWorkerService.objects.filter(worker_uid__in=chunk).values_list(
+            "worker_uid", "service_type"
+        ):
+            types[uid].append(service_type)
+    return types
+
+
+def _lock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+
+
+def recompute(agencies: Iterable[str]) -> int:
+    """Count these agencies' cells again from the facts; returns the rows written."""
+    ids = sorted({a for a in agencies if a is not None})
+    written = 0
+    for start in range(0, len(ids), AGENCY_BATCH):
+        chunk = ids[start : start + AGENCY_BATCH]
+        with transaction.atomic():
+            _lock()
+            MonthlyFigure.objects.filter(agency_id__in=chunk).delete()
+            batch: list[MonthlyFigure] = []
+            for spec in (*_SQL_FLOWS, _REVOCATIONS):
+                for row in _flow_rows(spec, chunk):
+                    batch.append(row)
+            batch.extend(_stock_rows(chunk))
+            for at in range(0, len(batch), WRITE_BATCH):
+                MonthlyFigure.objects.bulk_create(batch[at : at + WRITE_BATCH])
+            written += len(batch)
+    return written
+
+
+def all_agencies() -> list[str]:
+    """Every agency that has a fact (a worker, a contract, a complaint …)."""
+    from centre.analytics.facts import FACT_MODELS
+
+    found: set[str] = set()
+    for model in FACT_MODELS:
+        found.update(model._default_manager.values_list("agency_id", flat=True).distinct())
+    return sorted(found)
+
+
+def rebuild() -> int:
+    """The whole rollup again from the facts (after a demo city or a fact rebuild)."""
+    with transaction.atomic():
+        _lock()
+        MonthlyFigure.objects.all().delete()
+    return recompute(all_agencies())
+
+
+def follow(agencies: Iterable[str]) -> None:
+    """After a catch-up: the agencies it touched (facts.refresh calls this)."""
+    touched = set(agencies)
+    if touched:
+        recompute(touched)
+
+
+def ensure_built() -> None:
+    """A database whose facts were loaded directly (demo-city) gets its rollup on first read."""
+    if not MonthlyFigure.objects.exists() and FactWorker.objects.exists():
+        rebuild()
+
+
+# --- reading it ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Slice:
+    """Which part of the cube: None is every value of that dimension."""
+
+    district: str | None = None
+    service_type: str | None = None
+    agency_id: str | None = None
+
+    def filters(self) -> dict[str, str]:
+        found = {"service_type": self.service_type or ALL}
+        if self.district is not None:
+            found["district"] = self.district
+        if self.agency_id is not None:
+            found["agency_id"] = self.agency_id
+        return found
+
+
+@dataclass(frozen=True)
+class Figure:
+    n: int
+    total: float = 0.0
+
+    @property
+    def mean(self) -> float | None:
+        return round(self.total / self.n, 4) if self.n else None
+
+
+def _grouped(measure: str, where: Slice, months: tuple[int, int], by: str | None) -> dict[tuple[int, str], Figure]:
+    from django.db.models import Sum
+
+    fields = ["month"] + ([by] if by else [])
+    rows = (MonthlyFigure.objects.filter(measure=measure, month__gte=months[0], month__lte=months[1], **where.filters())
+            .values(*fields).annotate(n_=Sum("n"), total_=Sum("total")))  # fmt: skip
+    return {(r["month"], r[by] if by else ""): Figure(int(r["n_"] or 0), float(r["total_"] or 0.0)) for r in rows}
+
+
+def series(measure: str, where: Slice, months: Sequence[int], by: str | None = None) -> dict[str, list[Figure]]:
+    """The measure for each month in `months` (sorted yyyymm), split by `by` (district, service_type, agency_id)
+    or one series under ''. Stocks are summed from the first month on."""
+    if not months:
+        return {}
+    if measure in STOCKS:
+        ins = _grouped(f"{measure}_in", where, (0, months[-1]), by)
+        outs = _grouped(f"{measure}_out", where, (0, months[-1]), by)
+        keys = {k for _, k in ins} | {k for _, k in outs}
+        result: dict[str, list[Figure]] = {}
+        for key in keys:
+            level, step = 0, 0
+            flows = sorted({m for m, k in ins if k == key} | {m for m, k in outs if k == key})
+            values = []
+            for month in months:
+                while step < len(flows) and flows[step] <= month:
+                    f = flows[step]
+                    level += ins.get((f, key), Figure(0)).n - outs.get((f, key), Figure(0)).n
+                    step += 1
+                values.append(Figure(level))
+            result[key] = values
+        return result
+    found = _grouped(measure, where, (months[0], months[-1]), by)
+    keys = {k for _, k in found} or ({""} if by is None else set())
+    return {key: [found.get((m, key), Figure(0)) for m in months] for key in keys}
+
+
+def figure(measure: str, where: Slice, month: int) -> Figure:
+    return series(measure, where, [month]).get("", [Figure(0)])[0]
+
+
+def months_between(first: int, last: int) -> list[int]:
+    out, year, month = [], first // 100, first % 100
+    while year * 100 + month <= last:
+        out.append(year * 100 + month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def month_range() -> tuple[int, int] | None:
+    """The first and last month with a flow (contracts, registrations)."""
+    from django.db.models import Max, Min
+
+    span = MonthlyFigure.objects.filter(measure__in=("contracts", "registrations")).aggregate(Min("month"), Max("month"))
+    if span["month__min"] is None:
+        return None
+    return int(span["month__min"]), int(span["month__max"])
+
+
+def table(month: int, by: str, where: Slice) -> dict[str, dict[str, Figure]]:
+    """Every measure for one month, one row per value of `by`: {row key: {measure: Figure}}."""
+    rows: dict[str, dict[str, Figure]] = defaultdict(dict)
+    for measure in MEASURES:
+        for key, values in series(measure, where, [month], by).items():
+            rows[key][measure] = values[0]
+    return dict(rows)
