@@ -134,6 +134,7 @@ def phone_status(request: HttpRequest, phone_id: str) -> HttpResponse:
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
 
 
+@require_GET
 def verification_page(request: HttpRequest, payload: str) -> HttpResponse:
     """A shown e-credential code: the card as /V/ judges it, the phone's chain, then the live status."""
     lang = page_lang(request)

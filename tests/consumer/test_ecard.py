@@ -104,6 +104,12 @@ def test_activated_shown_verified_and_a_screenshot_refused(
     expect(card.locator("#photo")).to_be_visible()
     expect(card.locator("#status")).to_have_attribute("data-state", "usable")
     shoot(card, "ecard-card")
+    card.locator("#switch").click()
+    expect(card.locator("[data-word=number]")).to_have_text("Credential no.")
+    expect(card.locator("#status")).to_contain_text("Credential valid")
+    shoot(card, "ecard-card-en")
+    card.locator("#switch").click()
+    expect(card.locator("[data-word=number]")).to_have_text("证件编号")
     code = code_of(card)
 
     door = phone(browser)
@@ -150,8 +156,10 @@ def test_activated_shown_verified_and_a_screenshot_refused(
     # The QR changes every minute.
     old.clock.run_for(61_000)
     expect(old.locator("#qr")).not_to_have_attribute("data-url", screenshot)
+    old.close()
 
-    # The worker's page works offline: the card and a fresh code without the network.
+    # The worker's page works offline: the card and a fresh code without the network (the context's clock is
+    # Playwright's, installed above and running).
     card.evaluate("navigator.serviceWorker.ready.then(() => true)")
     worker.set_offline(True)
     try:
@@ -161,6 +169,11 @@ def test_activated_shown_verified_and_a_screenshot_refused(
         expect(card.locator("#qr")).to_have_attribute("data-url", SHOWN_CODE)
     finally:
         worker.set_offline(False)
+    # Past its validity the phone shows no code, even before the centre says so.
+    card.clock.set_system_time(dt.datetime.now(dt.UTC) + dt.timedelta(days=400))
+    card.clock.run_for(2_000)
+    expect(card.locator("#qr")).to_have_attribute("data-url", "")
+    expect(card.locator("#status")).to_contain_text("已过有效期")
 
 
 def test_one_phone_per_code_reactivation_and_revocation(
