@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count
 
 from centre.evaluations import errors as e
@@ -76,6 +76,13 @@ def evaluate(slip: TrustedSlip, raw_scores: dict[str, Any], comment: str, token:
     """Save (or change) the contract's evaluation and tell the agency. `token` is the evaluating browser's secret."""
     now = now or utc_now()
     scores, text = clean_scores(raw_scores), clean_comment(comment)
+    try:
+        return _save(slip, scores, text, token, now)
+    except IntegrityError as err:  # another browser's first evaluation of this contract (or code) won the race
+        raise EvaluationRefused(why=e.ALREADY) from err
+
+
+def _save(slip: TrustedSlip, scores: dict[str, int], text: str, token: str, now: dt.datetime) -> Evaluation:
     claims = slip.claims
     with transaction.atomic():
         row = Evaluation.objects.select_for_update().filter(contract_uid=claims.contract_uid).first()

@@ -6,8 +6,9 @@ the agency pulls (again, with the next revision, when the client changes it)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
@@ -19,7 +20,6 @@ from wirecontract.evalslip import FEED_KIND, SlipClaims
 
 TODAY = dt.date.today()
 DIMENSIONS = ("punctuality", "skill", "attitude", "honesty", "hygiene", "communication")
-_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def slip_url(server: LiveServer, term: Terminal, worker_uid: str, contract_uid: str, code: str | None = None) -> str:
@@ -87,3 +87,24 @@ def test_bounds_and_the_per_code_rate_limit(live_server: LiveServer, terminal: T
     assert live_server.query("SELECT count(*) FROM consumer_evaluations WHERE worker_uid = ?", worker_uid) == [(0,)]
     answers = [Phone().rate(url, 3).status_code for _ in range(8)]  # 3 + 8 = 11 writes on one code (10/h)
     assert answers[0] == 200 and 409 in answers and answers[-1] == 429
+
+
+def test_first_evaluations_at_once_one_is_kept_the_others_refused(live_server: LiveServer, terminal: Terminal) -> None:
+    worker_uid = push_worker(terminal.client(live_server.url))
+    contract = uuid.uuid4().hex
+    url = slip_url(live_server, terminal, worker_uid, contract)
+    phones = [Phone() for _ in range(5)]
+    for phone in phones:  # each has its form (and CSRF cookie) before any of them posts
+        assert phone.session.get(url, timeout=30).status_code == 200
+    start = threading.Barrier(len(phones))
+
+    def post(phone: Phone) -> int:
+        token = phone.session.cookies.get("csrftoken") or ""
+        data = {"csrfmiddlewaretoken": token, **dict.fromkeys(DIMENSIONS, "4")}
+        start.wait(timeout=30)
+        return phone.session.post(url, data=data, headers={"Referer": url}, timeout=60).status_code
+
+    with ThreadPoolExecutor(len(phones)) as pool:
+        answers = sorted(pool.map(post, phones))
+    assert answers == [200] + [409] * (len(phones) - 1)
+    assert live_server.query("SELECT count(*) FROM consumer_evaluations WHERE contract_uid = ?", contract) == [(1,)]
