@@ -2126,6 +2126,14 @@ Click a demo account; every password is %1.</translation>
         <source>未申请证件</source>
         <translation>No credential yet</translation>
     </message>
+    <message>
+        <source>男</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>female</translation>
+    </message>
 </context>
 <context>
     <name>WorkerTableModel</name>
@@ -2806,6 +2814,22 @@ Please send it to support.</translation>
         <source>退回原因</source>
         <translation>Why sent back</translation>
     </message>
+    <message>
+        <source>签署承诺书/授权书</source>
+        <translation>Letter signed</translation>
+    </message>
+    <message>
+        <source>更正资料</source>
+        <translation>Record corrected</translation>
+    </message>
+    <message>
+        <source>电子证件激活码</source>
+        <translation>E-credential activation code</translation>
+    </message>
+    <message>
+        <source>重新提交审核</source>
+        <translation>Resubmitted for approval</translation>
+    </message>
 </context>
 <context>
     <name>ApplicationView</name>
@@ -3426,32 +3450,6 @@ Card read: %3, %4</translation>
     </message>
 </context>
 <context>
-    <name>EcardButton</name>
-    <message>
-        <location filename="../../terminal/ui/ecard_dialog.py" />
-        <source>电子证件</source>
-        <translation>E-credential</translation>
-    </message>
-</context>
-<context>
-    <name>EcardDialog</name>
-    <message>
-        <location filename="../../terminal/ui/ecard_dialog.py" />
-        <source>电子证件开通 %1</source>
-        <translation>Activate the e-credential %1</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/ecard_dialog.py" />
-        <source>请持证人用本人手机扫码，在手机上开通电子证件。开通码只能使用一次，%1 前有效；开通后，此前开通的手机即失效。</source>
-        <translation>The holder scans this with her own phone to activate the electronic credential there. The code works once, until %1; the phone activated before stops working.</translation>
-    </message>
-    <message>
-        <location filename="../../terminal/ui/ecard_dialog.py" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-</context>
-<context>
     <name>EvaluationSlipDialog</name>
     <message>
         <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
@@ -3517,6 +3515,32 @@ Card read: %3, %4</translation>
         <location filename="../../terminal/ui/evaluation_slip_dialog.py" />
         <source>保存评价单</source>
         <translation>Save the evaluation slip</translation>
+    </message>
+</context>
+<context>
+    <name>EcardButton</name>
+    <message>
+        <location filename="../../terminal/ui/ecard_dialog.py" />
+        <source>电子证件</source>
+        <translation>E-credential</translation>
+    </message>
+</context>
+<context>
+    <name>EcardDialog</name>
+    <message>
+        <location filename="../../terminal/ui/ecard_dialog.py" />
+        <source>电子证件开通 %1</source>
+        <translation>Activate the e-credential %1</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/ecard_dialog.py" />
+        <source>请持证人用本人手机扫码，在手机上开通电子证件。开通码只能使用一次，%1 前有效；开通后，此前开通的手机即失效。</source>
+        <translation>The holder scans this with her own phone to activate the electronic credential there. The code works once, until %1; the phone activated before stops working.</translation>
+    </message>
+    <message>
+        <location filename="../../terminal/ui/ecard_dialog.py" />
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 </TS>

@@ -78,7 +78,8 @@ def _words(table: Callable[[], dict[str, str]]) -> Callable[[object], str]:
 def credential_action_words() -> dict[str, str]:
     return {"apply": _t("申请"), "approve": _t("审核通过"), "print": _t("打印"), "issue": _t("发证"),
             "reprint": _t("补证"), "suspend": _t("暂停"), "resume": _t("恢复"), "revoke": _t("注销"),
-            "expire": _t("到期"), "renew": _t("续期"), "return": _t("退回修改")}  # fmt: skip
+            "expire": _t("到期"), "renew": _t("续期"), "return": _t("退回修改"),
+            "resubmit": _t("重新提交审核")}  # fmt: skip
 
 
 def source_words() -> dict[str, str]:
@@ -121,7 +122,10 @@ def record_action_words() -> dict[str, str]:
         "contract.signed": _t("签订服务合同"), "evaluation.recorded": _t("服务评价"),
         "complaint.registered": _t("登记投诉"), "complaint.handling": _t("处理投诉"), "complaint.resolved": _t("投诉办结"),
         "credit.recorded": _t("信用记录"), "health_check.recorded": _t("体检记录"), "insurance.recorded": _t("保险记录"),
-        "letter.recorded": _t("承诺书/授权书"), "training.result": _t("培训成绩"),
+        "letter.recorded": _t("承诺书/授权书"), "letter.signed": _t("签署承诺书/授权书"), "training.result": _t("培训成绩"),
+        "credential.print_completed": _t("打印证件"), "worker.corrected": _t("更正资料"),
+        "worker.profile_changed": _t("修改资料"), "credential.ecard_activation": _t("电子证件激活码"),
+        "credential.return": _t("退回修改"), "credential.resubmit": _t("重新提交审核"),
     }  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -112,7 +113,7 @@ class WorkerPage(Retranslating, QWidget):
         top = QHBoxLayout()
         top.addWidget(self.photo)
         top.addWidget(self.heading)
-        top.addWidget(self.badge)
+        top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
         top.addStretch(1)
         top.addWidget(self.reveal_button)
         top.addWidget(self.release_button)
@@ -213,7 +214,8 @@ class WorkerPage(Retranslating, QWidget):
             return
         record, lang = self.view.record, ui_lang()
         left = "" if active else f"  {self.tr('（已离职）')}"
-        self.heading.setText(f"{record.identity.display_name}  {record.identity.sex}  "
+        sex = {"男": self.tr("男"), "女": self.tr("女")}.get(record.identity.sex, record.identity.sex)
+        self.heading.setText(f"{record.identity.display_name}  {sex}  "
                              f"{record.identity.birth_date.isoformat()}{left}")  # fmt: skip
         tables = record.tables
         health = tables["health_checks"][0] if tables["health_checks"] else None

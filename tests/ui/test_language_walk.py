@@ -80,3 +80,12 @@ def test_the_checker_finds_the_other_language() -> None:
               Seen("chrome", "QAction#e", "中文")]  # fmt: skip
     assert [s.text for s in wrong_language(chrome, "en")] == ["刷新"]
     assert [s.text for s in wrong_language(chrome, "zh")] == ["Refresh", "Cancel"]
+
+
+def test_every_ui_string_has_its_english() -> None:
+    """The catalogue checker (`python -m terminal.ui.translations_build --check`): each string the UI code
+    passes to tr()/translate() has a finished English entry with the same %n/%1 markers."""
+    from terminal.ui import translations_build
+
+    assert translations_build.source_strings(), "the checker found no strings: it is broken"
+    assert translations_build.problems() == []
