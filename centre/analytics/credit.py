@@ -9,6 +9,7 @@ same grade."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -26,7 +27,7 @@ from wirecontract.errors import Text
 from wirecontract.protocol import iso, utc_now
 
 BATCH = 2000
-FEED_KIND = "credit_grade"
+FEED_KIND = feed.CREDIT_GRADE
 
 
 def today_in_shanghai(now: dt.datetime | None = None) -> dt.date:
@@ -97,7 +98,8 @@ def _store(subject: str, graded: dict[str, Graded], places: dict[str, tuple[str,
                 continue
             seq = None
             if previous is not None:  # a change (not the first grade) reaches the agency through pull
-                data = {"subject": subject, "subject_id": subject_id, "grade": g.grade, "previous": previous,
+                data = {"uid": uuid.uuid4().hex, "subject": subject, "subject_id": subject_id, "grade": g.grade,
+                        "previous": previous,
                         "score": g.score, "rule_version": rules.version, "at": iso(now),
                         "reasons": _top_reasons(contributions)}  # fmt: skip
                 seq = feed.post(FEED_KIND, data, agency, now).seq
