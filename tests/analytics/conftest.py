@@ -1,5 +1,6 @@
 """Fixtures for the analytics tests: the centre's use cases in-process on SQLite and on a private PostgreSQL
-(Django set up once, each backend migrated once, each test rolled back), staff users of each role."""
+(Django set up once, each backend migrated once, each test rolled back), staff users of each role; Chromium for
+the pages (tests.web.browser)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pytest
 
 from tests.console_workflows.djangodb import setup_django, use_database
 from tests.server.postgres import PrivatePostgres
+from tests.web.browser import browser, desktop_page, playwright_driver  # noqa: F401
 
 setup_django()
 
