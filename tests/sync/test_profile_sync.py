@@ -38,10 +38,11 @@ def test_after_registration_changes_reach_the_centre(demo_server: LiveServer, tm
     uid = str(db.scalar("SELECT uid FROM workers WHERE id = ?", (worker_id,)))
     agency = db.query_one("SELECT credit_code, name, uid FROM agency WHERE id = 1")
     assert agency is not None
-    # Warm the centre up first: on a loaded machine its first answer can take longer than the client waits.
+    # Warm the centre up first, and wait for answers longer than the client does: a loaded machine is slow to
+    # start the centre's bulk workers.
     requests.get(f"{demo_server.url}/v1/time", timeout=120).raise_for_status()
     term = enrol(db, demo_server, agency=(agency["credit_code"], agency["name"]))
-    assert term.engine(demo_server.url).sync_once().rejected == 0
+    assert term.engine(demo_server.url, timeout=60).sync_once().rejected == 0
     assert demo_server.record_version("worker", uid) == 1
 
     # The clerk edits the profile (new phone, one more service type, new insurance) and adds the missing letter.
@@ -68,7 +69,7 @@ def test_after_registration_changes_reach_the_centre(demo_server: LiveServer, tm
     detail = db.scalar("SELECT detail FROM audit_log WHERE action = 'worker.profile_changed'")
     assert "13700001111" not in str(detail)  # the audit names the fields, not the values
 
-    report = term.engine(demo_server.url).sync_once()
+    report = term.engine(demo_server.url, timeout=60).sync_once()
     assert report.rejected == 0 and OutboxRepo(db).counts()["queued"] == 0
     assert demo_server.record_version("worker", uid) == 2
     worker = centre_data(demo_server, "worker", uid)
@@ -81,4 +82,4 @@ def test_after_registration_changes_reach_the_centre(demo_server: LiveServer, tm
     assert file["legal_representative"] == "赵法人" and file["phone"] == "021-64001234"
     scans = file["scans_sha256"]
     assert isinstance(scans, dict) and all(scans.values())
-    assert term.engine(demo_server.url).reconcile().matches
+    assert term.engine(demo_server.url, timeout=60).reconcile().matches
