@@ -28,3 +28,22 @@ class MonthlyFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.measure} {self.month} {self.district} {self.service_type} {self.agency_id}: {self.n}"
+
+
+class OutlookRun(models.Model):
+    """One computed 12-week outlook (resources.py: demand and supply forecasts for every service type and
+    district, their back-tests, the peak and trough warnings): computed once a week (or on demand), read by the
+    dashboards and the API so a page never waits for the models."""
+
+    week = models.DateField(help_text="the Monday the outlook starts from")
+    computed_at = models.DateTimeField()
+    seconds = models.FloatField()
+    params = models.JSONField()
+    payload = models.JSONField()
+
+    class Meta:
+        db_table = "analytics_outlook_runs"
+        indexes = [models.Index(fields=["week", "computed_at"], name="ix_aor_week")]  # noqa: RUF012
+
+    def __str__(self) -> str:
+        return f"outlook {self.week}"

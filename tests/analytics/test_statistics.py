@@ -86,3 +86,35 @@ def test_recounting_agencies_equals_the_rebuild(city: str) -> None:
         statistics.follow(some)
         assert _snapshot() == built
         transaction.set_rollback(True)
+
+
+def test_weekly_supply_and_demand_match_naive_counts(city: str) -> None:
+    from centre.analytics import resources
+    from centre.analytics.models import FactContract
+
+    weeks = resources.history_weeks(UNTIL, 60)
+    supply = resources.weekly_supply(weeks)
+    demand = resources.weekly_demand(weeks)
+    checked = 0
+    for (service_type, district), values in sorted(supply.series.items())[:6]:
+        for i in (0, 25, 59):
+            assert values[i] == resources.idle_at(weeks[i], service_type, district), (service_type, district, i)
+            checked += values[i] > 0
+    assert checked > 0
+    for (service_type, district), values in sorted(demand.items())[:6]:
+        assert sum(values) == FactContract.objects.filter(service_type=service_type, district=district,
+                                                          start_week__gte=weeks[0], start_week__lte=weeks[-1]).count()
+
+
+def test_the_outlook_is_kept_with_back_tests_warnings_and_helpers(city: str) -> None:
+    from centre.analytics import resources
+
+    run = resources.outlook(UNTIL)
+    again = resources.outlook(UNTIL)
+    assert again.pk == run.pk  # kept: a page does not wait for the models twice
+    cells = run.payload["cells"]
+    assert cells and len(run.payload["forecast_weeks"]) == 12
+    assert all(len(c["demand"]["values"]) == 12 and c["demand"]["backtest"] is not None for c in cells)
+    for warning in run.payload["warnings"]:
+        assert warning["kind"] in ("peak", "trough") and warning["weeks"]
+        assert all(h["idle"] > 0 for h in warning["helpers"])
