@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from collections.abc import Sequence
 from typing import Any
 
 from centre.analytics import forecast as fc
@@ -38,7 +39,7 @@ def test_short_or_flat_series_say_which_model_they_got() -> None:
     assert all(v >= 0 for v in fc.forecast([0, 0, 0, 5, 0, 0, 0, 0, 0, 1] * 8).values)
 
 
-def _cell(demand: list[float], supply: list[float]) -> dict[str, Any]:
+def _cell(demand: Sequence[float], supply: Sequence[float]) -> dict[str, Any]:
     test = {"weeks": 52, "mae": 1.0, "wape": 0.2, "naive_mae": 2.0, "naive_wape": 0.4}
     return {"service_type": "elderly", "district": "闵行区", "demand": {"values": demand, "backtest": test},
             "supply": {"values": supply, "backtest": None}}  # fmt: skip
