@@ -71,6 +71,13 @@ def phones_and_codes(live_server: LiveServer, terminal: Terminal) -> None:
 
     first = TerminalKey.generate()
     first_link = link(live_server, terminal, card_url)
+    bad_key = requests.Session()
+    bad_key.get(first_link, timeout=10)
+    sent = bad_key.post(first_link, json={"public_key": "not-a-key"}, timeout=10,
+                        headers={"X-CSRFToken": bad_key.cookies.get("csrftoken") or "", **JSON})  # fmt: skip
+    assert sent.status_code == 409 and "密钥" in sent.json()["error"]  # and the code is not spent by it
+    assert requests.get(live_server.url + "/A/NOTALINK", timeout=10).status_code == 409
+    assert requests.get(live_server.url + "/E/NOTACODE", headers=JSON, timeout=10).json()["state"] == "unknown"
     answer = activate(first_link, first)
     assert answer.status_code == 201, answer.text
     body = answer.json()
