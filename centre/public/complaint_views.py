@@ -56,7 +56,7 @@ def complain(request: HttpRequest) -> HttpResponse:
                                "switch_href": switch_href(request, lang, {"from": source})}  # fmt: skip
     if request.method == "GET":
         return render_page(request, "public/complain.html", context)
-    typed = {"what": request.POST.get("what", "")[:1200], "when": request.POST.get("when", "")[:20],
+    typed = {"what": request.POST.get("what", "")[:1200], "when": request.POST.get("when", "")[:32],
              "phone": request.POST.get("phone", "")[:32]}  # fmt: skip
     context.update(typed)
     # Per client, and per card or slip (never per agency: one busy agency must not block its other clients).
