@@ -182,9 +182,12 @@ class ProfileForm(Retranslating, QWidget):
             form.addRow("", self.authorisation_scan)
         for name, widget in (("phone", self.phone), ("address", self.address)):
             widget.textEdited.connect(self.errors[name].clear_on_edit)
+            widget.textEdited.connect(self._refresh_summary)
         self.types.changed.connect(self.errors["types"].clear_error)
+        self.types.changed.connect(self._refresh_summary)
         if not editing:
             self.consent.toggled.connect(lambda _c: self.errors["consent"].clear_error())
+            self.consent.toggled.connect(self._refresh_summary)
         self.retranslate()
 
     def _line(self, name: str) -> QLineEdit:
@@ -302,6 +305,11 @@ class ProfileForm(Retranslating, QWidget):
         head = self.tr("有 %n 处需要修改，点击可转到该项：", "", len(failed))
         self.summary.setText(f"<b>{head}</b><ul style='margin:0'>{items}</ul>")
         self.summary.show()
+
+    def _refresh_summary(self) -> None:
+        """A fixed field leaves the summary at once; the summary goes when nothing is left."""
+        if not self.summary.isHidden():
+            self._show_summary()
 
     def jump_to(self, key: str) -> None:
         """Scroll the field into view (inside the page's scroll area) and put the cursor there."""

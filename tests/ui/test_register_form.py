@@ -113,3 +113,25 @@ def test_codes_follow_a_language_switch(signed_in: Running, device: VirtualSamRe
     assert panel.values["sex"].text() == "Female"
     assert "长期" not in panel.values["valid"].text()
     assert panel.values["card_type"].text().startswith("Resident identity card")
+
+
+def test_a_fixed_field_leaves_the_summary(signed_in: Running, device: VirtualSamReader) -> None:
+    page = signed_in.window.register
+    tap(signed_in, device, "resident")
+    page.save_button.click()
+    assert "href='phone'" in page.form.summary.text()
+    page.form.phone.setText("13812345678")
+    page.form.phone.textEdited.emit("13812345678")  # what typing emits
+    assert "href='phone'" not in page.form.summary.text() and "href='address'" in page.form.summary.text()
+
+
+def test_my_screens_fit_a_1366_by_768_screen(running: Running) -> None:
+    """The registration, training and agency pages each fit the window's page area on 1366×768."""
+    running.sign_in("admin")
+    window = running.window
+    window.resize(1366, 768 - 40 - 30)
+    for page in (window.register, window.training, window.agency):
+        window.pages.setCurrentWidget(page)
+        running.qtbot.wait(50)
+        hint = page.minimumSizeHint()
+        assert hint.width() <= window.pages.width() and hint.height() <= window.pages.height(), page.objectName()
