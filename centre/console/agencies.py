@@ -14,6 +14,7 @@ from centre.console.errors import NotFound
 from centre.console.models import AgencyAdmission, WorkerIndex
 from centre.console.search_index import catch_up
 from centre.console.terminals import TerminalRow, terminal_rows
+from centre.console.trace import centre_integrity
 from centre.credentials.models import Credential
 from centre.sync.models import Complaint, Record
 from centre.terminals.models import Agency, Terminal
@@ -33,6 +34,7 @@ class AgencyPage:
     credentials_by_state: list[tuple[str, int]]
     complaints: list[Any]
     integrity: list[Record]
+    centre_integrity: list[Any]
 
 
 def agency_page(user: Any, agency_id: str) -> AgencyPage:
@@ -57,6 +59,7 @@ def agency_page(user: Any, agency_id: str) -> AgencyPage:
         credentials_by_state=[(str(s), int(n)) for s, n in by_state],
         complaints=list(Complaint.objects.filter(agency_id=agency.id).order_by("-received_at")[:50]),
         integrity=list(Record.objects.filter(entity="credit", agency_id=agency.id).order_by("-updated_at")[:50]),
+        centre_integrity=centre_integrity(subject="agency", agency_id=agency.id),
     )  # fmt: skip
 
 

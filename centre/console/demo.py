@@ -132,6 +132,25 @@ def _history() -> None:
           {"worker_uid": moved, "course": "家政服务员岗前培训（复训）", "passed": True, "score": 88},
           now - dt.timedelta(days=15))  # fmt: skip
     post_complaint(ids[0], "演示：服务迟到 40 分钟，未提前告知 / demo: 40 minutes late without notice")
+    _integrity(ids[0], AGENCIES[3].credit_code)
+
+
+def _integrity(worker_id_number: str, agency_id: str) -> None:
+    """Integrity records as centre staff enter them (centre/integrity), where that app is installed."""
+    from django.apps import apps
+
+    if not apps.is_installed("centre.integrity"):
+        return
+    from centre.integrity.actions import add_record
+
+    staff = get_user_model().objects.get(username="staff")
+    today = utc_now().date()
+    add_record(staff, subject="worker", category="award", id_number=worker_id_number, valid_from=today,
+               valid_to=today + dt.timedelta(days=365), description="（演示）获评区级优秀家政服务员",
+               evidence_note="（演示）区商务委表彰文件 2026 年第 3 号")  # fmt: skip
+    add_record(staff, subject="agency", category="complaint_upheld", agency_id=agency_id, valid_from=today,
+               valid_to=today + dt.timedelta(days=365), description="（演示）重大服务质量投诉经核查属实",
+               evidence_note="（演示）投诉调查报告 2026-08 号")  # fmt: skip
 
 
 def _register(spec: DemoAgency, name: str, id_number: str, phone: str, at: dt.datetime) -> str:

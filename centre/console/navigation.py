@@ -27,6 +27,7 @@ _LINKS: list[NavLink] = [
     NavLink("console:search", _("Look-up"), r.READ, 10),
     NavLink("console:agencies", _("Agencies"), r.READ, 20),
     NavLink("console:terminals", _("Terminals"), r.VIEW_TERMINALS, 60),
+    NavLink("console:staff", _("Staff accounts"), r.MANAGE_STAFF, 80),
     NavLink("console:audit", _("Audit log"), r.AUDIT_LOG, 90),
 ]
 

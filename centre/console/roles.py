@@ -59,6 +59,7 @@ MANAGE_AGENCIES = (Role.ADMIN, Role.STAFF)  # admit, suspend, refuse
 MANAGE_TERMINALS = (Role.ADMIN,)  # enrolment codes, revoking terminals
 VIEW_TERMINALS = (Role.ADMIN, Role.STAFF, Role.REGULATOR)
 AUDIT_LOG = (Role.ADMIN,)
+MANAGE_STAFF = (Role.ADMIN,)  # console accounts
 
 User = AbstractBaseUser | AnonymousUser
 V = TypeVar("V", bound=Callable[..., HttpResponse])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group
 from django.contrib.auth.password_validation import validate_password
@@ -11,7 +13,7 @@ from django.db import transaction
 
 from centre import audit
 from centre.console.errors import StaffAccountError
-from centre.console.roles import Role
+from centre.console.roles import MANAGE_STAFF, Role, check_role
 from wirecontract.errors import Text
 
 
@@ -35,6 +37,24 @@ def add_staff(username: str, role: str, password: str, full_name: str = "", acto
         user.groups.add(Group.objects.get(name=chosen.value))
         audit.record(actor, "staff.add", f"staff:{username}", {"role": chosen.value})
     return user
+
+
+def add_staff_from_console(user: Any, username: str, role: str, password: str, again: str,
+                            full_name: str = "") -> AbstractUser:  # fmt: skip
+    """An administrator adds an account in the console (audited as them)."""
+    check_role(user, *MANAGE_STAFF)
+    if password != again:
+        raise StaffAccountError(why=Text("两次输入的密码不同", "the two passwords differ"))
+    if role not in set(Role):
+        raise StaffAccountError(why=Text("请选择角色", "choose a role"))
+    return add_staff(username, role, password, full_name, actor=user.get_username())
+
+
+def disable_staff_from_console(user: Any, username: str) -> None:
+    check_role(user, *MANAGE_STAFF)
+    if username == user.get_username():
+        raise StaffAccountError(why=Text("不能停用自己的账号", "you cannot disable your own account"))
+    disable_staff(username, actor=user.get_username())
 
 
 def list_staff() -> list[tuple[str, str, str, str]]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 
 from centre import audit
@@ -57,6 +58,7 @@ class Trace:
     records: dict[str, list[Record]]
     checks: list[BackgroundCheck]
     complaints: list[Any]
+    integrity: list[Any] = field(default_factory=list)  # the centre's own integrity records (centre/integrity)
     timeline: list[Moment] = field(default_factory=list)
     agency_names: dict[str, str] = field(default_factory=dict)
 
@@ -115,11 +117,20 @@ def _build(subject: Subject) -> Trace:
         if subject.id_number else []
     credentials = _credentials(records.get("credential", []), events)
     trace = Trace(subject, str(identity.get("name") or ""), dict(identity), _identity_reads(events), registrations,
-                  credentials, records, checks, complaints)  # fmt: skip
+                  credentials, records, checks, complaints, centre_integrity(id_number=subject.id_number)
+                  if subject.id_number else [])  # fmt: skip
     trace.timeline = _timeline(trace, events, subject)
     agency_ids = {g.agency_id for g in registrations} | {w.agency_id for w in workers}
     trace.agency_names = dict(Agency.objects.filter(id__in=agency_ids).values_list("id", "name"))
     return trace
+
+
+def centre_integrity(**where: str) -> list[Any]:
+    """The integrity records centre staff entered (centre/integrity), newest first; none where that app is absent."""
+    if not apps.is_installed("centre.integrity"):
+        return []
+    model = apps.get_model("integrity", "IntegrityRecord")
+    return list(model.objects.filter(**where).defer("evidence_data").order_by("-recorded_at")[:200])
 
 
 def _events(keys: list[tuple[str, str]]) -> list[Event]:
@@ -183,6 +194,10 @@ def _timeline(trace: Trace, events: list[Event], subject: Subject) -> list[Momen
         moments.append(Moment(complaint.received_at, Text("中心登记投诉", "complaint registered at the centre"),
                               complaint.agency_id or "", (("status", complaint.status),),
                               source="centre"))  # fmt: skip
+    for item in trace.integrity:
+        moments.append(Moment(item.recorded_at, Text("中心诚信记录", "integrity record (centre)"), item.agency_id,
+                              (("kind", item.polarity), ("category", item.category), ("summary", item.description),
+                               ("valid_to", item.valid_to.isoformat())), source="centre"))  # fmt: skip
     for source in _SOURCES:
         moments += source(subject)
     far_past = dt.datetime.min.replace(tzinfo=dt.UTC)

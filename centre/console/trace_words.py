@@ -50,6 +50,7 @@ STATE = {
     "revoked": Text("吊销", "revoked"), "expired": Text("过期", "expired"), "returned": Text("退回", "returned"),
     "clear": Text("无异常", "clear"), "adverse": Text("有不良记录", "adverse"), "pending": Text("核查中", "pending"),
     "open": Text("处理中", "open"), "resolved": Text("已处理", "resolved"),
+    "positive": Text("良好", "positive"), "negative": Text("不良", "negative"),
 }
 
 # Payload fields never shown on the trace: too large, or shown elsewhere on the page.
@@ -93,7 +94,7 @@ FIELD = {
     "credit_code": Text("统一社会信用代码", "credit code"), "licence_kind": Text("证照类型", "licence kind"),
     "lease_until": Text("租赁期至", "lease until"), "commitment_signed_on": Text("诚信承诺书签署日期", "commitment signed on"),
     "qualifications": Text("资质证书", "qualifications"), "commitment": Text("诚信承诺书", "integrity commitment letter"),
-    "number": Text("编号", "number"), "scan_sha256": Text("扫描件", "scan"),
+    "number": Text("编号", "number"), "category": Text("类别", "category"), "scan_sha256": Text("扫描件", "scan"),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import include, path
 
-from centre.console.views import agencies, audit_log, auth, home, lookup, terminals, trace
+from centre.console.views import agencies, audit_log, auth, home, lookup, staff, terminals, trace
 
 app_name = "console"
 
@@ -22,6 +22,9 @@ urlpatterns = [
     path("terminals/", terminals.terminal_list, name="terminals"),
     path("terminals/codes/", terminals.issue_code, name="enrolment-code"),
     path("terminals/<str:terminal_id>/revoke/", terminals.revoke, name="terminal-revoke"),
+    path("staff/", staff.staff_list, name="staff"),
+    path("staff/add/", staff.add, name="staff-add"),
+    path("staff/<str:username>/disable/", staff.disable, name="staff-disable"),
     path("audit/", audit_log.audit_log, name="audit"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

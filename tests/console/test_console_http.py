@@ -23,9 +23,10 @@ WANG_ID = make_valid_18("31010419780312000")  # 王秀英, the demo's first work
 PUDONG = "91310115MA1DEMO02X"
 JINGAN = "91310106MA1DEMO03X"  # pending in the demo
 PAGES = ["/console/", "/console/search/?q=王", "/console/agencies/", f"/console/agencies/{PUDONG}/",
-         "/console/terminals/", "/console/audit/", "/console/account/"]  # fmt: skip
-MAY_NOT_SEE = {"admin": set(), "staff": {"/console/audit/"}, "police": {"/console/audit/", "/console/terminals/"},
-               "regulator": {"/console/audit/"}}  # fmt: skip
+         "/console/terminals/", "/console/audit/", "/console/account/", "/console/staff/"]  # fmt: skip
+ADMIN_ONLY = {"/console/audit/", "/console/staff/"}
+MAY_NOT_SEE = {"admin": set(), "staff": ADMIN_ONLY, "police": {*ADMIN_ONLY, "/console/terminals/"},
+               "regulator": ADMIN_ONLY}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,9 @@ def _state(server: LiveServer) -> tuple[object, ...]:
     """What the refused actions would change."""
     return (server.query("SELECT COUNT(*) FROM agency_admissions")[0][0],
             server.query("SELECT COUNT(*) FROM enrolment_codes")[0][0],
-            server.query("SELECT COUNT(*) FROM terminals WHERE revoked = ?", True)[0][0])  # fmt: skip
+            server.query("SELECT COUNT(*) FROM terminals WHERE revoked = ?", True)[0][0],
+            server.query("SELECT COUNT(*) FROM auth_user WHERE is_active = ?", True)[0][0],
+            server.query("SELECT COUNT(*) FROM otp_totp_totpdevice")[0][0])  # fmt: skip
 
 
 def _a_terminal(server: LiveServer) -> str:
@@ -79,7 +82,10 @@ def test_actions_a_role_may_not_take_are_refused_by_post(any_demo_centre: LiveSe
     before = _state(any_demo_centre)
     posts = [("/console/terminals/codes/", {"agency": PUDONG, "hours": "72"}),
              (f"/console/terminals/{terminal}/revoke/", {"reason": "lost", "compromised": "1"}),
-             ("/console/account/totp/", {})]  # fmt: skip
+             ("/console/account/totp/", {}),
+             ("/console/staff/add/", {"username": "intruder", "role": "admin", "password": "Str0ng-enough-pw",
+                                      "again": "Str0ng-enough-pw"}),
+             ("/console/staff/admin/disable/", {})]  # fmt: skip
     if role != "staff":
         posts.append((f"/console/agencies/{JINGAN}/admission/", {"decision": "admitted", "reason": "资料齐全"}))
     for path, data in posts:
@@ -140,6 +146,16 @@ def test_viewing_a_trace_is_audited(any_demo_centre: LiveServer, consoles: dict[
     rows = any_demo_centre.query("SELECT actor, subject FROM audit_entries WHERE action = ?", "worker.trace.view")
     assert ("police", f"worker:{uid}") in [(str(a), str(s)) for a, s in rows]
     assert police.get("/console/workers/no-such-worker/").status_code == 404
+
+
+def test_centre_integrity_records_show_on_the_trace_and_the_agency_page(consoles: dict[str, Console]) -> None:
+    staff = consoles["staff"]
+    page = staff.get("/console/search/?q=王秀英").text
+    uid = page.split("/console/workers/")[1].split("/")[0]
+    trace = staff.get(f"/console/workers/{uid}/").text
+    assert "表彰奖励" in trace and "获评区级优秀家政服务员" in trace and "中心诚信记录" in trace
+    agency = staff.get("/console/agencies/91310107MA1DEMO04X/").text
+    assert "投诉属实" in agency and "不良" in agency
 
 
 def test_an_agency_page_shows_its_registration_file(consoles: dict[str, Console]) -> None:
@@ -235,3 +251,25 @@ def test_the_look_up_index_can_be_brought_up_to_date_from_the_command_line(any_d
     workers = any_demo_centre.query("SELECT COUNT(*) FROM console_worker_index")[0][0]
     records = any_demo_centre.query("SELECT COUNT(*) FROM records WHERE entity = ?", "worker")[0][0]
     assert workers == records >= 6
+
+
+def test_administrators_manage_accounts_in_the_console(any_demo_centre: LiveServer,
+                                                        consoles: dict[str, Console]) -> None:  # fmt: skip
+    admin = consoles["admin"]
+    weak = admin.post("/console/staff/add/", {"username": "zhao.li", "role": "police", "password": "123456789",
+                                              "again": "123456789"})  # fmt: skip
+    assert weak.status_code == 302 and "密码太弱" in admin.get("/console/staff/").text
+    mismatch = {"username": "zhao.li", "role": "police", "password": "Zhao-li-2026-pw", "again": "Zhao-li-2026-px"}
+    admin.post("/console/staff/add/", mismatch)
+    assert "两次输入的密码不同" in admin.get("/console/staff/").text
+    admin.post("/console/staff/add/", {**mismatch, "again": "Zhao-li-2026-pw"})
+    assert "zhao.li\tpolice\tactive" in any_demo_centre.command("staff", "list").stdout
+    with Console(any_demo_centre, "zhao.li", "Zhao-li-2026-pw") as new:
+        assert new.get("/console/search/?q=王").status_code == 200
+        admin.post("/console/staff/zhao.li/disable/", {})
+        assert new.get("/console/").status_code == 302  # signed out at once
+    admin.post("/console/staff/admin/disable/", {})
+    assert "不能停用自己的账号" in admin.get("/console/staff/").text
+    rows = any_demo_centre.query("SELECT actor, action FROM audit_entries WHERE subject = ?", "staff:zhao.li")
+    audited = {(str(a), str(b)) for a, b in rows}
+    assert {("admin", "staff.add"), ("admin", "staff.disable"), ("zhao.li", "staff.sign_in")} <= audited

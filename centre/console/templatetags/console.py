@@ -102,3 +102,17 @@ def show(value: Any, key: str = "") -> str:
         if len(value) > 10 and value[4:5] == "-" and "T" in value and (moment := parse_time(value)) is not None:
             return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
     return str(value)[:200]
+
+
+@register.filter
+def integrity_category(code: str) -> str:
+    """An integrity record's category in words (centre/integrity's table), or the code itself."""
+    from django.apps import apps
+    from django.utils.translation import get_language
+
+    if not apps.is_installed("centre.integrity"):
+        return code
+    from centre.integrity.rules import CATEGORIES
+
+    found = CATEGORIES.get(code)
+    return found[1].in_lang(get_language() or "zh") if found else code
