@@ -197,6 +197,8 @@ def test_one_phone_per_code_reactivation_and_revocation(
     # Lost phone: the agency activates again; the new phone works, the old one is void.
     second = activate(new_phone, activation_url(stack, number, monkeypatch, capsys))
     check = door.new_page()
+    check.goto(stack.server.url + "/e/")  # a phone where no credential was activated
+    expect(check.locator("#none")).to_contain_text("尚未开通")
     verdict(check, code_of(second))
     expect(check.locator("section.light")).to_have_attribute("data-state", "valid")
     verdict(check, fresh_code(first))

@@ -92,7 +92,7 @@
           fresh: "电子证件：由持证人手机刚刚生成（签发机构：{agency}）", stale: "二维码已过时（可能是截图）：请让持证人在手机上重新打开电子证件",
           not_certified: "手机密钥未经中心认证：电子证件无效", bad_proof: "手机签名不正确：可能是伪造的",
           genuine_offline: "签名链完整 · 状态未知", genuine_offline_text: "离线：证件确由发证机构签发，手机密钥经中心认证，二维码是刚刚生成的；是否被暂停、吊销或更换手机需要联网查询。",
-          expired: "已过有效期", invalid: "无效", do_not: "。请勿接受其上门服务。", error: "开通失败：{why}", activated: "已开通" },
+          check_title: "电子上门服务证核验", offline_badge: "离线", expired: "已过有效期", invalid: "无效", do_not: "。请勿接受其上门服务。", error: "开通失败：{why}", activated: "已开通" },
     en: { card_title: "Electronic credential", holder: "Holder", agency: "Issuing agency", number: "Credential no.", version: "Version",
           validity: "Valid", to: "to", not_activated: "No electronic credential on this phone. Ask the issuing agency for an activation link.",
           no_photo: "No photo", demo: "Demo data, not a real credential",
@@ -104,7 +104,7 @@
           not_certified: "The phone key is not certified by the centre: not valid", bad_proof: "The phone's signature is wrong: possibly forged",
           genuine_offline: "Chain complete · status unknown",
           genuine_offline_text: "Offline: the card was signed by its agency, the centre certified the phone's key and the code is fresh; whether it is suspended, revoked or moved to another phone needs the network.",
-          expired: "expired", invalid: "Invalid", do_not: ". Do not accept the service.", error: "Activation failed: {why}", activated: "Activated" },
+          check_title: "E-credential check", offline_badge: "Offline", expired: "expired", invalid: "Invalid", do_not: ". Do not accept the service.", error: "Activation failed: {why}", activated: "Activated" },
   };
   function langOf() {
     const asked = new URLSearchParams(location.search).get("lang");
@@ -245,6 +245,8 @@
     line.querySelector("span").textContent = known ? word(lang, outcome.result, { agency: outcome.agency ? outcome.agency.name : "" })
       : (outcome.result === "genuine" ? "" : H.say(lang, outcome.result, outcome.agency));
     if (!offline) return;
+    document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+    for (const el of document.querySelectorAll("[data-word]")) el.textContent = word(lang, el.dataset.word);
     const box = document.getElementById("light");
     const ok = outcome.result === "fresh";
     box.className = "light " + (ok ? "grey" : "red");
