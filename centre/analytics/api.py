@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI, Query, Router, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from centre.analytics import credit_views
+from centre.analytics import api_figures, credit_views
 from centre.analytics.authority_tokens import AuthorityBearer
 from centre.analytics.facts import refresh
 
@@ -136,6 +136,7 @@ def lists_in_force(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 authority_api.add_router("", router)
+authority_api.add_router("", api_figures.router)  # statistics, trends, the outlook (api_figures.py)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:

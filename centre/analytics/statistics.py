@@ -301,4 +301,4 @@ def table(month: int, by: str, where: Slice) -> dict[str, dict[str, Figure]]:
     for measure in MEASURES:
         for key, values in series(measure, where, [month], by).items():
             rows[key][measure] = values[0]
-    return dict(rows)
+    return {key: {m: figures.get(m, Figure(0)) for m in MEASURES} for key, figures in rows.items()}

@@ -118,3 +118,26 @@ def test_the_outlook_is_kept_with_back_tests_warnings_and_helpers(city: str) -> 
     for warning in run.payload["warnings"]:
         assert warning["kind"] in ("peak", "trough") and warning["weeks"]
         assert all(h["idle"] > 0 for h in warning["helpers"])
+
+
+def test_the_authority_api_serves_figures_to_a_token_only(city: str) -> None:
+    from django.test import Client
+
+    from centre.analytics import statistics
+    from centre.analytics.authority_tokens import issue
+    from centre.analytics.statistics import Slice
+
+    client = Client()
+    assert client.get("/api/statistics").status_code == 401
+    assert client.get("/api/outlook", headers={"Authorization": "Bearer hsa_0_forged"}).status_code == 401
+    auth = {"Authorization": f"Bearer {issue('regulator', 'test')}"}
+    answer = client.get("/api/statistics", {"month": "202510", "by": "district"}, headers=auth).json()
+    by_district = {row["key"]: row["figures"]["contracts"]["n"] for row in answer["rows"]}
+    assert by_district and all(n == statistics.figure("contracts", Slice(district=d), 202510).n
+                               for d, n in by_district.items())  # fmt: skip
+    trend = client.get("/api/trends/contracts", {"first": "202411", "last": "202610"}, headers=auth).json()
+    assert len(trend["months"]) == 24 and trend["seasonal"] is not None and trend["movers"]
+    assert trend["values"][-1] == statistics.figure("contracts", Slice(), 202610).n
+    assert client.get("/api/trends/nothing", headers=auth).status_code == 422
+    outlook = client.get("/api/outlook", {"week": UNTIL.isoformat()}, headers=auth).json()
+    assert len(outlook["forecast_weeks"]) == 12 and outlook["cells"][0]["demand"]["backtest"]["weeks"] == 52
