@@ -10,6 +10,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QScrollArea, QWidget
 
+from terminal.core import messages
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.profile_form import ProfileForm, day_of
 from terminal.ui.scan_picker import ScanPicker
@@ -56,7 +57,11 @@ def edit_profile(parent: QWidget, session: Session, record: WorkerRecord, done: 
             return  # every error is shown beside its field and in the summary
         session.run(lambda db: records.update_profile(db, actor, worker_id, profile), finished, dialog.refused)
 
-    def finished(_changed: object) -> None:
+    def finished(changed: object) -> None:
+        if changed:
+            messages.info("资料已修改，并将同步至中心。", "The profile was changed and will be sent to the centre.")
+        else:
+            messages.info("资料没有改动。", "Nothing in the profile changed.")
         dialog.done_ok()
         session.signals.data_changed.emit()
         done()
@@ -106,6 +111,7 @@ def add_letter(parent: QWidget, session: Session, record: WorkerRecord, done: Ca
             session.run(lambda db: records.add_letter(db, actor, worker_id, letter, today), finished, dialog.refused)
 
     def finished(_uid: object) -> None:
+        messages.info("已补录签署的承诺书，并将同步至中心。", "The signed letter was added and will be sent to the centre.")
         dialog.done_ok()
         session.signals.data_changed.emit()
         done()
