@@ -87,7 +87,8 @@ def courses(db: Database) -> list[CourseInfo]:
 
 def sessions(db: Database, course_code: str | None = None) -> list[SessionInfo]:
     sql = ("SELECT s.uid, c.code, c.title, s.trainer, s.place, s.starts_at, s.hours,"
-           " (SELECT count(*) FROM training_attendance a WHERE a.session_id = s.id) AS n"
+           " (SELECT count(*) FROM training_attendance a WHERE a.session_id = s.id)"
+           " + (SELECT count(*) FROM manager_attendance m WHERE m.session_id = s.id) AS n"
            " FROM training_sessions s JOIN training_courses c ON c.id = s.course_id")  # fmt: skip
     params: tuple[object, ...] = ()
     if course_code:

@@ -178,6 +178,7 @@ def test_managers_training_is_recorded_from_their_cards(running: Running, device
     tap_card(running, device, "resident_long_term")  # a manager: not a registered worker, known by this tap
     running.qtbot.waitUntil(lambda: page.data is not None and len(page.data.roster) == 1, timeout=10_000)
     assert page.tap_card.name.text() == "李测试" and cell(page.roster, 0, 0) == "李测试"
+    running.qtbot.waitUntil(lambda: page.data is not None and page.data.sessions[0].attendees == 1, timeout=10_000)
 
     def managers(db: Database) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in db.query("SELECT r.purpose, r.reader FROM agency_managers m"
