@@ -21,14 +21,16 @@ class BulkTable:
         self.columns = [str(f.column) for f in self.fields]
         self.rows: list[tuple[Any, ...]] = []
         self.count = 0
-        self._adapt = [_adapter(f) for f in self.fields]
-        self._defaults = [f.get_default for f in self.fields]
+        # (attribute name, adapter or None, default) per column, worked out once: add() runs for every row.
+        self._plan = [(f.attname, _adapter(f), f.get_default) for f in self.fields]
 
     def add(self, values: dict[str, Any]) -> None:
         row = []
-        for field, adapt, default in zip(self.fields, self._adapt, self._defaults, strict=True):
-            value = values[field.attname] if field.attname in values else default()
-            row.append(None if value is None else adapt(value))
+        for name, adapt, default in self._plan:
+            value = values.get(name, _MISSING)
+            if value is _MISSING:
+                value = default()
+            row.append(value if value is None or adapt is None else adapt(value))
         self.rows.append(tuple(row))
         if len(self.rows) >= FLUSH_EVERY:
             self.flush()
@@ -52,16 +54,20 @@ class BulkTable:
         self.rows = []
 
 
-def _adapter(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
+_MISSING = object()
+
+
+def _adapter(field: models.Field[Any, Any]) -> Callable[[Any], Any] | None:
+    """How a Python value becomes what the database takes, or None when it takes it as it is."""
     if isinstance(field, models.JSONField):
         return lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
     if connection.vendor == "postgresql":
-        return lambda value: value
+        return None  # psycopg's COPY adapts dates, times, numbers and text itself
     if isinstance(field, models.DateTimeField):
         return connection.ops.adapt_datetimefield_value
     if isinstance(field, models.DateField):
         return connection.ops.adapt_datefield_value
-    return lambda value: value
+    return None
 
 
 def reset_sequences(*models_: type[models.Model]) -> None:

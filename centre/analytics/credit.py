@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 
 from centre.analytics import credit_evidence as evidence
+from centre.analytics.bulk_load import BulkTable
 from centre.analytics.credit_rules import Graded, RuleSet, RuleSetInvalid, grade_agency, grade_worker
 from centre.analytics.dimensions import SHANGHAI
 from centre.analytics.errors import CreditRefused
@@ -81,38 +82,48 @@ def grade_agencies(ids: Sequence[str], today: dt.date, rules: RuleSet, now: dt.d
 
 def _store(subject: str, graded: dict[str, Graded], places: dict[str, tuple[str, str]], rules: RuleSet,
            today: dt.date, now: dt.datetime) -> int:  # fmt: skip
+    """Keep the grades: new ones written in bulk, changed ones updated, unchanged ones left as they are (a whole-city
+    batch that changes little writes little); every change of grade goes to the history and, when it is not the
+    first grade, to the agency through pull."""
     if not graded:
         return 0
     with transaction.atomic():
-        before = dict(CreditGrade.objects.select_for_update().filter(subject=subject, subject_id__in=list(graded))
-                      .values_list("subject_id", "grade"))  # fmt: skip
-        rows, changes = [], []
+        before = {row[0]: row[1:] for row in CreditGrade.objects.select_for_update()
+                  .filter(subject=subject, subject_id__in=list(graded))
+                  .values_list("subject_id", "grade", "score", "contributions", "listed", "rule_version", "agency_id")}  # fmt: skip
+        fresh, changed_rows, changes = BulkTable(CreditGrade), [], BulkTable(CreditGradeChange)
+        moved = 0
         for subject_id, g in graded.items():
             agency, district = places[subject_id]
             contributions = [c.to_json() for c in g.contributions]
-            rows.append(CreditGrade(subject=subject, subject_id=subject_id, agency_id=agency, district=district,
-                                    score=g.score, grade=g.grade, contributions=contributions, listed=g.listed,
-                                    rule_version=rules.version, computed_at=now, as_of=today))  # fmt: skip
-            previous = before.get(subject_id)
+            values = {"subject": subject, "subject_id": subject_id, "agency_id": agency, "district": district,
+                      "score": g.score, "grade": g.grade, "contributions": contributions, "listed": g.listed,
+                      "rule_version": rules.version, "computed_at": now, "as_of": today}  # fmt: skip
+            old = before.get(subject_id)
+            if old is None:
+                fresh.add(values)
+            elif old != (g.grade, g.score, contributions, g.listed, rules.version, agency):
+                changed_rows.append(CreditGrade(**values))
+            previous = old[0] if old is not None else None
             if previous == g.grade:
                 continue
             seq = None
             if previous is not None:  # a change (not the first grade) reaches the agency through pull
                 data = {"uid": uuid.uuid4().hex, "subject": subject, "subject_id": subject_id, "grade": g.grade,
-                        "previous": previous,
-                        "score": g.score, "rule_version": rules.version, "at": iso(now),
+                        "previous": previous, "score": g.score, "rule_version": rules.version, "at": iso(now),
                         "reasons": _top_reasons(contributions)}  # fmt: skip
                 seq = feed.post(FEED_KIND, data, agency, now).seq
-            changes.append(CreditGradeChange(subject=subject, subject_id=subject_id, agency_id=agency,
-                                             previous=previous or "", grade=g.grade, score=g.score,
-                                             contributions=contributions, rule_version=rules.version, at=now,
-                                             feed_seq=seq))  # fmt: skip
-        CreditGrade.objects.bulk_create(rows, batch_size=500, update_conflicts=True,
+            changes.add({"subject": subject, "subject_id": subject_id, "agency_id": agency, "previous": previous or "",
+                         "grade": g.grade, "score": g.score, "contributions": contributions,
+                         "rule_version": rules.version, "at": now, "feed_seq": seq})  # fmt: skip
+            moved += 1
+        fresh.flush()
+        changes.flush()
+        CreditGrade.objects.bulk_create(changed_rows, batch_size=500, update_conflicts=True,
                                         unique_fields=["subject", "subject_id"],
                                         update_fields=["agency_id", "district", "score", "grade", "contributions",
                                                        "listed", "rule_version", "computed_at", "as_of"])  # fmt: skip
-        CreditGradeChange.objects.bulk_create(changes, batch_size=500)
-    return len(changes)
+    return moved
 
 
 def _top_reasons(contributions: list[dict[str, Any]]) -> list[dict[str, Any]]:

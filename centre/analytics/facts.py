@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import DatabaseError, models, transaction
+from django.db import models, transaction
 from django.db.models import Q
 
 from centre.analytics import fact_rules as rules
@@ -395,9 +395,8 @@ def refresh(now: dt.datetime | None = None) -> Touched:
 
 
 def after_push() -> None:
-    """The push's one call, after its transaction committed: facts and credit follow what it brought. A failure
-    here never fails the push (it is stored); the next catch-up reads the same rows again."""
-    try:
-        refresh()
-    except DatabaseError:
-        log.warning("analytics catch-up after a push failed; the next one reads the same rows", exc_info=True)
+    """The push's one call, after its transaction committed: facts, statistics and grades follow what it brought,
+    on the follower's thread (upkeep.py) so the push's answer does not wait for them."""
+    from centre.analytics.upkeep import after_push as poke
+
+    poke()
