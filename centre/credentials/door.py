@@ -3,8 +3,8 @@ Chinese or English (one at a time). Pure rules over what the centre knows (publi
 holder's standing); the view gathers the facts (centre/credentials/standing.py).
 
 Green: issued, current, unexpired, background check clear, training passed, health check and insurance valid.
-Yellow: all that, but the health check or insurance lapsed, a complaint is open, or the check or the training is
-not on the centre's record yet. Red: suspended, revoked, replaced, expired, not issued, unsynced, unknown, forged
+Yellow: all that, but the health check or insurance lapsed, a complaint staff sent to the agency is open, or the
+check or the training is not on the centre's record yet. Red: suspended, revoked, replaced, expired, not issued, unsynced, unknown, forged
 (refused), or an adverse background check.
 """
 

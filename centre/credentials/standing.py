@@ -32,14 +32,17 @@ def id_number_of(worker_uid: str) -> str | None:
     )  # fmt: skip
 
 
-# The complaint workflow's states in which a complaint is still being handled (centre/complaints/rules.py): the
-# agency's answer (resolved) or the centre's closing ends it; an escalation reopens it.
-OPEN_STATES = (Status.REGISTERED.value, Status.WITH_AGENCY.value, Status.ESCALATED.value)
+# The complaint workflow's states the door counts (centre/complaints/rules.py): only complaints staff looked at and
+# sent to the agency, or took over (escalated). A just-registered complaint is not counted: anyone who saw a card
+# can file one from its QR, and the light of a worker must not turn yellow on one stranger's word. The agency's
+# answer (resolved) or the centre's closing ends it; an escalation counts it again.
+OPEN_STATES = (Status.WITH_AGENCY.value, Status.ESCALATED.value)
 
 
 def open_complaints(worker_uid: str, id_number: str | None) -> int:
-    """Complaints about the person still being handled: named by the person's ID number (hotline, terminal) or by
-    one of the person's credentials (the consumer page names the credential it was opened from)."""
+    """Complaints about the person staff have taken up and that are still being handled: named by the person's ID
+    number (hotline, terminal) or by one of the person's credentials (the consumer page names the credential it
+    was opened from). Registered, not yet sent ones do not count (see OPEN_STATES)."""
     about = Q(credential_no__in=Credential.objects.filter(worker_uid=worker_uid).values("credential_no"))
     if id_number:
         about |= Q(id_number=id_number)

@@ -24,6 +24,7 @@ from centre.credentials.standing import id_number_of
 from centre.evaluations.errors import SlipRefused
 from centre.evaluations.slips import check_slip
 from centre.public.models import ComplaintDetail, ComplaintPhoto
+from centre.sync import feed
 from wirecontract.errors import Text
 
 MAX_PHOTOS = 3
@@ -78,7 +79,12 @@ def origin_of_slip(url: str) -> Origin:
     except SlipRefused as refused:
         raise refuse("评价单无效，不能据此投诉", "the evaluation slip is not valid") from refused
     claims = slip.claims
-    return Origin("evaluation", id_number=id_number_of(claims.worker_uid) or "", agency_id=slip.agency_id,
+    number = id_number_of(claims.worker_uid) or ""
+    if number and feed.agency_of(number) != slip.agency_id:
+        # The person has left the agency whose service it was: the complaint is that agency's to answer (the
+        # workflow would send it, with the person's number, to the agency they work for now).
+        number = ""
+    return Origin("evaluation", id_number=number, agency_id=slip.agency_id,
                   note=f"来自服务评价单（合同 {claims.contract_uid}）", holder=claims.masked_name)  # fmt: skip
 
 

@@ -1,6 +1,6 @@
 """A consumer's complaint from the verification page at phone size, round the whole workflow: the page gives a
-reference and the light turns yellow; staff find it in the console list (the photo re-encoded, for staff only) and
-send it to the agency; the agency's terminal pulls it into its inbox and answers; the consumer sees it answered.
+reference (the light stays green until staff act on it); staff find it in the console list (the photo re-encoded,
+for staff only) and send it to the agency, and the light turns yellow; the agency's terminal pulls it into its inbox and answers; the consumer sees it answered.
 Bad photos and forms are refused with a message and change nothing."""
 
 from __future__ import annotations
@@ -73,12 +73,9 @@ def test_a_complaint_from_the_page_to_the_agency_and_back(
     assert number not in phone_page.content() and "13912345678" not in phone_page.content()
     shoot(phone_page, "complaint-state")
 
-    # An open complaint: the light at the door turns yellow and says why (no text of the complaint).
+    # Only registered, nobody at the centre has read it: one stranger's word does not change the light.
     phone_page.goto(url)
-    box = phone_page.locator("section.light")
-    expect(box).to_have_attribute("data-light", "yellow")
-    expect(box).to_contain_text("1 件投诉正在处理")
-    assert "迟到" not in phone_page.content()
+    expect(phone_page.locator("section.light")).to_have_attribute("data-light", "green")
 
     # The centre: the console's list, the complaint with its photo for staff only, sent to the agency.
     staff_sign_in(desktop_page, stack)
@@ -95,6 +92,12 @@ def test_a_complaint_from_the_page_to_the_agency_and_back(
     assert anonymous.status_code == 302 and "/console/login/" in anonymous.headers["Location"]
     desktop_page.locator("#send").click()
     expect(desktop_page.locator("#complaint-state")).to_have_text("机构处理中")
+    # Sent to the agency: the light at the door turns yellow and says why (no text of the complaint).
+    phone_page.goto(url)
+    box = phone_page.locator("section.light")
+    expect(box).to_have_attribute("data-light", "yellow")
+    expect(box).to_contain_text("1 件投诉正在处理")
+    assert "迟到" not in phone_page.content()
 
     # The agency's terminal pulls it, answers it; the answer goes back with the next sync.
     stack.sync()

@@ -1,0 +1,123 @@
+"""A consumer (or a stranger with a card's QR) against the public pages: a stranger's complaint does not turn a
+worker's light yellow; every public POST needs its CSRF token; a slip's complaint reaches the agency whose
+service it was, not the agency the person works for now; photos are pictures re-encoded and nothing more."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+from typing import Any
+
+import pytest
+from django.test import Client
+from PIL import Image
+
+from centre.complaints import actions
+from centre.complaints.errors import ComplaintRefused
+from centre.complaints.models import Complaint
+from centre.complaints.rules import Source
+from centre.credentials.standing import standing_of
+from tests.attacks.conftest import signed_terminal
+from tests.console_workflows.centre_data import AGENCY_A, AGENCY_B, feed_of, push, register, terminal
+from tests.server.test_protocol import wire
+from wirecontract import evalslip
+from wirecontract.protocol import utc_now
+
+BASE = "http://testserver"
+TODAY = dt.date.today()
+
+
+def _slip(key: Any, worker_uid: str, contract_uid: str | None = None) -> str:
+    contract_uid = contract_uid or uuid.uuid4().hex
+    claims = evalslip.SlipClaims(evalslip.slip_code(key, contract_uid), contract_uid, worker_uid, "王**", "甲家政",
+                                 "cleaning", TODAY, TODAY, TODAY)  # fmt: skip
+    return evalslip.encode(claims, key, BASE)
+
+
+def test_a_strangers_complaint_counts_at_the_door_only_once_staff_send_it(users: dict[str, Any]) -> None:
+    worker_uid, number = register(terminal(AGENCY_A), 1)
+    reference = actions.register_complaint(None, source=Source.CONSUMER, summary="她偷了东西", id_number=number)
+    assert standing_of(worker_uid).open_complaints == 0  # registered only: nobody at the centre has read it
+    uid = Complaint.objects.get(reference=reference).uid
+    actions.send_to_agency(users["staff"], uid)
+    assert standing_of(worker_uid).open_complaints == 1
+    actions.escalate(users["staff"], uid, "机构未答复")
+    assert standing_of(worker_uid).open_complaints == 1
+    actions.close(users["staff"], uid, "查无实据")
+    assert standing_of(worker_uid).open_complaints == 0
+
+
+@pytest.mark.expected_logs("Forbidden (CSRF token missing.)")
+def test_every_public_post_needs_its_csrf_token(users: dict[str, Any]) -> None:
+    term, key = signed_terminal(AGENCY_A, "0001")
+    worker_uid, _ = register(term, 2)
+    slip = _slip(key, worker_uid)
+    path = slip[slip.index("/S/") :]
+    browser = Client(enforce_csrf_checks=True)
+    assert browser.get(path).status_code == 200  # the slip is good: a refusal below is CSRF's
+    scores = {"punctuality": "5", "attitude": "5", "skill": "5", "cleanliness": "5", "comment": "好"}
+    assert browser.post(path, scores).status_code == 403
+    complaint = {"from": path, "what": "迟到", "when": utc_now().strftime("%Y-%m-%dT%H:%M"), "phone": "13912345678"}
+    assert browser.post("/complain", complaint).status_code == 403
+    assert not Complaint.objects.exists()
+    # The same forms with the page's token go through (so the 403s above were the token's doing).
+    token = browser.cookies["csrftoken"].value
+    assert browser.post("/complain", {**complaint, "csrfmiddlewaretoken": token}).status_code == 200
+    assert Complaint.objects.count() == 1
+
+
+def test_a_slips_complaint_goes_to_the_agency_of_the_service_not_the_persons_new_one(users: dict[str, Any]) -> None:
+    term_a, key_a = signed_terminal(AGENCY_A, "0001")
+    worker_uid, number = register(term_a, 3)
+    slip = _slip(key_a, worker_uid)
+    [left] = push(term_a, wire(worker_uid, 2, {"reason": "离职"}, kind="worker.released"))
+    assert left.status.value == "accepted"
+    register(terminal(AGENCY_B, "0002"), 3)  # the same person, now with agency B
+
+    from centre.public.complaints import file_complaint, origin_of_slip
+
+    origin = origin_of_slip(slip)
+    file_complaint(origin, "上次服务打碎了花瓶", (utc_now() - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+                   "13912345678", [], utc_now())  # fmt: skip
+    complaint = Complaint.objects.get()
+    actions.send_to_agency(users["staff"], complaint.uid)
+    assert Complaint.objects.get().agency_id == AGENCY_A
+    assert not feed_of(AGENCY_B, "complaint")  # agency B never reads what happened at agency A
+    assert number not in str(feed_of(AGENCY_A, "complaint"))  # nor does A get the person's new whereabouts
+
+
+def _jpeg_with_gps() -> bytes:
+    picture = Image.new("RGB", (64, 48), "red")
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCamMaker"
+    exif.get_ifd(0x8825)[2] = (31.0, 14.0, 0.0)  # GPS latitude
+    out = io.BytesIO()
+    picture.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A PNG whose header claims `width`×`height` pixels over a tiny body (a decompression bomb's header)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    )
+
+
+def test_photos_are_pictures_and_only_the_picture_is_kept() -> None:
+    from centre.public.complaints import reencoded
+
+    kept, _, _ = reencoded(_jpeg_with_gps() + b"<script>alert(1)</script>PK\x03\x04zip")  # a polyglot's tail
+    assert b"SecretCamMaker" not in kept and b"<script>" not in kept and b"PK\x03\x04" not in kept
+    with Image.open(io.BytesIO(kept)) as again:
+        assert again.format == "JPEG" and not again.getexif()
+    for bad in (_png_claiming(9000, 9000), b"<svg onload=alert(1)>", b"%PDF-1.4 x", b"\x89PNG\r\n\x1a\n broken"):
+        with pytest.raises(ComplaintRefused):
+            reencoded(bad)
