@@ -11,8 +11,10 @@ Certificate (signed by the centre when the phone registers its key with the link
     CERT   = Ed25519_centre("SH-HSC-ECARD-CERT1" + SHA-256(card URL) + phone_public(32) + certified(4))
 
 The QR the phone shows (no key id: the phone key is in it, vouched for by the centre's certificate):
-    URL    = BASE "/E/" base32(format(1) length(2) CARD phone_public(32) certified(4) CERT(64) now(4) PROOF(64))
-    PROOF  = Ed25519_phone("SH-HSC-ECARD-NOW1" + now(4) + SHA-256(card URL))
+    URL    = BASE "/E/" base32(format(1) length(2) CARD phone_public certified(4) CERT(64) now(4) PROOF(64))
+    PROOF  = the phone's signature over "SH-HSC-ECARD-NOW1" + now(4) + SHA-256(card URL)
+    format 1: an Ed25519 phone key (public 32 bytes); format 2: ECDSA P-256 with SHA-256 (public 65 bytes,
+    uncompressed; signature r||s), for browsers without Ed25519 in WebCrypto.
 
 A verifier checks the chain: the card as a printed one (the agency's terminal key, the trust list), the centre's
 certificate of the phone key for exactly that card, the phone's signature over a fresh time (within WINDOW
@@ -26,6 +28,10 @@ import enum
 import hashlib
 import struct
 from dataclasses import dataclass
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, utils
 
 from wirecontract import signing
 from wirecontract.errors import InvalidClaims, MalformedPayload
@@ -43,7 +49,10 @@ WINDOW = 90  # seconds a shown QR stays believable: long enough to scan, too sho
 ROTATION = 60  # seconds between two codes on the phone
 ACTIVATION_TTL_MINUTES = 24 * 60
 CODE_LENGTH = 10
-PUBLIC_LENGTH = 32
+PUBLIC_LENGTH = 32  # Ed25519
+P256_PUBLIC_LENGTH = 65  # uncompressed point
+P256_FORMAT = 2
+_FORMATS = {FORMAT: PUBLIC_LENGTH, P256_FORMAT: P256_PUBLIC_LENGTH}
 SIGNATURE_LENGTH = 64
 
 
@@ -132,7 +141,8 @@ class Presentation:
 def encode_presentation(p: Presentation) -> str:
     """The phone's QR (the page does the same in JavaScript, centre/ecard/static/ecard/card.js)."""
     root, card = _card_body(p.card_url)
-    body = bytes([FORMAT]) + struct.pack(">H", len(card)) + card + p.phone_public
+    shape = P256_FORMAT if len(p.phone_public) == P256_PUBLIC_LENGTH else FORMAT
+    body = bytes([shape]) + struct.pack(">H", len(card)) + card + p.phone_public
     body += struct.pack(">I", p.certified) + p.certificate + struct.pack(">I", p.now) + p.proof
     return root + PATH + _b32(body)
 
@@ -143,11 +153,12 @@ def decode_presentation(text: str) -> Presentation:
     if cut < 0:
         raise MalformedPayload(reason="no /E/ path")
     reader = _Reader(_b32_decode(text[cut + len(PATH) :]))
-    if reader.take(1)[0] != FORMAT:
+    key_length = _FORMATS.get(reader.take(1)[0])
+    if key_length is None:
         raise MalformedPayload(reason="unknown e-credential format")
     (length,) = struct.unpack(">H", reader.take(2))
     card = reader.take(length)
-    phone_public = reader.take(PUBLIC_LENGTH)
+    phone_public = reader.take(key_length)
     (certified,) = struct.unpack(">I", reader.take(4))
     certificate = reader.take(SIGNATURE_LENGTH)
     (now,) = struct.unpack(">I", reader.take(4))
@@ -155,6 +166,34 @@ def decode_presentation(text: str) -> Presentation:
     if not reader.at_end():
         raise MalformedPayload(reason="trailing bytes")
     return Presentation(text[:cut] + CARD_PATH + _b32(card), phone_public, certified, certificate, now, proof)
+
+
+def valid_phone_key(public: bytes) -> bool:
+    """An Ed25519 key (32 bytes) or a P-256 point (65 bytes, on the curve)."""
+    if len(public) == PUBLIC_LENGTH:
+        return True
+    if len(public) != P256_PUBLIC_LENGTH:
+        return False
+    try:
+        ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), public)
+    except ValueError:
+        return False
+    return True
+
+
+def verify_phone(public: bytes, message: bytes, signature: bytes) -> bool:
+    """The phone's signature: Ed25519, or ECDSA P-256/SHA-256 as WebCrypto gives it (r||s, 32 bytes each)."""
+    if len(public) == PUBLIC_LENGTH:
+        return signing.verify(public, message, signature)
+    if len(public) != P256_PUBLIC_LENGTH or len(signature) != SIGNATURE_LENGTH:
+        return False
+    r, s = int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big")
+    try:
+        key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), public)
+        key.verify(utils.encode_dss_signature(r, s), message, ec.ECDSA(hashes.SHA256()))
+    except (InvalidSignature, ValueError):
+        return False
+    return True
 
 
 class ChainReason(enum.StrEnum):
@@ -183,7 +222,7 @@ def check_chain(p: Presentation, centre_public: bytes, now: int, window: int = W
     """The centre's certificate and the phone's fresh signature (the card is checked as a printed one)."""
     if not signing.verify(centre_public, certificate_message(p.card_url, p.phone_public, p.certified), p.certificate):
         return ChainReason.NOT_CERTIFIED
-    if not signing.verify(p.phone_public, proof_message(p.card_url, p.now), p.proof):
+    if not verify_phone(p.phone_public, proof_message(p.card_url, p.now), p.proof):
         return ChainReason.BAD_PROOF
     if abs(now - p.now) > window:
         return ChainReason.STALE

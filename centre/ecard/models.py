@@ -14,7 +14,7 @@ class Phone(models.Model):
     terminal_key_id = models.CharField(max_length=16, help_text="the terminal that signed the activation link")
     code_ref = models.CharField(max_length=64, unique=True, help_text="SHA-256 of key id and code: each code once")
     link_issued = models.BigIntegerField(help_text="when the terminal made the link (unix seconds)")
-    public_key = models.CharField(max_length=64, help_text="the phone's raw Ed25519 key, base64url")
+    public_key = models.CharField(max_length=100, help_text="the phone's raw key, base64url: Ed25519 or a P-256 point")
     card_digest = models.CharField(max_length=64, help_text="SHA-256 of the card's QR URL (hex)")
     certified_at = models.BigIntegerField(help_text="unix seconds, signed into the certificate")
     voided_at = models.DateTimeField(null=True, help_text="a later activation replaced this phone")

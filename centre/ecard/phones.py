@@ -94,7 +94,7 @@ class Certified:
 
 def activate(trusted: TrustedActivation, phone_public: bytes, now: dt.datetime) -> Certified:
     """Register the phone's key once for this code, void the phone before it, and certify the key for the card."""
-    if len(phone_public) != ecard.PUBLIC_LENGTH:
+    if not ecard.valid_phone_key(phone_public):
         raise ActivationRefused(why=e.BAD_KEY)
     claims = trusted.checked.claims
     assert claims is not None

@@ -21,6 +21,12 @@ from tests.consumer.conftest import Stack, shoot
 from tests.web.browser import PHONE
 
 TODAY = dt.date.today()
+# An older browser: WebCrypto without Ed25519 (the page then makes an ECDSA P-256 key).
+NO_ED25519 = """(() => {
+  const generate = crypto.subtle.generateKey.bind(crypto.subtle);
+  crypto.subtle.generateKey = (algorithm, ...rest) => (algorithm === "Ed25519" || (algorithm && algorithm.name === "Ed25519"))
+    ? Promise.reject(new DOMException("Ed25519 is not supported", "NotSupportedError")) : generate(algorithm, ...rest);
+})();"""
 SHOWN_CODE = re.compile(r"^HTTP://127\.0\.0\.1:\d+/E/[A-Z2-7]+$")
 
 
@@ -194,13 +200,17 @@ def test_one_phone_per_code_reactivation_and_revocation(
     other.goto(url + "?lang=en")
     expect(other.locator("#refusal")).to_contain_text("already used")
 
-    # Lost phone: the agency activates again; the new phone works, the old one is void.
+    # Lost phone: the agency activates again; the new phone works, the old one is void. The new phone's browser has
+    # no Ed25519 in WebCrypto, so its key is ECDSA P-256.
+    new_phone.add_init_script(NO_ED25519)
     second = activate(new_phone, activation_url(stack, number, monkeypatch, capsys))
+    assert second.evaluate("HSC_ECARD.stored().then((c) => c.alg)") == "ECDSA"
     check = door.new_page()
     check.goto(stack.server.url + "/e/")  # a phone where no credential was activated
     expect(check.locator("#none")).to_contain_text("尚未开通")
     verdict(check, code_of(second))
     expect(check.locator("section.light")).to_have_attribute("data-state", "valid")
+    expect(check.locator("#sigcheck")).to_have_attribute("data-check", "fresh")  # checked in the page too
     verdict(check, fresh_code(first))
     expect(check.locator("section.light")).to_have_attribute("data-state", "refused")
     expect(check.locator("section.light")).to_contain_text("已在其他手机上重新开通")

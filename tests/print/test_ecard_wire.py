@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, utils
 
 from wirecontract import ecard, qrpayload, signing
 from wirecontract.errors import InvalidClaims, MalformedPayload
@@ -33,7 +35,7 @@ def test_activation_link_round_trip_and_tampering() -> None:
     assert decoded.activation.expires == 1_800_000_000 + 24 * 3600
     assert qrpayload.verify(decoded.activation.card_url, {TERMINAL.key_id: TERMINAL.public_raw},
                             today=dt.date(2026, 6, 1)).valid  # fmt: skip
-    tampered = url[:-1] + ("A" if url[-1] != "A" else "B")
+    tampered = url[:-20] + ("A" if url[-20] != "A" else "B") + url[-19:]  # inside the signature
     with pytest.raises(MalformedPayload):
         ecard.decode_activation(tampered + "A")  # not canonical base32 or not a link
     changed = ecard.decode_activation(tampered)
@@ -59,3 +61,24 @@ def test_shown_code_round_trip_and_chain() -> None:
         ecard.decode_presentation(text + "AAAA")
     with pytest.raises(MalformedPayload):
         ecard.decode_presentation(CARD)  # a printed card's QR is not a shown code
+
+
+def test_a_p256_phone_key_for_browsers_without_ed25519() -> None:
+    private = ec.generate_private_key(ec.SECP256R1())
+    public = private.public_key().public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    now = 1_800_000_100
+
+    def raw_sign(message: bytes) -> bytes:  # r||s, as WebCrypto gives it
+        r, s = utils.decode_dss_signature(private.sign(message, ec.ECDSA(hashes.SHA256())))
+        return r.to_bytes(32, "big") + s.to_bytes(32, "big")
+
+    certificate = CENTRE.sign(ecard.certificate_message(CARD, public, 1_800_000_000))
+    code = ecard.Presentation(CARD, public, 1_800_000_000, certificate, now, raw_sign(ecard.proof_message(CARD, now)))
+    back = ecard.decode_presentation(ecard.encode_presentation(code))
+    assert back == code and ecard.valid_phone_key(public)
+    assert ecard.check_chain(back, CENTRE.public_raw, now) is ecard.ChainReason.FRESH
+    wrong = ecard.Presentation(CARD, public, 1_800_000_000, certificate, now, raw_sign(b"something else"))
+    assert ecard.check_chain(wrong, CENTRE.public_raw, now) is ecard.ChainReason.BAD_PROOF
+    assert not ecard.valid_phone_key(b"\x04" + bytes(64))  # not a point on the curve

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import requests
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, utils
 
 from terminal.store.db import Database
 from terminal.store.migrate import migrate
@@ -30,7 +32,24 @@ def link(server: LiveServer, term: Terminal, card_url: str, code: str | None = N
     return ecard.encode_activation(activation, term.key, server.url)
 
 
-def activate(url: str, phone: TerminalKey) -> requests.Response:
+class P256Phone:
+    """A phone whose browser has no Ed25519: an ECDSA P-256 key, signing as WebCrypto does (r||s)."""
+
+    def __init__(self) -> None:
+        self._key = ec.generate_private_key(ec.SECP256R1())
+        self.public_raw = self._key.public_key().public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+        )
+
+    def sign(self, message: bytes) -> bytes:
+        r, s = utils.decode_dss_signature(self._key.sign(message, ec.ECDSA(hashes.SHA256())))
+        return r.to_bytes(32, "big") + s.to_bytes(32, "big")
+
+
+Phone = TerminalKey | P256Phone
+
+
+def activate(url: str, phone: Phone) -> requests.Response:
     session = requests.Session()
     page = session.get(url, timeout=10)
     token = session.cookies.get("csrftoken") or ""
@@ -40,7 +59,7 @@ def activate(url: str, phone: TerminalKey) -> requests.Response:
     return answer
 
 
-def shown(answer: dict[str, Any], phone: TerminalKey, at: int | None = None) -> str:
+def shown(answer: dict[str, Any], phone: Phone, at: int | None = None) -> str:
     now = int(time.time()) if at is None else at
     card_url = answer["card_url"]
     proof = phone.sign(ecard.proof_message(card_url, now))
@@ -99,7 +118,7 @@ def phones_and_codes(live_server: LiveServer, terminal: Terminal) -> None:
     assert verdict(shown(body, first))["state"] == "valid"
 
     # A new link (a lost phone): the new phone works, the old one is void; an older unused link cannot undo it.
-    second = TerminalKey.generate()
+    second = P256Phone()
     renewed = activate(link(live_server, terminal, card_url, code="KLMNOPQRST"), second)
     assert renewed.status_code == 201
     assert verdict(shown(renewed.json(), second))["state"] == "valid"

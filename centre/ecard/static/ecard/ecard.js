@@ -1,5 +1,5 @@
 // The electronic credential in the browser (wirecontract/ecard.py; docs/keys-and-trust.md):
-// - activate: make an Ed25519 key the page cannot export, keep it in IndexedDB, register its public half with the
+// - activate: make an Ed25519 key (else ECDSA P-256) the page cannot export, keep it in IndexedDB, register its public half with the
 //   centre using the link's one-time code, keep the centre's certificate and the card beside it;
 // - card: the worker's card face and a QR re-signed every minute (a fresh time signed by the phone's key over the
 //   card's signed payload, with the centre's certificate of that key); its live status when online;
@@ -45,12 +45,15 @@
   }
 
   // --- the shown code ------------------------------------------------------------------------------------------
+  // Format 1: an Ed25519 phone key; format 2: ECDSA P-256 (browsers without Ed25519 in WebCrypto).
   async function present(card, now) {
+    const ecdsa = card.alg === "ECDSA";
     const digest = await sha256(enc.encode(card.card_url));
     const message = H.concat(enc.encode("SH-HSC-ECARD-NOW1"), u32(now), digest);
-    const proof = new Uint8Array(await crypto.subtle.sign({ name: "Ed25519" }, card.key, message));
+    const params = ecdsa ? { name: "ECDSA", hash: "SHA-256" } : { name: "Ed25519" };
+    const proof = new Uint8Array(await crypto.subtle.sign(params, card.key, message));
     const { root, body } = cardParts(card.card_url);
-    const data = H.concat(new Uint8Array([1, body.length >> 8, body.length & 255]), body, H.b64url(card.public_key),
+    const data = H.concat(new Uint8Array([ecdsa ? 2 : 1, body.length >> 8, body.length & 255]), body, H.b64url(card.public_key),
                           u32(card.certified), H.b64url(card.certificate), u32(now), proof);
     return root + "/E/" + H.b32encode(data);
   }
@@ -58,14 +61,22 @@
   function parseShown(text) {
     const cut = text.lastIndexOf("/E/");
     const raw = cut < 0 ? null : H.b32decode(text.slice(cut + 3));
-    if (!raw || raw.length < 3 || raw[0] !== 1) return null;
+    const keyLength = raw && raw.length >= 3 ? { 1: 32, 2: 65 }[raw[0]] : undefined;
+    if (!keyLength) return null;
     const n = (raw[1] << 8) | raw[2];
-    if (raw.length !== 3 + n + 32 + 4 + 64 + 4 + 64) return null;
+    if (raw.length !== 3 + n + keyLength + 4 + 64 + 4 + 64) return null;
     let at = 3;
     const take = (k) => { const s = raw.slice(at, at + k); at += k; return s; };
-    const card = take(n), pub = take(32), certified = readU32(take(4), 0), cert = take(64);
+    const card = take(n), pub = take(keyLength), certified = readU32(take(4), 0), cert = take(64);
     const now = readU32(take(4), 0), proof = take(64);
     return { cardUrl: text.slice(0, cut) + "/V/" + H.b32encode(card), pub, certified, cert, now, proof };
+  }
+
+  async function p256(publicRaw, message, signature) {
+    try {
+      const key = await crypto.subtle.importKey("raw", publicRaw, { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"]);
+      return await crypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, key, signature, message);
+    } catch (e) { return false; }
   }
 
   // The chain, as the centre checks it (centre/ecard/phones.py): card, certificate, fresh phone signature.
@@ -78,7 +89,8 @@
     const certified = H.concat(enc.encode("SH-HSC-ECARD-CERT1"), digest, shown.pub, u32(shown.certified));
     if (!(await H.ed25519(H.b64url(list.centre_public_key), certified, shown.cert))) return { result: "not_certified", claims: card.claims };
     const proof = H.concat(enc.encode("SH-HSC-ECARD-NOW1"), u32(shown.now), digest);
-    if (!(await H.ed25519(shown.pub, proof, shown.proof))) return { result: "bad_proof", claims: card.claims };
+    const phoneSigned = shown.pub.length === 65 ? await p256(shown.pub, proof, shown.proof) : await H.ed25519(shown.pub, proof, shown.proof);
+    if (!phoneSigned) return { result: "bad_proof", claims: card.claims };
     if (Math.abs(now - shown.now) > WINDOW) return { result: "stale", claims: card.claims, agency: card.agency };
     return { result: "fresh", claims: card.claims, agency: card.agency };
   }
@@ -128,7 +140,12 @@
     const progress = document.getElementById("progress"), failure = document.getElementById("failure");
     button.disabled = true; progress.hidden = false; failure.hidden = true;
     try {
-      const keys = await crypto.subtle.generateKey({ name: "Ed25519" }, false, ["sign", "verify"]);
+      let algorithm = { name: "Ed25519" }, keys;
+      try { keys = await crypto.subtle.generateKey(algorithm, false, ["sign", "verify"]); }
+      catch (e) {  // no Ed25519 in this browser's WebCrypto: P-256, which every WebCrypto has
+        algorithm = { name: "ECDSA", namedCurve: "P-256" };
+        keys = await crypto.subtle.generateKey(algorithm, false, ["sign", "verify"]);
+      }
       const publicRaw = new Uint8Array(await crypto.subtle.exportKey("raw", keys.publicKey));
       const response = await fetch(location.pathname, {
         method: "POST", credentials: "same-origin",
@@ -138,7 +155,7 @@
       const answer = await response.json();
       if (!response.ok) throw new Error(answer.error || String(response.status));
       if (!localStorage.getItem("hsc-centre-key")) localStorage.setItem("hsc-centre-key", answer.centre_key);
-      await stored({ key: keys.privateKey, public_key: toB64url(publicRaw), phone_id: answer.phone_id,
+      await stored({ key: keys.privateKey, alg: algorithm.name, public_key: toB64url(publicRaw), phone_id: answer.phone_id,
                      card_url: answer.card_url, certified: answer.certified, certificate: answer.certificate,
                      card: answer.card, status: { usable: true, at: new Date().toISOString() } });
       location.assign("/e/");
