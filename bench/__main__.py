@@ -15,6 +15,8 @@ def available() -> list[str]:
 
 def main(argv: list[str]) -> int:
     names = available()
+    if argv:
+        argv = [argv[0].replace("-", "_"), *argv[1:]]  # `centre-load` is the module centre_load
     if not argv or argv[0] not in names:
         print(f"usage: python -m bench {{{','.join(names)}}} [--json]", file=sys.stderr)
         return 2

@@ -3,6 +3,7 @@ behind a reverse proxy (docs/centre-deployment.md): each is `terminal-server ser
 
 from __future__ import annotations
 
+import concurrent.futures
 import tempfile
 from pathlib import Path
 
@@ -28,10 +29,12 @@ class AppProcesses:
         return [process.url for process in self.processes]
 
     def start(self) -> AppProcesses:
-        # The first applies the migrations and makes the keys; the others then find both.
+        # The first applies the migrations and makes the keys; the others then find both, and start together.
         try:
-            for process in self.processes:
-                process.start()
+            self.processes[0].start()
+            with concurrent.futures.ThreadPoolExecutor(max_workers=len(self.processes)) as pool:
+                for started in [pool.submit(process.start) for process in self.processes[1:]]:
+                    started.result()
         except BaseException:
             self.stop()
             raise

@@ -11,7 +11,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,14 +18,15 @@ from typing import Any
 import pytest
 import requests
 
-from bench.centre import AGENCY_ID, AGENCY_NAME, _event, _people, _worker
+from bench.centre import AGENCY_ID, AGENCY_NAME, _people, _worker
+from bench.centre_load.cards import issue_card
 from bench.centre_load.postgres import Cluster
 from bench.centre_load.processes import AppProcesses
 from terminal.sync.client import SyncClient
 from tests.deployment.conftest import server_cli
 from tests.sync.liveserver import query
 from wirecontract import protocol as p
-from wirecontract.qrpayload import CredentialClaims, encode
+from wirecontract.qrpayload import encode
 from wirecontract.receipt import receipt_of
 from wirecontract.signing import TerminalKey
 
@@ -71,20 +71,8 @@ class Agency:
     def issue(self) -> tuple[str, str]:
         """A new worker and an issued credential; returns (credential number, verification page URL)."""
         self.count += 1
-        today = dt.date.today()
-        number = f"SH{today.year}{self.enrolment.terminal_number}{self.count:05d}"
-        holder = _people(self.count)[-1]
-        worker = _worker(holder)
-        events = [worker]
-        uid = uuid.uuid4().hex
-        for version, state in enumerate(("applied", "approved", "printed", "issued"), start=1):
-            payload = {"credential_no": number, "worker_uid": worker["entity_uid"], "version": 1, "state": state,
-                       "valid_from": today.isoformat(), "valid_to": (today + dt.timedelta(days=365)).isoformat()}  # fmt: skip
-            events.append(_event("credential", uid, version, f"credential.{state}", payload))
-        assert all(r.status == p.EventStatus.ACCEPTED for r in self.client.push(events))
-        masked = holder["id_number"][:6] + "*" * 8 + holder["id_number"][-4:]
-        self.claims = CredentialClaims(number, 1, holder["name"], masked, AGENCY_NAME, ("cleaning",), today,
-                                       today + dt.timedelta(days=365))  # fmt: skip
+        number = f"SH{dt.date.today().year}{self.enrolment.terminal_number}{self.count:05d}"
+        self.claims = issue_card(self.client, number, _people(self.count)[-1])
         return number, encode(self.claims, self.key, self.client.base_url)
 
 
