@@ -11,6 +11,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QScrollArea, QWidget
 
 from terminal.core import messages
+from terminal.store.db import Database
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.profile_form import ProfileForm, day_of
 from terminal.ui.scan_picker import ScanPicker
@@ -47,21 +48,17 @@ class ProfileEditDialog(FormDialog):
         self.form.addRow(scroll)
 
 
-def edit_profile(parent: QWidget, session: Session, record: WorkerRecord, done: Callable[[], None]) -> FormDialog:
-    actor, worker_id = session.require_actor(), record.worker_id
-    dialog = ProfileEditDialog(session, record, parent)
-
+def _open(dialog: FormDialog, session: Session, op: Callable[[], Callable[[Database], object] | None],
+          said: Callable[[object], tuple[str, str]], done: Callable[[], None]) -> FormDialog:
+    """Open the dialog; OK runs the use case `op()` gives (None: the dialog showed why not), says the outcome
+    in the banner, closes the dialog and tells the page."""
     def submit() -> None:
-        profile = dialog.profile.collect()
-        if profile is None:
-            return  # every error is shown beside its field and in the summary
-        session.run(lambda db: records.update_profile(db, actor, worker_id, profile), finished, dialog.refused)
+        work = op()
+        if work is not None:
+            session.run(work, finished, dialog.refused)
 
-    def finished(changed: object) -> None:
-        if changed:
-            messages.info("资料已修改，并将同步至中心。", "The profile was changed and will be sent to the centre.")
-        else:
-            messages.info("资料没有改动。", "Nothing in the profile changed.")
+    def finished(result: object) -> None:
+        messages.info(*said(result))
         dialog.done_ok()
         session.signals.data_changed.emit()
         done()
@@ -69,6 +66,22 @@ def edit_profile(parent: QWidget, session: Session, record: WorkerRecord, done: 
     dialog.on_submit = submit
     dialog.open()
     return dialog
+
+
+def edit_profile(parent: QWidget, session: Session, record: WorkerRecord, done: Callable[[], None]) -> FormDialog:
+    actor, worker_id = session.require_actor(), record.worker_id
+    dialog = ProfileEditDialog(session, record, parent)
+
+    def op() -> Callable[[Database], object] | None:
+        profile = dialog.profile.collect()  # None: every error is shown beside its field and in the summary
+        return None if profile is None else lambda db: records.update_profile(db, actor, worker_id, profile)
+
+    def said(changed: object) -> tuple[str, str]:
+        if changed:
+            return "资料已修改，并将同步至中心。", "The profile was changed and will be sent to the centre."
+        return "资料没有改动。", "Nothing in the profile changed."
+
+    return _open(dialog, session, op, said, done)
 
 
 class LetterDialog(FormDialog):
@@ -105,17 +118,9 @@ def add_letter(parent: QWidget, session: Session, record: WorkerRecord, done: Ca
     actor, worker_id, today = session.require_actor(), record.worker_id, session.today()
     dialog = LetterDialog(record, today, parent)
 
-    def submit() -> None:
+    def op() -> Callable[[Database], object] | None:
         letter = dialog.letter()
-        if letter is not None:
-            session.run(lambda db: records.add_letter(db, actor, worker_id, letter, today), finished, dialog.refused)
+        return None if letter is None else lambda db: records.add_letter(db, actor, worker_id, letter, today)
 
-    def finished(_uid: object) -> None:
-        messages.info("已补录签署的承诺书，并将同步至中心。", "The signed letter was added and will be sent to the centre.")
-        dialog.done_ok()
-        session.signals.data_changed.emit()
-        done()
-
-    dialog.on_submit = submit
-    dialog.open()
-    return dialog
+    return _open(dialog, session, op, lambda _uid: ("已补录签署的承诺书，并将同步至中心。",
+                                                    "The signed letter was added and will be sent to the centre."), done)  # fmt: skip
