@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import include, path
 
+from centre.analytics.api import authority_api
 from centre.api import api
 from centre.credentials import views as credential_views
 from centre.health import healthz
@@ -32,9 +33,8 @@ urlpatterns = [
     path("console/policecheck/", include("centre.policecheck.urls")),
     path("console/complaints/", include("centre.complaints.urls")),
     path("console/integrity/", include("centre.integrity.urls")),
-    path("console/review/", include("centre.review.urls")),
-    path("console/policecheck/", include("centre.policecheck.urls")),
-    path("console/complaints/", include("centre.complaints.urls")),
-    path("console/integrity/", include("centre.integrity.urls")),
+    path("api/", authority_api.urls),  # the competent authority's read-only API (centre/analytics/api.py)
+    path("console/credit/", include("centre.analytics.credit_urls")),  # credit grades and the red and black lists
+    path("console/analytics/", include("centre.analytics.dashboard_urls")),  # statistics, trends, outlook, supervision
     path("console/", include("centre.console.urls")),
 ]

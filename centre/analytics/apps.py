@@ -15,3 +15,4 @@ class AnalyticsConfig(AppConfig):
         from centre.console.navigation import NavLink, register_link
 
         register_link(NavLink("credit:grades", lazy_text("诚信评价", "Credit"), VIEW, 55))
+        register_link(NavLink("analytics:statistics", lazy_text("数据分析", "Analysis"), VIEW, 56))  # views_dashboards.py

@@ -10,6 +10,7 @@ from typing import Any
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
 
 from centre import audit
 
@@ -32,7 +33,7 @@ def workbook_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[A
     header_cells = []
     for text in headers:
         cell = WriteOnlyCell(sheet, value=text)
-        cell.font = cell.font.copy(bold=True)
+        cell.font = Font(bold=True)
         header_cells.append(cell)
     sheet.append(header_cells)
     for count, row in enumerate(rows):

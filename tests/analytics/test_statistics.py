@@ -141,3 +141,38 @@ def test_the_authority_api_serves_figures_to_a_token_only(city: str) -> None:
     assert client.get("/api/trends/nothing", headers=auth).status_code == 422
     outlook = client.get("/api/outlook", {"week": UNTIL.isoformat()}, headers=auth).json()
     assert len(outlook["forecast_weeks"]) == 12 and outlook["cells"][0]["demand"]["backtest"]["weeks"] == 52
+
+
+def test_the_dashboards_and_exports_for_the_regulator(city: str) -> None:
+    import io
+    import subprocess
+
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+    from openpyxl import load_workbook
+
+    from centre.analytics import statistics
+    from centre.analytics.statistics import Slice
+
+    regulator = User.objects.create_user("h14b-regulator")
+    regulator.groups.add(Group.objects.get(name="regulator"))
+    police = User.objects.create_user("h14b-police")
+    police.groups.add(Group.objects.get(name="police"))
+    client = Client()
+    assert client.get("/console/analytics/").status_code == 302  # to the sign-in page
+    client.force_login(police)
+    assert client.get("/console/analytics/").status_code == 403
+    client.force_login(regulator)
+    page = client.get("/console/analytics/", {"month": "202510"}).content.decode()
+    total = statistics.figure("contracts", Slice(district="浦东新区"), 202510).n
+    assert 'data-key="浦东新区"' in page and f'data-measure="contracts" data-n="{total}"' in page
+    for path in ("trends/", "outlook/", "supervision/"):
+        assert client.get(f"/console/analytics/{path}").status_code == 200
+    book = load_workbook(io.BytesIO(client.get("/console/analytics/statistics.xlsx", {"month": "202510"}).content))
+    sheet = book.worksheets[0]
+    rows = {row[0]: row for row in sheet.iter_rows(values_only=True)}
+    assert rows["浦东新区"][1 + statistics.MEASURES.index("contracts")] == total
+    report = client.get("/console/analytics/report.pdf", {"month": "202510"})
+    text = subprocess.run(["pdftotext", "-", "-"], input=report.content, capture_output=True, check=True).stdout.decode()
+    assert "行业监管月报" in text and "浦东新区" in text
+    assert load_workbook(io.BytesIO(client.get("/console/analytics/report.xlsx", {"month": "202510"}).content)).sheetnames
