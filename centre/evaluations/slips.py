@@ -44,11 +44,27 @@ def check_slip(url: str) -> TrustedSlip:
 
 
 def slip_for_code(code: str) -> str:
-    """The slip a typed code names: the agency's terminal sends each slip it prints when it syncs."""
+    """The slip a typed code names: the agency's terminal sends each slip it prints when it syncs. What a record
+    says is the agency's word, so a record counts only when its slip is a slip, signed by a terminal of the
+    record's own agency, with this code inside; two agencies claiming one code name none (never the first found)."""
     normal = evalslip.normalise_code(code)
     if len(normal) != evalslip.CODE_LENGTH:
         raise SlipRefused(why=e.UNKNOWN_CODE)
-    for data in Record.objects.filter(entity="evaluation_slip", data__code=normal).values_list("data", flat=True)[:2]:
-        if isinstance(data, dict) and isinstance(data.get("slip"), str):
-            return str(data["slip"])
-    raise SlipRefused(why=e.UNKNOWN_CODE)
+    found: set[str] = set()
+    rows = Record.objects.filter(entity="evaluation_slip", data__code=normal).values_list("agency_id", "data")
+    for agency_id, data in rows[:5]:
+        slip = data.get("slip") if isinstance(data, dict) else None
+        if isinstance(slip, str) and _names_code(slip, normal, agency_id):
+            found.add(slip)
+    if len(found) != 1:
+        raise SlipRefused(why=e.UNKNOWN_CODE)
+    return found.pop()
+
+
+def _names_code(slip: str, code: str, agency_id: str) -> bool:
+    try:
+        decoded = evalslip.decode(slip)
+    except ContractError:
+        return False
+    signer = Terminal.objects.filter(key_id=decoded.link.key_id).values_list("agency_id", flat=True).first()
+    return decoded.claims.code == code and signer == agency_id

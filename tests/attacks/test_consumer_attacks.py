@@ -121,3 +121,26 @@ def test_photos_are_pictures_and_only_the_picture_is_kept() -> None:
     for bad in (_png_claiming(9000, 9000), b"<svg onload=alert(1)>", b"%PDF-1.4 x", b"\x89PNG\r\n\x1a\n broken"):
         with pytest.raises(ComplaintRefused):
             reencoded(bad)
+
+
+def test_a_typed_code_opens_only_the_slip_that_carries_it(users: dict[str, Any]) -> None:
+    term_a, key_a = signed_terminal(AGENCY_A, "0001")
+    term_b, key_b = signed_terminal(AGENCY_B, "0002")
+    worker_a, _ = register(term_a, 4)
+    worker_b, _ = register(term_b, 5)
+    slip_a, slip_b = _slip(key_a, worker_a), _slip(key_b, worker_b)
+    code = evalslip.decode(slip_a).claims.code
+
+    def slip_record(term: Any, slip: str) -> None:
+        data = {"worker_uid": "w", "contract_uid": uuid.uuid4().hex, "code": code, "slip": slip}
+        [verdict] = push(term, wire(uuid.uuid4().hex, 1, data, entity="evaluation_slip", kind="evaluation_slip.issued"))
+        assert verdict.status.value == "accepted"
+
+    # Agency B claims A's code for its own slip, for A's slip, and for a link that would break the redirect.
+    for claimed in (slip_b, slip_a, slip_a.replace("/S/", "/S/\r\nSet-Cookie: x=1\r\n")):
+        slip_record(term_b, claimed)
+    browser = Client()
+    assert browser.get("/S/", {"code": code}).status_code == 404  # none of them is A's slip for A's code
+    slip_record(term_a, slip_a)
+    answer = browser.get("/S/", {"code": code.lower()})
+    assert answer.status_code == 302 and answer["Location"] == slip_a[slip_a.index("/S/") :]
