@@ -15,6 +15,7 @@ from terminal.reader.virtual import VirtualSamReader
 from terminal.store.db import Database
 from terminal.ui.agency_page import AgencyFilePage
 from terminal.ui.profile_edit import LetterDialog, ProfileEditDialog, missing_letters
+from terminal.ui.service_records import ServiceRecords
 from terminal.usecases import registration
 from terminal.usecases.registration import ProfileInput
 from tests.ui.conftest import Running
@@ -34,18 +35,23 @@ def register_without_letters(running: Running) -> int:
     return running.terminal.db.call(op)
 
 
+def open_new_worker(running: Running, lang: str) -> tuple[int, ServiceRecords]:
+    """A worker registered without letters, their page open in `lang`; the page's record bar."""
+    running.terminal.languages.switch(lang)
+    worker_id = register_without_letters(running)
+    running.window.open_worker(worker_id)
+    running.wait_idle()
+    return worker_id, running.window.worker.service_records
+
+
 def outbox_kinds(running: Running) -> list[str]:
     return running.terminal.db.call(lambda db: [str(r[0]) for r in db.query("SELECT kind FROM outbox ORDER BY seq")])
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_edit_the_profile_after_registration(signed_in: Running, lang: str) -> None:
-    signed_in.terminal.languages.switch(lang)
-    worker_id = register_without_letters(signed_in)
+    _, bar = open_new_worker(signed_in, lang)
     window = signed_in.window
-    window.open_worker(worker_id)
-    signed_in.wait_idle()
-    bar = window.worker.service_records
     assert visible(bar.buttons["profile"])
     bar.buttons["profile"].click()
     dialog = bar.dialog
@@ -74,12 +80,7 @@ def test_edit_the_profile_after_registration(signed_in: Running, lang: str) -> N
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_add_the_missing_letter(signed_in: Running, tmp_path: Path, lang: str) -> None:
-    signed_in.terminal.languages.switch(lang)
-    worker_id = register_without_letters(signed_in)
-    window = signed_in.window
-    window.open_worker(worker_id)
-    signed_in.wait_idle()
-    bar = window.worker.service_records
+    worker_id, bar = open_new_worker(signed_in, lang)
     assert "b00020" in bar.buttons["letter"].styleSheet()  # a worker without letters: the button says so
     bar.buttons["letter"].click()
     dialog = bar.dialog
