@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -74,3 +75,11 @@ def sign_in(page: Page, server: LiveServer, username: str, password: str = DEMO_
 def screenshot(page: Page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def signed_in_consoles(server: LiveServer) -> Iterator[dict[str, Console]]:
+    """An HTTP console for each demo role, signed in once (for a module's fixture)."""
+    signed_in = {role: Console(server, role) for role in ROLES}
+    yield signed_in
+    for console in signed_in.values():
+        console.close()
