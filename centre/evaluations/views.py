@@ -7,6 +7,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import ensure_csrf_cookie
@@ -21,7 +22,7 @@ from centre.evaluations.standard import standard
 from centre.public.lang import page_lang, render_page
 from centre.public.limits import seconds_to_wait
 from centre.public.texts import PAGES
-from wirecontract.evalslip import PATH
+from wirecontract.evalslip import PATH, normalise_code
 from wirecontract.protocol import utc_now
 
 TOKEN_COOKIE = "hsc_client"
@@ -58,7 +59,9 @@ def slip_page(request: HttpRequest, payload: str) -> HttpResponse:
             return render_page(request, "evaluations/slip.html", context, status=_status_of(refused))
         context.update(saved=row, done=PAGES[lang]["thanks" if row.revision == 1 else "changed"])
         response = render_page(request, "evaluations/slip.html", _with_existing(context, row, token))
-        response.set_cookie(TOKEN_COOKIE, token, max_age=30 * 24 * 3600, httponly=True, samesite="Lax")
+        # The token is who may change the evaluation: sent only over TLS where the centre runs behind it.
+        response.set_cookie(TOKEN_COOKIE, token, max_age=30 * 24 * 3600, httponly=True, samesite="Lax",
+                            secure=settings.SESSION_COOKIE_SECURE)  # fmt: skip
         return response
     found = actions.existing(slip.claims.contract_uid)
     return render_page(request, "evaluations/slip.html", _with_existing(context, found, token) if found else context)
@@ -90,7 +93,8 @@ def code_page(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("code", "")
     if not code:
         return render_page(request, "evaluations/code.html", {})
-    wait = seconds_to_wait(request, "slip-code", code[:20].upper())  # per client, and per typed code
+    # Per client, and per typed code as the look-up reads it (spacing or case do not make another code).
+    wait = seconds_to_wait(request, "slip-code", normalise_code(code[:40])[:20])
     if wait is not None:
         return render_page(request, "evaluations/code.html", {"error": PAGES[lang]["too_many"].format(seconds=wait)}, 429)
     try:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from centre.audit import record
 from centre.complaints.actions import VIEW, public_state
 from centre.complaints.errors import ComplaintRefused
+from centre.complaints.rules import normalise_reference
 from centre.console.roles import require_role
 from centre.public import complaints
 from centre.public.lang import page_lang, render_page, switch_href
@@ -92,7 +93,8 @@ def complaint_state(request: HttpRequest) -> HttpResponse:
     reference = request.GET.get("ref", "").strip()[:24]
     if not reference:
         return render_page(request, "public/complaint_state.html", {})
-    wait = seconds_to_wait(request, "complaint-state", reference.upper())  # per client, and per reference
+    # Per client, and per reference as the look-up reads it (spacing or case do not make another reference).
+    wait = seconds_to_wait(request, "complaint-state", normalise_reference(reference))
     if wait is not None:
         context = {"error": PAGES[lang]["too_many"].format(seconds=wait), "reference": reference}
         return render_page(request, "public/complaint_state.html", context, status=429)

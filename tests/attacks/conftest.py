@@ -28,11 +28,12 @@ def attacks_db_url() -> Iterator[str]:
 def users(attacks_db_url: str) -> Iterator[dict[str, Any]]:
     """One console user per role, in a transaction rolled back after the test."""
     from django.contrib.auth.models import Group, User
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.db import transaction
 
     use_database(attacks_db_url)
-    cache.clear()  # rate-limit counters of an earlier test
+    for name in ("default", "ratelimit"):
+        caches[name].clear()  # an earlier test's rate-limit counters
     with transaction.atomic():
         made = {}
         for role in ("admin", "staff", "police", "regulator"):

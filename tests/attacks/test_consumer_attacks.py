@@ -144,3 +144,28 @@ def test_a_typed_code_opens_only_the_slip_that_carries_it(users: dict[str, Any])
     slip_record(term_a, slip_a)
     answer = browser.get("/S/", {"code": code.lower()})
     assert answer.status_code == 302 and answer["Location"] == slip_a[slip_a.index("/S/") :]
+
+
+def test_spelling_a_reference_or_code_differently_is_still_the_same_one_to_the_limit(users: dict[str, Any]) -> None:
+    browser = Client()
+    spellings = ["TS000000-ABCDEF", "ts000000-abcdef", "TS000000ABCDEF", " TS000000 - ABCDEF", "Ts000000－ABCDEF"]
+    looks = [browser.get("/complain/state", {"ref": spellings[i % 5]}).status_code for i in range(11)]  # 10/h per code
+    assert looks[0] == 404 and looks[-1] == 429
+    codes = ["ABCDE-FGHIJ", "abcdefghij", "ABCDE FGHIJ", "ABC-DEF-GHIJ", "abcde.fghij"]
+    looks = [browser.get("/S/", {"code": codes[i % 5]}).status_code for i in range(11)]  # 10/h per code
+    assert looks[0] == 404 and looks[-1] == 429
+
+
+def test_the_evaluators_token_travels_only_over_tls(users: dict[str, Any]) -> None:
+    from django.test import override_settings
+
+    from centre.evaluations.standard import standard
+
+    term, key = signed_terminal(AGENCY_A, "0001")
+    worker_uid, _ = register(term, 6)
+    slip = _slip(key, worker_uid)
+    with override_settings(SESSION_COOKIE_SECURE=True):  # as the centre runs behind TLS
+        answer = Client().post(slip[slip.index("/S/") :], {code: "4" for code in standard().codes})
+    assert answer.status_code == 200
+    cookie = answer.cookies["hsc_client"]
+    assert cookie["secure"] and cookie["httponly"]
