@@ -5,6 +5,7 @@ records, terminal contact and staff accounts. The data layer's tests run on both
 from __future__ import annotations
 
 import io
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -197,3 +198,17 @@ def test_administrators_manage_accounts_in_the_console(demo_centre: LiveServer,
     rows = demo_centre.query("SELECT actor, action FROM audit_entries WHERE subject = ?", "staff:zhao.li")
     audited = {(str(a), str(b)) for a, b in rows}
     assert {("admin", "staff.add"), ("admin", "staff.disable"), ("zhao.li", "staff.sign_in")} <= audited
+
+
+def test_the_demo_centre_prints_the_console_and_its_accounts(tmp_path: Path) -> None:
+    from terminal.centre_process import centre_command, free_port
+
+    server = LiveServer(tmp_path / "printed.db", demo=True)
+    argv = [*centre_command(), "serve", "--demo", "--stop-on-eof", "--db", server.db_url, "--port", str(free_port())]
+    with subprocess.Popen(argv, env=server.env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as serving:
+        assert serving.stdout is not None and serving.stdin is not None
+        lines = [serving.stdout.readline(), serving.stdout.readline()]
+        serving.stdin.close()  # --stop-on-eof: a clean shutdown
+        serving.wait(30)
+    assert "/console/" in lines[0]
+    assert "管理台 / console:" in lines[1] and "admin | staff | police | regulator" in lines[1] and "demo1234" in lines[1]
