@@ -16,7 +16,7 @@ ROLE_NAMES = ("admin", "staff", "police", "regulator")
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     staff = sub.add_parser("staff", help="console accounts: add one, list them, disable one")
-    staff_sub = staff.add_subparsers(dest="staff_command", required=True, metavar="add|list|disable")
+    staff_sub = staff.add_subparsers(dest="staff_command", required=True, metavar="add|list|disable|reset-totp")
     add = staff_sub.add_parser("add", help=f"create a console account (password from ${ENV_STAFF_PASSWORD} or a prompt)")
     add.add_argument("username", metavar="USERNAME")
     add.add_argument("--role", required=True, choices=ROLE_NAMES)
@@ -27,10 +27,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     disable = staff_sub.add_parser("disable", help="disable an account: it can no longer sign in, its sessions end")
     disable.add_argument("username", metavar="USERNAME")
     disable.set_defaults(func=_disable)
+    reset = staff_sub.add_parser("reset-totp", help="remove an account's second factor (a lost authenticator); "
+                                                    "it signs in with its password and may turn it on again")
+    reset.add_argument("username", metavar="USERNAME")
+    reset.set_defaults(func=_reset_totp)
     index = sub.add_parser("console-index", help="bring the console's look-up index up to date with every record "
                                                  "(after a bulk import; look-ups otherwise catch up as they go)")
     index.set_defaults(func=_index)
-    for cmd in (add, listing, disable, index):
+    for cmd in (add, listing, disable, reset, index):
         cmd.add_argument("--db", default=config.default_db_url(), help="database URL (as for serve)")
 
 
@@ -95,4 +99,15 @@ def _index(args: argparse.Namespace) -> int:
         if read < 100_000:
             break
     print(f"查询索引已是最新 / the look-up index is up to date ({total} records read)")
+    return 0
+
+
+def _reset_totp(args: argparse.Namespace) -> int:
+    from centre import schema_guard
+    from centre.console.staff import reset_second_factor
+
+    schema_guard.migrate()
+    removed = reset_second_factor(args.username)
+    print(f"已移除 {args.username} 的双重验证（{removed} 个设备）/ second factor removed for {args.username} "
+          f"({removed} device(s))")
     return 0

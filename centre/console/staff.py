@@ -74,8 +74,26 @@ def disable_staff(username: str, actor: str = "command line") -> None:
             raise StaffAccountError(why=Text(f"没有账号 {username}", f"no account {username}"))
         user.is_active = False
         user.save(update_fields=["is_active"])
-        # Inactive users are refused on their next request anyway; ending their sessions makes it immediate.
-        for session in Session.objects.all().iterator():
-            if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
-                session.delete()
+        _end_sessions(user.pk)  # inactive users are refused on their next request anyway; this is immediate
         audit.record(actor, "staff.disable", f"staff:{username}", {})
+
+
+def reset_second_factor(username: str, actor: str = "command line") -> int:
+    """Remove the account's TOTP devices (its authenticator was lost) and end its sessions; returns how many."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    users = get_user_model()
+    with transaction.atomic():
+        user = users.objects.select_for_update().filter(username=username).first()
+        if user is None:
+            raise StaffAccountError(why=Text(f"没有账号 {username}", f"no account {username}"))
+        removed, _ = TOTPDevice.objects.filter(user=user).delete()
+        _end_sessions(user.pk)
+        audit.record(actor, "staff.totp_reset", f"staff:{username}", {"devices": removed})
+    return int(removed)
+
+
+def _end_sessions(user_pk: object) -> None:
+    for session in Session.objects.all().iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user_pk):
+            session.delete()

@@ -121,6 +121,13 @@ def test_admin_terminals_codes_audit_and_second_factor(desktop_page: Page, demo_
     page.get_by_role("button", name="登录").click()
     expect(page.get_by_role("heading", name="您好，admin")).to_be_visible()
 
+    # A lost authenticator: IT removes the second factor; the password alone signs in again.
+    reset = demo_centre.command("staff", "reset-totp", "admin")
+    assert "1 device" in reset.stdout
+    page.reload()
+    expect(page.get_by_role("heading", name="登录中心管理台")).to_be_visible()  # its sessions were ended
+    sign_in(page, demo_centre, "admin")
+
 
 def test_police_and_regulator_see_only_what_they_may(desktop_page: Page, demo_centre: LiveServer) -> None:
     page = desktop_page
