@@ -39,15 +39,20 @@ def listed_now(subject: str, ids: Sequence[str]) -> dict[str, str]:
     return found
 
 
-def person_uids(uids: Sequence[str]) -> dict[str, set[str]]:
-    """Each worker's uids across agencies (the same person registered again after a transfer): a person's record
-    follows them. Keyed by the given uid."""
+def id_numbers(uids: Sequence[str]) -> dict[str, str]:
+    """Each worker's normalised ID number, from the worker's record (the card read's)."""
     numbers: dict[str, str] = {}
     for uid, data in Record.objects.filter(entity="worker", entity_uid__in=list(uids)).values_list("entity_uid", "data"):
         identity = data.get("identity") if isinstance(data, dict) else None
         number = identity.get("id_number") if isinstance(identity, dict) else None
         if number:
             numbers[uid] = normalise_id_number(str(number))
+    return numbers
+
+
+def person_uids(uids: Sequence[str], numbers: dict[str, str]) -> dict[str, set[str]]:
+    """Each worker's uids across agencies (the same person registered again after a transfer): a person's record
+    follows them. Keyed by the given uid."""
     by_number: dict[str, set[str]] = defaultdict(set)
     for number, uid in IdentityRegistration.objects.filter(id_number__in=set(numbers.values())).values_list(
             "id_number", "worker_uid"):  # fmt: skip
@@ -55,12 +60,7 @@ def person_uids(uids: Sequence[str]) -> dict[str, set[str]]:
     return {uid: ({uid} | by_number.get(numbers.get(uid, ""), set())) for uid in uids}
 
 
-def background_of(uids: Sequence[str]) -> dict[str, str]:
-    numbers: dict[str, str] = {}
-    for uid, data in Record.objects.filter(entity="worker", entity_uid__in=list(uids)).values_list("entity_uid", "data"):
-        identity = data.get("identity") if isinstance(data, dict) else None
-        if isinstance(identity, dict) and identity.get("id_number"):
-            numbers[uid] = normalise_id_number(str(identity["id_number"]))
+def background_of(uids: Sequence[str], numbers: dict[str, str]) -> dict[str, str]:
     latest: dict[str, str] = {}
     rows = BackgroundCheck.objects.filter(id_number__in=set(numbers.values())).order_by("checked_at", "id")
     for number, result in rows.values_list("id_number", "result"):
@@ -69,11 +69,12 @@ def background_of(uids: Sequence[str]) -> dict[str, str]:
 
 
 def workers(uids: Sequence[str], today: dt.date) -> dict[str, WorkerEvidence]:
-    people = person_uids(uids)
+    numbers = id_numbers(uids)
+    people = person_uids(uids, numbers)
     owner = {u: uid for uid, all_uids in people.items() for u in all_uids}
     every = list(owner)
     evidence = {uid: WorkerEvidence() for uid in uids}
-    for uid, result in background_of(uids).items():
+    for uid, result in background_of(uids, numbers).items():
         evidence[uid].background = result
     for u, best, passed in (FactTraining.objects.filter(worker_uid__in=every).values("worker_uid")
                             .annotate(best=Max("score"), passed=Count("uid", filter=Q(passed=True)))
