@@ -14,7 +14,7 @@ from ninja.errors import HttpError
 
 from centre.analytics import resources, trends
 from centre.analytics import statistics as st
-from centre.analytics.facts import refresh
+from centre.analytics.reading import before_reading
 
 router = Router(tags=["statistics"])
 Measure = Literal["registrations", "transfers", "trainings_passed", "contracts", "evaluations", "complaints",
@@ -153,8 +153,7 @@ def _figure(f: st.Figure) -> dict[str, Any]:
 @router.get("/statistics", response={200: StatisticsOut, **ERRORS})
 def statistics(request: HttpRequest, query: Query[StatisticsQuery]) -> dict[str, Any]:
     """Every measure for one month, one row per district, service type or agency (`by`), within the slice."""
-    refresh()
-    st.ensure_built()
+    before_reading()
     span = st.month_range()
     month = query.month or (span[1] if span else 0)
     if not 1 <= month % 100 <= 12:
@@ -167,8 +166,7 @@ def statistics(request: HttpRequest, query: Query[StatisticsQuery]) -> dict[str,
 @router.get("/trends/{measure}", response={200: TrendOut, **ERRORS})
 def trend(request: HttpRequest, measure: Measure, query: Query[TrendQuery]) -> dict[str, Any]:
     """A measure's monthly series, year on year, its seasonal decomposition and the largest movers."""
-    refresh()
-    st.ensure_built()
+    before_reading()
     months = _months(query.first, query.last)
     found = trends.trend(measure, query.slice(), months)
     moved = trends.movers(measure, query.movers_by, query.slice(), months[-1]) if months else []

@@ -15,7 +15,7 @@ from centre.analytics import reports, resources, supervision, trends
 from centre.analytics import statistics as st
 from centre.analytics.dashboard_words import BY_WORDS, MEASURE_WORDS, word
 from centre.analytics.dimensions import DISTRICT_NAMES
-from centre.analytics.facts import refresh
+from centre.analytics.reading import before_reading
 from centre.console import roles as r
 from centre.console.export import XLSX, xlsx_response
 from centre.console.views.common import lang
@@ -44,8 +44,7 @@ def _by(request: HttpRequest) -> str:
 
 
 def _ready() -> tuple[int, int] | None:
-    refresh()
-    st.ensure_built()
+    before_reading()
     return st.month_range()
 
 
@@ -118,7 +117,7 @@ def trends_page(request: HttpRequest) -> HttpResponse:
 
 @r.require_role(*VIEW)
 def outlook_page(request: HttpRequest) -> HttpResponse:
-    refresh()
+    before_reading()
     run = resources.outlook()
     payload = run.payload
     cells = payload["cells"]

@@ -1,0 +1,169 @@
+"""`python -m bench analytics [--workers N] [--years Y] [--db URL] [--json]`: the analysis on PostgreSQL with the
+synthetic city (`terminal-server demo-city`), each design beside the naive query over the raw tables in the
+same run, with the issue's targets:
+
+- generation: the city's bulk load (no naive counterpart; its size is reported);
+- dashboards: each page's load time p95 (target ≤ 1 s), and the statistics table from the rollup beside the
+  same figures counted over the fact tables;
+- credit: one event's incremental update (target ≤ 50 ms) beside the full batch (target ≤ 10 min);
+- forecast: the 12-week outlook for every service type and district (target ≤ 60 s), beside the naive weekly
+  supply (one query per cell and week) measured on a sample of cells and scaled to all of them;
+- the monthly supervision report (PDF and xlsx).
+
+Without --db a private PostgreSQL cluster is made and removed (bench/centre_load/postgres.py). The issue's full
+size is 1,000,000 workers / 10,000,000 contracts; CI runs a tiny one. Targets are reported, never asserted."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import statistics as stats
+import tempfile
+import time
+from collections.abc import Callable
+from typing import Any
+
+TARGETS = {"dashboard_p95_seconds": 1.0, "credit_incremental_seconds": 0.05, "credit_batch_seconds": 600.0,
+           "forecast_seconds": 60.0}  # fmt: skip
+PAGES = ("/console/analytics/", "/console/analytics/trends/", "/console/analytics/outlook/",
+         "/console/analytics/supervision/")  # fmt: skip
+
+
+def _timed(work: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = work()
+    return time.perf_counter() - started, result
+
+
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _setup(url: str) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "centre.settings")
+    os.environ.setdefault("CENTRE_SECRET_KEY", "bench-analytics-" + "x" * 40)
+    os.environ.setdefault("CENTRE_HOME", tempfile.mkdtemp(prefix="bench-analytics-"))
+    os.environ["TERMINAL_SERVER_DB"] = url
+    import django
+
+    django.setup()
+    from centre import schema_guard
+
+    schema_guard.migrate()
+
+
+def run(workers: int, years: int, samples: int, url: str) -> dict[str, Any]:
+    _setup(url)
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+
+    from centre.analytics import credit, reports, resources, statistics, statistics_raw
+    from centre.analytics.city_model import CityParams
+    from centre.analytics.credit import today_in_shanghai
+    from centre.analytics.demo_city import load_city
+    from centre.analytics.facts import Touched
+    from centre.analytics.models import FactContract, FactWorker
+    from centre.analytics.statistics import MEASURES, Slice
+
+    today = today_in_shanghai()
+    result: dict[str, Any] = {"database": "postgresql" if url.startswith("postgres") else "sqlite",
+                              "workers_asked": workers, "years": years, "targets": TARGETS}  # fmt: skip
+    generation, loaded = _timed(lambda: load_city(CityParams(workers=workers, years=years, seed=1, until=today),
+                                                  grade=False))  # fmt: skip
+    result["generation_seconds"] = round(generation, 2)
+    result["rows"] = {"workers": FactWorker.objects.count(), "contracts": FactContract.objects.count(),
+                      **{k: v for k, v in loaded["counts"].items() if k in ("agencies", "credentials", "complaints")}}  # fmt: skip
+    result["rollup_rebuild_seconds"] = round(_timed(statistics.rebuild)[0], 2)
+
+    month = statistics.month_range()
+    last = month[1] if month else 0
+    districts = sorted({d for d in FactContract.objects.values_list("district", flat=True).distinct()})
+
+    def table_rollup() -> None:
+        statistics.table(last, "district", Slice())
+
+    def table_raw() -> None:
+        for measure in MEASURES:
+            for district in districts:
+                statistics_raw.figure(measure, Slice(district=district), last)
+
+    result["statistics_table"] = {"rollup_seconds": round(_timed(table_rollup)[0], 4),
+                                  "raw_seconds": round(_timed(table_raw)[0], 4)}  # fmt: skip
+
+    forecast, _ = _timed(lambda: resources.run(today))
+    cells = len(resources.outlook(today).payload["cells"])
+    weeks = resources.history_weeks(today)
+    sample = resources.outlook(today).payload["cells"][:2]
+
+    def naive_supply() -> None:
+        for cell in sample:
+            for monday in weeks:
+                resources.idle_at(monday, cell["service_type"], cell["district"])
+
+    naive_sample, _ = _timed(naive_supply)
+    result["forecast"] = {"seconds": round(forecast, 2), "cells": cells, "weeks_of_history": len(weeks),
+                          "naive_supply_seconds_for_all_cells_estimated":
+                              round(naive_sample / max(1, len(sample)) * cells, 2),
+                          "naive_sample_cells": len(sample)}  # fmt: skip
+
+    user = User.objects.create_user("bench-regulator")
+    user.groups.add(Group.objects.get(name="regulator"))
+    client = Client()
+    client.force_login(user)
+    pages: dict[str, Any] = {}
+    for path in PAGES:
+        client.get(path)  # the first load fills caches (templates, the week's outlook)
+        times = [_timed(lambda path=path: client.get(path))[0] for _ in range(samples)]  # type: ignore[misc]
+        pages[path] = {"p95_seconds": round(_p95(times), 4), "median_seconds": round(stats.median(times), 4)}
+    result["dashboards"] = pages
+
+    one = FactWorker.objects.order_by("worker_uid").values_list("worker_uid", "agency_id").first()
+    assert one is not None
+    incremental = [_timed(lambda: credit.recompute(Touched({one[0]}, {one[1]})))[0] for _ in range(max(3, samples // 4))]
+    result["credit"] = {"incremental_p95_seconds": round(_p95(incremental), 4),
+                        "batch_seconds": round(_timed(lambda: credit.grade_city(today=today))[0], 2)}  # fmt: skip
+
+    report_seconds, report = _timed(lambda: reports.gather(last, "zh-hans"))
+    pdf_seconds, _ = _timed(lambda: reports.pdf(report))
+    xlsx_seconds, _ = _timed(lambda: reports.xlsx(report))
+    result["report_seconds"] = {"gather": round(report_seconds, 3), "pdf": round(pdf_seconds, 3),
+                                "xlsx": round(xlsx_seconds, 3)}  # fmt: skip
+    result["meets_targets"] = {
+        "dashboard_p95": max(p["p95_seconds"] for p in pages.values()) <= TARGETS["dashboard_p95_seconds"],
+        "credit_incremental": result["credit"]["incremental_p95_seconds"] <= TARGETS["credit_incremental_seconds"],
+        "credit_batch": result["credit"]["batch_seconds"] <= TARGETS["credit_batch_seconds"],
+        "forecast": forecast <= TARGETS["forecast_seconds"],
+    }
+    return result
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench analytics")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--workers", type=int, default=300, help="the city's size (the issue's full size: 1000000)")
+    parser.add_argument("--years", type=int, default=3)
+    parser.add_argument("--samples", type=int, default=20, help="loads of each dashboard timed")
+    parser.add_argument("--db", default="", help="a PostgreSQL URL (default: a private cluster made for the run)")
+    args = parser.parse_args(argv)
+    cluster = None
+    url = args.db
+    if not url:
+        from bench.centre_load.postgres import Cluster
+
+        cluster = Cluster.create("bench-analytics-", port=54391).start()
+        url = cluster.createdb("analytics")
+    try:
+        result = run(args.workers, args.years, args.samples, url)
+    finally:
+        if cluster is not None:
+            cluster.remove()
+    result["measured_on"] = dt.date.today().isoformat()
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        for name, value in result.items():
+            print(f"{name}: {value}")
+    return 0
