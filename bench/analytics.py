@@ -147,13 +147,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--years", type=int, default=3)
     parser.add_argument("--samples", type=int, default=20, help="loads of each dashboard timed")
     parser.add_argument("--db", default="", help="a PostgreSQL URL (default: a private cluster made for the run)")
+    parser.add_argument("--port", type=int, default=54391, help="the private cluster's port")
     args = parser.parse_args(argv)
     cluster = None
     url = args.db
     if not url:
         from bench.centre_load.postgres import Cluster
 
-        cluster = Cluster.create("bench-analytics-", port=54391).start()
+        cluster = Cluster.create("bench-analytics-", port=args.port).start()
         url = cluster.createdb("analytics")
     try:
         result = run(args.workers, args.years, args.samples, url)
