@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from centre.credentials.public_status import mask_name
 from centre.evaluations import errors as e
 from centre.evaluations.errors import SlipRefused
 from centre.sync.models import IdentityRegistration, Record
-from centre.terminals.models import Terminal
+from centre.terminals.models import Agency, Terminal
 from wirecontract import evalslip, signing
 from wirecontract.errors import ContractError
 from wirecontract.evalslip import SlipClaims
@@ -20,6 +21,17 @@ class TrustedSlip:
     claims: SlipClaims
     agency_id: str
     url: str
+
+    def shown_names(self) -> tuple[str, str]:
+        """(the worker's masked name, the agency's name) as the centre knows them: what a slip says of them is the
+        signing agency's own word (it could print another agency's name); the slip's are kept for a worker or an
+        agency the centre does not know yet (printed while offline)."""
+        agency = Agency.objects.filter(pk=self.agency_id).values_list("name", flat=True).first()
+        worker = Record.objects.filter(entity="worker", entity_uid=self.claims.worker_uid,
+                                       agency_id=self.agency_id).values_list("data", flat=True).first()  # fmt: skip
+        identity = worker.get("identity") if isinstance(worker, dict) else None
+        name = str(identity.get("name") or identity.get("english_name") or "") if isinstance(identity, dict) else ""
+        return (mask_name(name) if name else self.claims.masked_name), (agency or self.claims.agency)
 
 
 def check_slip(url: str) -> TrustedSlip:

@@ -75,7 +75,8 @@ def _status_of(refused: EvaluationRefused) -> int:
 def _slip_context(slip: TrustedSlip, lang: str) -> dict[str, Any]:
     std = standard()
     claims = slip.claims
-    return {"slip": claims, "service": std.service(claims.service_code, lang),
+    worker, agency = slip.shown_names()
+    return {"slip": claims, "worker": worker, "agency": agency, "service": std.service(claims.service_code, lang),
             "dimensions": [(d.code, d.label(lang)) for d in std.dimensions], "scale": range(std.low, std.high + 1)}  # fmt: skip
 
 

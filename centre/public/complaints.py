@@ -85,7 +85,7 @@ def origin_of_slip(url: str) -> Origin:
         # workflow would send it, with the person's number, to the agency they work for now).
         number = ""
     return Origin("evaluation", id_number=number, agency_id=slip.agency_id,
-                  note=f"来自服务评价单（合同 {claims.contract_uid}）", holder=claims.masked_name)  # fmt: skip
+                  note=f"来自服务评价单（合同 {claims.contract_uid}）", holder=slip.shown_names()[0])  # fmt: skip
 
 
 def checked_when(text: str, now: dt.datetime) -> dt.datetime:

@@ -169,3 +169,15 @@ def test_the_evaluators_token_travels_only_over_tls(users: dict[str, Any]) -> No
     assert answer.status_code == 200
     cookie = answer.cookies["hsc_client"]
     assert cookie["secure"] and cookie["httponly"]
+
+
+def test_the_slip_page_names_the_worker_and_agency_as_the_centre_knows_them(users: dict[str, Any]) -> None:
+    term, key = signed_terminal(AGENCY_A, "0001")
+    worker_uid, _ = register(term, 8, name="王秀英")
+    contract = uuid.uuid4().hex
+    lying = evalslip.SlipClaims(evalslip.slip_code(key, contract), contract, worker_uid, "李**", "上海最好家政（乙）",
+                                "cleaning", TODAY, TODAY, TODAY)  # fmt: skip
+    slip = evalslip.encode(lying, key, BASE)
+    page = Client().get(slip[slip.index("/S/") :]).content.decode()
+    assert "<td data-worker>王**</td>" in page and "<td data-agency>机构1A</td>" in page
+    assert "上海最好家政" not in page and "李**" not in page
