@@ -24,16 +24,17 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
 
+from centre.analytics.bulk_load import BulkTable
 from centre.analytics.dimensions import month_of
 from centre.analytics.models import FactCredential, FactWorker, FactWorkerService
 from centre.analytics.rollup_models import MonthlyFigure
 
 ALL = "*"
 AGENCY_BATCH = 200
-WRITE_BATCH = 5000
 LOCK_KEY = 1_404_201  # pg_advisory_xact_lock: one rollup writer at a time
 
 FLOWS = ("registrations", "transfers", "trainings_passed", "contracts", "evaluations", "complaints",
@@ -65,7 +66,7 @@ Key = tuple[int, str, str, str]  # month, district, service type, agency
 # --- keeping the rollup --------------------------------------------------------------------------------------
 
 
-def _flow_rows(spec: tuple[str, str, str, str, str], agencies: Sequence[str]) -> Iterator[MonthlyFigure]:
+def _flow_rows(spec: tuple[str, str, str, str, str], agencies: Sequence[str]) -> Iterator[dict[str, Any]]:
     measure, table, condition, types, value = spec
     month = "t.ended_month" if measure == "revocations" else "t.month"
     marks = ", ".join(["%s"] * len(agencies))
@@ -83,8 +84,8 @@ def _flow_rows(spec: tuple[str, str, str, str, str], agencies: Sequence[str]) ->
         for sql in queries:
             cursor.execute(sql, list(agencies))
             for m, district, service_type, agency, n, total in cursor.fetchall():
-                yield MonthlyFigure(month=int(m), district=district, service_type=service_type, agency_id=agency,
-                                    measure=measure, n=int(n), total=float(total or 0.0))  # fmt: skip
+                yield {"month": int(m), "district": district, "service_type": service_type, "agency_id": agency,
+                       "measure": measure, "n": int(n), "total": float(total or 0.0)}
 
 
 def credential_end(valid_to: dt.date | None, ended_on: dt.date | None) -> dt.date | None:
@@ -105,7 +106,7 @@ def _merge(spans: list[tuple[dt.date, dt.date | None]]) -> list[tuple[dt.date, d
     return merged
 
 
-def _stock_rows(agencies: Sequence[str]) -> Iterator[MonthlyFigure]:
+def _stock_rows(agencies: Sequence[str]) -> Iterator[dict[str, Any]]:
     """Active credentials and certified workers as flows: +1 in the month a span starts, −1 in the month it ends."""
     counts: dict[tuple[int, str, str, str, str], int] = defaultdict(int)
     spans: dict[str, list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
@@ -135,8 +136,8 @@ def _stock_rows(agencies: Sequence[str]) -> Iterator[MonthlyFigure]:
         for start, end in _merge(worker_spans):
             add("certified_workers", worker, agency, district, start, end)
     for (month, district, service_type, agency, measure), n in counts.items():
-        yield MonthlyFigure(month=month, district=district, service_type=service_type, agency_id=agency,
-                            measure=measure, n=n)  # fmt: skip
+        yield {"month": month, "district": district, "service_type": service_type, "agency_id": agency,
+               "measure": measure, "n": n, "total": 0.0}
 
 
 def _types_of(workers: Sequence[str]) -> dict[str, list[str]]:
@@ -165,14 +166,14 @@ def recompute(agencies: Iterable[str]) -> int:
         with transaction.atomic():
             _lock()
             MonthlyFigure.objects.filter(agency_id__in=chunk).delete()
-            batch: list[MonthlyFigure] = []
+            table = BulkTable(MonthlyFigure)  # COPY on PostgreSQL, executemany on SQLite
             for spec in (*_SQL_FLOWS, _REVOCATIONS):
                 for row in _flow_rows(spec, chunk):
-                    batch.append(row)
-            batch.extend(_stock_rows(chunk))
-            for at in range(0, len(batch), WRITE_BATCH):
-                MonthlyFigure.objects.bulk_create(batch[at : at + WRITE_BATCH])
-            written += len(batch)
+                    table.add(row)
+            for row in _stock_rows(chunk):
+                table.add(row)
+            table.flush()
+            written += table.count
     return written
 
 
