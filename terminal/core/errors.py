@@ -130,6 +130,12 @@ class DatabaseBusy(StoreFault):
     )
 
 
+class DatabaseClosed(StoreFault):
+    code = "database_closed"
+    zh_template = "程序正在关闭，本机数据库已停止接受操作。请重新打开程序后再试。"
+    en_template = "The app is closing and the local database no longer takes work. Open the app again and retry."
+
+
 class BackupInvalid(StoreFault):
     code = "backup_invalid"
     zh_template = "备份文件无效或已损坏，无法恢复。请选择正确的备份文件。"

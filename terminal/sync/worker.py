@@ -77,6 +77,9 @@ class SyncWorker:
         self._rng = rng or random.Random()
         self._wake = threading.Event()
         self._stopping = threading.Event()
+        # Held while a listener is called: stop() takes it once, so no listener runs after stop() returns
+        # (the app then deletes the objects the listeners emit into).
+        self._listening = threading.Lock()
         self._thread: threading.Thread | None = None
         self.failures = 0
         self.rounds = 0
@@ -93,12 +96,20 @@ class SyncWorker:
     def nudge(self) -> None:
         self._wake.set()
 
-    def stop(self, timeout: float = 10.0) -> None:
+    def stop(self, timeout: float = 10.0) -> bool:
+        """Stop the thread; whether it ended within `timeout`. A thread still in a round then (a demo centre
+        slow to start) ends at its next step without calling a listener again: every database call it makes
+        after the app closed its database thread fails with DatabaseClosed, an expected end."""
         self._stopping.set()
         self._wake.set()
+        with self._listening:  # a listener already running finishes; none starts after this
+            pass
+        ended = True
         if self._thread is not None:
             self._thread.join(timeout)
+            ended = not self._thread.is_alive()
             self._thread = None
+        return ended
 
     @property
     def running(self) -> bool:
@@ -112,16 +123,12 @@ class SyncWorker:
         try:
             self._serve()
         except Exception as bug:  # a bug, not the world: say so, and hand it to the crash report
-            if self._stopping.is_set() and isinstance(bug, RuntimeError):
-                # The app is closing and stop() gave up waiting (a demo centre slow to start): the database
-                # thread it was waiting on has shut down under it. Nothing is lost; the round ends here.
-                log.info("sync worker ended while the app shut down")
-                return
             # The type only: a message may quote personal data.
             log.critical("sync worker stopped by an unexpected %s at %s", type(bug).__qualname__, _where(bug))
             self._emit(WorkerEvent(None, None, 0.0, stopped=True))
-            if self.on_bug is not None:
-                self.on_bug(bug)
+            with self._listening:
+                if self.on_bug is not None and not self._stopping.is_set():  # no crash dialog on a closing app
+                    self.on_bug(bug)
 
     def _serve(self) -> None:
         while not self._stopping.is_set():
@@ -135,6 +142,9 @@ class SyncWorker:
                             self._sleep(delay)
                 return
             except TerminalError as fault:  # the engine could not be opened (or closed): retry like a round
+                if self._stopping.is_set():  # the app closed under the round (DatabaseClosed): nothing to retry
+                    log.info("sync worker ended as the app closed (%s)", _reason_code(fault))
+                    return
                 self._sleep(self._failed(fault))
 
     def _round(self, engine: SyncEngine) -> tuple[float, TerminalError | None]:
@@ -165,10 +175,13 @@ class SyncWorker:
         self.last_event = event
         if self.on_event is None:
             return
-        try:
-            self.on_event(event)
-        except Exception as bug:  # a broken listener must not stop syncing, but it is a bug to be seen
-            log.error("sync listener failed with %s at %s", type(bug).__qualname__, _where(bug))
+        with self._listening:
+            if self._stopping.is_set():  # nobody listens any more: the app is closing
+                return
+            try:
+                self.on_event(event)
+            except Exception as bug:  # a broken listener must not stop syncing, but it is a bug to be seen
+                log.error("sync listener failed with %s at %s", type(bug).__qualname__, _where(bug))
 
     def _sleep(self, seconds: float) -> None:
         self._wake.wait(seconds)

@@ -18,7 +18,7 @@ class SyncBridge:
     def __init__(self, session: Session) -> None:
         self._session = session
         self._nudge: Callable[[], None] | None = None
-        self._stop: Callable[[], None] | None = None
+        self._stop: Callable[[], object] | None = None
 
     def event_from_worker(self, event: object) -> None:
         self._session.signals.sync_changed.emit(event)
@@ -27,7 +27,7 @@ class SyncBridge:
         """From the sync thread: the bug that stopped the worker goes to the crash report in the UI thread."""
         self._session.signals.sync_crashed.emit(bug)
 
-    def attach(self, nudge: Callable[[], None], stop: Callable[[], None]) -> None:
+    def attach(self, nudge: Callable[[], None], stop: Callable[[], object]) -> None:
         self._nudge, self._stop = nudge, stop
         self._session.signals.data_changed.connect(nudge)  # a new local write: try to send it now
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import queue
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from terminal.core.errors import DatabaseBusy
+from terminal.core.errors import DatabaseBusy, DatabaseClosed
 
 log = logging.getLogger("terminal.ui.tasks")
 
@@ -64,6 +65,9 @@ class TaskThread(QThread, Generic[R]):
         self._relay = _Relay(self._deliver)
         self._pending = 0
         self._closed = False
+        # Taken to queue a blocking call() and to close: a call either gets in before the end of the queue or
+        # is refused, never left behind it waiting for an answer that cannot come.
+        self._closing = threading.Lock()
         self.default_failure = default_failure
 
     @property
@@ -92,8 +96,6 @@ class TaskThread(QThread, Generic[R]):
         The database stays on its one thread; the caller only waits. Errors are raised in the caller."""
         if QThread.currentThread() is self:
             raise RuntimeError("call() from the database thread itself would wait forever")
-        if self._closed:
-            raise RuntimeError(f"{self.objectName()} is shut down")
         future: concurrent.futures.Future[T] = concurrent.futures.Future()
 
         def run_op(resource: R) -> None:
@@ -102,9 +104,13 @@ class TaskThread(QThread, Generic[R]):
             except BaseException as exc:  # handed to the waiting thread, which decides what it means
                 future.set_exception(exc)
 
-        self._queue.put(_Job(run_op, None, None, direct=True))
-        if not self.isRunning():
-            self.start()
+        with self._closing:
+            if self._closed:
+                # The app is closing (the sync worker outlived stop()'s wait): an expected end, not a bug.
+                raise DatabaseClosed()
+            self._queue.put(_Job(run_op, None, None, direct=True))
+            if not self.isRunning():
+                self.start()
         try:
             return future.result(timeout)
         except concurrent.futures.TimeoutError as exc:
@@ -142,10 +148,11 @@ class TaskThread(QThread, Generic[R]):
 
     def shutdown(self, close: Callable[[R], None] | None = None, timeout_ms: int = 10_000) -> None:
         """Finish queued jobs, run `close` on the thread (the connection is closed where it was used)."""
-        self._closed = True
-        if close is not None:
-            self._queue.put(_Job(close, None, None))
-        self._queue.put(None)
+        with self._closing:
+            self._closed = True
+            if close is not None:
+                self._queue.put(_Job(close, None, None))
+            self._queue.put(None)
         if self.isRunning() and not self.wait(timeout_ms):
             log.error("worker thread %s did not stop in time", self.objectName())
 

@@ -20,10 +20,13 @@ def open_holder(running: Running, worker_id: int) -> CredentialActions:
     return running.window.worker.credential_actions
 
 
-def give_reason(running: Running, actions: CredentialActions, action: str, reason: str) -> FormDialog:
+def give_reason(running: Running, actions: CredentialActions, action: str, reason: str, number: str = "") -> FormDialog:
+    """Fill the action's dialog; revoking also asks for the credential number typed back."""
     actions.buttons[next(a for a in actions.buttons if a.value == action)].click()
     dialog = actions.dialog
     assert dialog is not None and dialog.isVisible()
+    if number:
+        child(dialog, QLineEdit, "confirmNumber").setText(number)
     child(dialog, QLineEdit, "reason").setText(reason)
     dialog.buttons.accepted.emit()
     running.wait_idle()
@@ -53,7 +56,7 @@ def test_supervisor_reprints_suspends_resumes_and_revokes(running: Running) -> N
     next(b for a, b in actions.buttons.items() if a.value == "resume").click()
     running.wait_idle()
     assert state_of(running, number) is State.ISSUED
-    give_reason(running, actions, "revoke", "本人离职")
+    give_reason(running, actions, "revoke", "本人离职", number)
     assert state_of(running, number) is State.REVOKED
     assert not any(visible(b) for b in actions.buttons.values()) and visible(actions.apply_button)
     events = running.window.worker.tables["credential_events"]
