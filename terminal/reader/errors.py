@@ -242,6 +242,21 @@ class PhotoDecoderUnavailable(ReaderFault):
     )
 
 
+class PhotoDecoderNotConfigured(PhotoDecoderUnavailable):
+    """No vendor decoder is chosen: the common case on a new PC, said as what is missing and what to do."""
+
+    code = "photo_decoder_not_configured"
+    zh_template = (
+        "未设置读卡器厂商的照片解码库（如 WltRS.dll），所以显示不了证件照片。请管理员在“设置 → 读卡器 → 照片解码库”"
+        "中选择它；现在请用摄像头拍照或选择照片文件。"
+    )
+    en_template = (
+        "No photo decoder library from the reader's vendor (such as WltRS.dll) is set, so the card photo cannot "
+        "be shown. An administrator can choose it in Settings → Reader → Photo decoder; for now, take a photo "
+        "with the camera or choose an image file."
+    )
+
+
 def fault_for_result(sw3: int) -> ReaderFault:
     """The typed fault for a failing SW3 (caller has checked it is not the expected success code)."""
     if sw3 == 0x80:

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from terminal.reader.errors import PhotoDecoderUnavailable
+from terminal.reader.errors import PhotoDecoderNotConfigured, PhotoDecoderUnavailable
 from terminal.reader.frames import PHOTO_LENGTH
 
 log = logging.getLogger("terminal.reader.photo")
@@ -49,7 +49,7 @@ class WltDecoder:
 def load_decoder(library: str | None, function: str = "unpack") -> WltDecoder:
     """The configured decoder; PhotoDecoderUnavailable when none is configured or it does not load."""
     if not library:
-        raise PhotoDecoderUnavailable(detail="no decoder library configured")
+        raise PhotoDecoderNotConfigured()
     return WltDecoder(Path(library), function)
 
 
