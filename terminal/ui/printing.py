@@ -8,15 +8,18 @@ waiting. Pages are rendered with QtPdf, so what prints is exactly the PDF the te
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import tempfile
+import weakref
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from terminal.print import jobs
@@ -63,11 +66,14 @@ class PdfPages:
     """A loaded PDF (kept parentless and referenced: QPdfDocument parented to a view crashed at exit)."""
 
     def __init__(self, pdf: bytes) -> None:
-        self._file = tempfile.NamedTemporaryFile(suffix=".pdf")  # noqa: SIM115 - lives with the object
-        self._file.write(pdf)
-        self._file.flush()
+        # QtPdf reads the file as it renders: written and closed here, removed when this object goes (no open
+        # handle is left for the garbage collector to complain about).
+        handle, name = tempfile.mkstemp(suffix=".pdf")
+        with os.fdopen(handle, "wb") as file:
+            file.write(pdf)
+        weakref.finalize(self, _remove, name)
         self.document = QPdfDocument()
-        if self.document.load(self._file.name) != QPdfDocument.Error.None_:
+        if self.document.load(name) != QPdfDocument.Error.None_:
             raise PrinterUnavailable(printer="-", state="PDF could not be loaded")
 
     def paint(self, printer: QPrinter, calibration: Calibration = Calibration()) -> int:
@@ -125,18 +131,9 @@ def print_pdf(
     return PrintOutcome(printer_name, job, count)
 
 
-def preview_dialog(
-    pdf: bytes, printer_name: str, calibration: Calibration = Calibration(), parent: QWidget | None = None
-) -> QPrintPreviewDialog:
-    """A preview of exactly what print_pdf will send; the caller shows it (exec/open)."""
-    printer = card_printer(printer_name, "preview")
-    pages = PdfPages(pdf)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(lambda target: pages.paint(target, calibration))
-    # The dialog holds neither: without these references Python frees them under it (a crash).
-    dialog._pages = pages  # type: ignore[attr-defined]
-    dialog._printer = printer  # type: ignore[attr-defined]
-    return dialog
+def _remove(name: str) -> None:
+    with contextlib.suppress(OSError):  # Windows keeps a file QtPdf still has open: the temp folder is cleaned later
+        os.unlink(name)
 
 
 class PdfPreview(QDialog):

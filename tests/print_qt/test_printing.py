@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from terminal.print.calibration import calibration_page_pdf
@@ -87,20 +87,18 @@ def test_nudges_are_tenths_of_a_millimetre_and_persist_per_printer(tmp_path: Pat
     assert printing.load_calibrations(path) == {"CardPrinter": cal, "Office": Calibration(1.0, 0.0)}
 
 
-@pytest.mark.cups
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform cannot size windows
-def test_preview_paints_the_same_pages(qtbot: QtBot, cups: PrivateCups, terminal_key: TerminalKey) -> None:
-    dialog = printing.preview_dialog(card_pdf_bytes(card(terminal_key, 24)), QUEUE)
-    assert isinstance(dialog, QPrintPreviewDialog)
-    painted: list[int] = []
-    dialog.paintRequested.connect(lambda printer: painted.append(1))
-    dialog.show()
-    qtbot.waitUntil(lambda: bool(painted), timeout=5000)
-    dialog.close()
-    gone: list[int] = []
-    dialog.destroyed.connect(lambda: gone.append(1))
-    dialog.deleteLater()
-    qtbot.waitUntil(lambda: bool(gone), timeout=5000)
+def test_preview_shows_the_pages_print_sends_without_a_printer(qtbot: QtBot, terminal_key: TerminalKey) -> None:
+    pdf = card_pdf_bytes(card(terminal_key, 24))
+    preview = printing.PdfPreview(pdf, "打印预览")
+    qtbot.addWidget(preview)
+    assert preview.pdf == pdf  # the very bytes print_pdf sends
+    assert len(preview.page_labels) == preview.pages.document.pageCount() >= 1
+    pixmap = preview.page_labels[0].pixmap()
+    assert not pixmap.isNull() and pixmap.width() > pixmap.height()  # an ID-1 card, landscape
+    preview.show()
+    qtbot.waitExposed(preview)
+    preview.close()
 
 
 def _level(pixel: float | tuple[int, ...] | None) -> float:
