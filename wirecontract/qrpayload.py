@@ -103,7 +103,7 @@ _EXPLANATIONS: dict[VerificationReason, tuple[str, str]] = {
     VerificationReason.ALTERED_PAYLOAD: ("二维码内容被改动过，证件无效。", "The QR content was changed after issue: not valid."),
     VerificationReason.UNKNOWN_TERMINAL: ("签发终端未登记，无法确认真伪。", "The issuing terminal is not known: authenticity cannot be confirmed."),
     VerificationReason.BAD_SIGNATURE: ("签名不正确，证件可能是伪造的。", "The signature is wrong: the credential may be forged."),
-    VerificationReason.REVOKED: ("证件已作废（已补打新版本或被吊销）。", "The credential was voided (reprinted or revoked)."),
+    VerificationReason.REVOKED: ("证件已作废（已补打新版本或被注销）。", "The credential was voided (reprinted or revoked)."),
     VerificationReason.DEMO_REFUSED: ("这是演示证件，不是真实证件。", "This is a demo credential, not a real one."),
     VerificationReason.NOT_YET_VALID: ("证件尚未生效。", "The credential is not valid yet."),
     VerificationReason.EXPIRED: ("证件已过期。", "The credential has expired."),

@@ -223,7 +223,7 @@ def test_one_phone_per_code_reactivation_and_revocation(
     stack.server.set_credential_status(number, "revoked", "违规")
     second.reload()
     expect(second.locator("#status")).to_have_attribute("data-state", "disabled")
-    expect(second.locator("#status")).to_contain_text("已吊销")
+    expect(second.locator("#status")).to_contain_text("已注销")
     expect(second.locator("#qr")).to_have_attribute("data-url", "")
     shoot(second, "ecard-revoked")
     verdict(check, fresh_code(second))

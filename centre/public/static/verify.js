@@ -153,7 +153,7 @@
       : (lang === "en" ? "Invalid" : "无效");
     box.querySelector("p").textContent = genuine
       ? (lang === "en" ? "Offline: the card was signed by its agency, but whether it is suspended or revoked needs the network. Connect and open this page again."
-                       : "离线：证件确由发证机构签发，但是否被暂停或吊销需要联网查询。请联网后重新打开本页。")
+                       : "离线：证件确由发证机构签发，但是否被暂停或注销需要联网查询。请联网后重新打开本页。")
       : say(lang, outcome.result, outcome.agency) + (lang === "en" ? ". Do not accept the service." : "。请勿接受其上门服务。");
     if (outcome.claims && genuine) {
       const rows = [[lang === "en" ? "Credential no." : "证件编号", outcome.claims.credentialNo],

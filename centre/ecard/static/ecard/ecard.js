@@ -103,7 +103,7 @@
           disabled: "电子证件已停用：{why}", checking: "正在确认证件状态…", switch: "English",
           fresh: "电子证件：由持证人手机刚刚生成（签发机构：{agency}）", stale: "二维码已过时（可能是截图）：请让持证人在手机上重新打开电子证件",
           not_certified: "手机密钥未经中心认证：电子证件无效", bad_proof: "手机签名不正确：可能是伪造的",
-          genuine_offline: "签名链完整 · 状态未知", genuine_offline_text: "离线：证件确由发证机构签发，手机密钥经中心认证，二维码是刚刚生成的；是否被暂停、吊销或更换手机需要联网查询。",
+          genuine_offline: "签名链完整 · 状态未知", genuine_offline_text: "离线：证件确由发证机构签发，手机密钥经中心认证，二维码是刚刚生成的；是否被暂停、注销或更换手机需要联网查询。",
           check_title: "电子上门服务证核验", offline_badge: "离线", expired: "已过有效期", invalid: "无效", do_not: "。请勿接受其上门服务。", error: "开通失败：{why}", activated: "已开通" },
     en: { card_title: "Electronic credential", holder: "Holder", agency: "Issuing agency", number: "Credential no.", version: "Version",
           validity: "Valid", to: "to", not_activated: "No electronic credential on this phone. Ask the issuing agency for an activation link.",
