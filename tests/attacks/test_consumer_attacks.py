@@ -181,3 +181,31 @@ def test_the_slip_page_names_the_worker_and_agency_as_the_centre_knows_them(user
     page = Client().get(slip[slip.index("/S/") :]).content.decode()
     assert "<td data-worker>王**</td>" in page and "<td data-agency>机构1A</td>" in page
     assert "上海最好家政" not in page and "李**" not in page
+
+
+def test_a_slip_rates_once_changes_only_from_its_browser_within_7_days(users: dict[str, Any]) -> None:
+    from centre.evaluations.models import Evaluation
+    from centre.evaluations.standard import standard
+
+    term, key = signed_terminal(AGENCY_A, "0001")
+    worker_uid, _ = register(term, 9)
+    slip = _slip(key, worker_uid)
+    path = slip[slip.index("/S/") :]
+    scores = {code: "5" for code in standard().codes}
+    client, stranger = Client(), Client()
+    assert client.post(path, scores).status_code == 200
+    assert stranger.post(path, {**scores, "comment": "刷差评"}).status_code == 409  # a second rating
+    assert client.post(path, {**scores, "comment": "改一下"}).status_code == 200  # the rater's own change
+    tampered = path[:-6] + ("A" if path[-6] != "A" else "B") + path[-5:]
+    assert client.post(tampered, scores).status_code == 400
+    claims = evalslip.decode(slip).claims  # the same code on a slip for another contract of the same terminal
+    other = evalslip.SlipClaims(
+        claims.code, uuid.uuid4().hex, worker_uid, "王**", "甲", "cleaning", TODAY, TODAY, TODAY
+    )
+    moved = evalslip.encode(other, key, BASE)
+    assert Client().post(moved[moved.index("/S/") :], scores).status_code == 409
+    Evaluation.objects.update(created_at=utc_now() - dt.timedelta(days=7, minutes=1))
+    assert client.post(path, {**scores, "comment": "过期再改"}).status_code == 409
+    row = Evaluation.objects.get()
+    assert (row.revision, row.comment) == (2, "改一下")
+    assert [item["revision"] for item in feed_of(AGENCY_A, evalslip.FEED_KIND)] == [1, 2]
