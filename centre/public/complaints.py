@@ -115,6 +115,9 @@ def reencoded(raw: bytes) -> tuple[bytes, int, int]:
                 raise refuse("照片只接受 JPEG 或 PNG", "photos must be JPEG or PNG")
             if probe.width * probe.height > MAX_PIXELS:
                 raise refuse("照片像素过多", "a photo has too many pixels")
+            longest = max(probe.width, probe.height)
+            if probe.format == "JPEG" and longest > KEPT_SIDE:  # decoded at 1/2…1/8 scale: a quarter of the memory or less
+                probe.draft("RGB", (probe.width * KEPT_SIDE // longest, probe.height * KEPT_SIDE // longest))
             probe.load()
             picture = ImageOps.exif_transpose(probe).convert("RGB")
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as err:

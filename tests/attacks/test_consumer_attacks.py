@@ -209,3 +209,17 @@ def test_a_slip_rates_once_changes_only_from_its_browser_within_7_days(users: di
     row = Evaluation.objects.get()
     assert (row.revision, row.comment) == (2, "改一下")
     assert [item["revision"] for item in feed_of(AGENCY_A, evalslip.FEED_KIND)] == [1, 2]
+
+
+def test_a_large_phone_photo_is_decoded_small_and_kept_at_2048() -> None:
+    from centre.public.complaints import KEPT_SIDE, reencoded
+
+    picture = Image.new("RGB", (6000, 4000), "blue")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken upright with the phone turned: shown rotated
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=50, exif=exif)
+    kept, width, height = reencoded(out.getvalue())
+    assert (width, height) == (KEPT_SIDE * 4000 // 6000, KEPT_SIDE)
+    with Image.open(io.BytesIO(kept)) as again:
+        assert again.size == (width, height)
