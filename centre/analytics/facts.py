@@ -180,15 +180,33 @@ def _credential_facts(rows: Sequence[Credential], ctx: _Context, touched: Touche
     _upsert(FactCredential, facts)
 
 
-def _worker_of(id_number: str, agency_id: str | None) -> str:
-    rows = IdentityRegistration.objects.filter(id_number=id_number)
-    if agency_id:
-        rows = rows.filter(agency_id=agency_id)
-    return rows.order_by("-id").values_list("worker_uid", flat=True).first() or ""
+class _Registrations:
+    """The identity registry's rows for a batch's ID numbers, read once: which worker uid an agency registered a
+    person under (its latest), and which registration came before another."""
+
+    def __init__(self, numbers: Iterable[str]) -> None:
+        wanted = sorted({n for n in numbers if n})
+        self.rows: dict[str, list[tuple[int, str, str, bool]]] = {}  # number → (id, agency, worker uid, released)
+        for start in range(0, len(wanted), 500):
+            for pk, number, agency, uid, released in IdentityRegistration.objects.filter(
+                    id_number__in=wanted[start : start + 500]).order_by("id").values_list(
+                    "id", "id_number", "agency_id", "worker_uid", "released_at"):  # fmt: skip
+                self.rows.setdefault(number, []).append((pk, agency, uid, released is not None))
+
+    def worker_of(self, number: str, agency_id: str | None) -> str:
+        found = [uid for _, agency, uid, _ in self.rows.get(number, []) if not agency_id or agency == agency_id]
+        return found[-1] if found else ""
+
+    def released_before(self, number: str, pk: int, agency_id: str) -> tuple[str, str] | None:
+        """(worker uid, agency) of the latest released registration before `pk` by another agency."""
+        found = [(uid, agency) for other, agency, uid, released in self.rows.get(number, [])
+                 if other < pk and released and agency != agency_id]  # fmt: skip
+        return found[-1] if found else None
 
 
 def _complaint_facts(rows: Sequence[Complaint], ctx: _Context, touched: Touched) -> None:
-    workers = {c.uid: _worker_of(c.id_number, c.agency_id) if c.id_number else "" for c in rows}
+    registry = _Registrations(c.id_number for c in rows)
+    workers = {c.uid: registry.worker_of(c.id_number, c.agency_id) if c.id_number else "" for c in rows}
     ctx.load_workers(workers.values())
     findings = {f.complaint_uid: (f.severity, f.upheld)
                 for f in ComplaintFinding.objects.filter(complaint_uid__in=[c.uid for c in rows])}  # fmt: skip
@@ -221,8 +239,9 @@ def _evaluation_facts(rows: Sequence[Evaluation], ctx: _Context, touched: Touche
 
 def _integrity_facts(rows: Sequence[IntegrityRecord], ctx: _Context, touched: Touched) -> None:
     facts = []
+    registry = _Registrations(r.id_number for r in rows if r.subject == "worker")
     for r in rows:
-        worker = _worker_of(r.id_number, r.agency_id) if r.subject == "worker" and r.id_number else ""
+        worker = registry.worker_of(r.id_number, r.agency_id) if r.subject == "worker" and r.id_number else ""
         facts.append(FactIntegrity(uid=r.uid, source="centre", subject=r.subject, worker_uid=worker,
                                    agency_id=r.agency_id, district=ctx.district(r.agency_id), polarity=r.polarity,
                                    category=r.category, valid_from=r.valid_from, valid_to=r.valid_to,
@@ -233,23 +252,24 @@ def _integrity_facts(rows: Sequence[IntegrityRecord], ctx: _Context, touched: To
 
 def _registration_facts(rows: Sequence[IdentityRegistration], ctx: _Context, touched: Touched) -> None:
     """Transfers (a registration after another agency's released one) and releases the centre made."""
+    registry = _Registrations(reg.id_number for reg in rows)
+    released: dict[dt.date | None, list[str]] = {}
     transfers = []
     for reg in rows:
         touched.add(reg.worker_uid, reg.agency_id)
         if reg.released_at is not None:
-            FactWorker.objects.filter(worker_uid=reg.worker_uid, released_on__isnull=True).update(
-                released_on=parse_day(reg.released_at))  # fmt: skip
-        before = (IdentityRegistration.objects.filter(id_number=reg.id_number, id__lt=reg.id,
-                                                      released_at__isnull=False)
-                  .exclude(agency_id=reg.agency_id).order_by("-id").first())  # fmt: skip
+            released.setdefault(parse_day(reg.released_at), []).append(reg.worker_uid)
+        before = registry.released_before(reg.id_number, reg.id, reg.agency_id)
         if before is None:
             continue
         on = parse_day(reg.registered_at)
         transfers.append(FactTransfer(registration_id=reg.id, worker_uid=reg.worker_uid,
-                                      previous_worker_uid=before.worker_uid, from_agency_id=before.agency_id,
+                                      previous_worker_uid=before[0], from_agency_id=before[1],
                                       agency_id=reg.agency_id, district=ctx.district(reg.agency_id), on=on,
                                       month=month_of(on)))  # fmt: skip
-        touched.add(before.worker_uid, before.agency_id)
+        touched.add(*before)
+    for day, uids in released.items():  # one update a day, not one a person
+        FactWorker.objects.filter(worker_uid__in=uids, released_on__isnull=True).update(released_on=day)
     _upsert(FactTransfer, transfers)
 
 
