@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from terminal.core import service_types
 from terminal.core.lifecycle import State
@@ -129,6 +139,9 @@ class WorkersPage(Retranslating, QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("workerSearch")
         self.search.setClearButtonEnabled(True)
+        # The clear button's icon is loaded when the button first appears, i.e. on the first keystroke (about
+        # 70 ms, a visible stutter): load it now instead, while the screen is being built.
+        self.search.style().standardIcon(QStyle.StandardPixmap.SP_LineEditClearButton).pixmap(32)
         self.state_filter, self.type_filter = QComboBox(), QComboBox()
         self.state_filter.setObjectName("stateFilter")
         self.type_filter.setObjectName("typeFilter")
