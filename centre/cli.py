@@ -22,6 +22,7 @@ import threading
 from collections.abc import Sequence
 
 from centre import config
+from centre.analytics.cli import register as register_analytics
 from centre.audit.cli import register as register_audit
 from centre.console.cli import register as register_console
 from centre.ops.cli import register as register_ops
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--demo", action="store_true", help="accept simulated identities (marked as demo)")
+    serve.add_argument("--demo-city", action="store_true", help="with --demo: load a small synthetic city once")
     serve.add_argument("--stop-on-eof", action="store_true",
                        help="stop when standard input closes (the process that started this one has gone)")
     serve.set_defaults(func=_serve)
@@ -91,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     release.set_defaults(func=_release)
 
     register_console(sub)
+    register_analytics(sub)  # token, credit, analytics, demo-city
     register_audit(sub)
 
     register_ops(sub)  # init, key show|rotate
@@ -155,6 +158,10 @@ def _serve(args: argparse.Namespace) -> int:
         from centre.console.demo import seed as seed_console_demo
 
         seed_console_demo()  # staff accounts for each role and agencies with history
+        if args.demo_city:
+            from centre.analytics.demo_city import seed_demo_centre
+
+            seed_demo_centre()  # a small synthetic city for the analysis pages (centre/analytics/demo_city.py)
     if not config.flag(config.ENV_BULK_LAZY):
         bulk_routes.start()
     server = uvicorn.Server(uvicorn.Config(application, host=args.host, port=args.port, log_level="warning",

@@ -41,8 +41,9 @@ class AppProcesses:
         return self
 
     def stop(self) -> None:
-        for process in self.processes:
-            process.stop()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=len(self.processes)) as pool:
+            for stopped in [pool.submit(process.stop) for process in self.processes]:
+                stopped.result()
 
     def command(self, *argv: str) -> str:
         return self.processes[0].command(*argv).stdout

@@ -14,6 +14,8 @@ from centre.sync.models import BackgroundCheck, Decision, IdentityRegistration
 from wirecontract.protocol import iso, utc_now
 
 BACKGROUND_RESULTS = ("clear", "adverse", "pending")
+# A worker's or an agency's credit grade changed (centre/analytics/credit.py posts it to the agency concerned).
+CREDIT_GRADE = "credit_grade"
 
 
 def post(kind: str, data: dict[str, Any], agency_id: str | None, now: dt.datetime | None = None) -> Decision:

@@ -16,7 +16,7 @@ from terminal.core.roles import Action
 from terminal.store import audit
 from terminal.store.db import Database
 from terminal.store.outbox import SyncStateRepo
-from terminal.usecases import casework_feed
+from terminal.usecases import casework_feed, credit_grades
 from terminal.usecases.context import CENTRE, new_uid, utcnow
 from wirecontract.evalslip import FEED_KIND as CONSUMER_EVALUATION
 
@@ -111,6 +111,9 @@ def _apply_one(db: Database, change: dict[str, Any]) -> None:
         return
     if kind in casework_feed.KINDS:  # returned registrations, complaints, integrity records
         casework_feed.apply(db, kind, data)
+        return
+    if kind == credit_grades.KIND:  # a changed credit grade of a worker or of the agency
+        credit_grades.apply(db, data)
         return
     worker_id = _worker_id(db, data.get("id_number"))
     if worker_id is None:
