@@ -41,9 +41,8 @@ class AppProcesses:
         return self
 
     def stop(self) -> None:
-        with concurrent.futures.ThreadPoolExecutor(max_workers=len(self.processes)) as pool:
-            for stopped in [pool.submit(process.stop) for process in self.processes]:
-                stopped.result()
+        for process in self.processes:
+            process.stop()
 
     def command(self, *argv: str) -> str:
         return self.processes[0].command(*argv).stdout

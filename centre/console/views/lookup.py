@@ -3,9 +3,7 @@ and agencies (name or credit code, district); each exportable as xlsx."""
 
 from __future__ import annotations
 
-import secrets
-
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,26 +22,11 @@ KINDS = [("", gettext_lazy("guess from what I type")), (QueryKind.NAME.value, ge
          (QueryKind.PHONE.value, gettext_lazy("phone"))]
 
 
-# What typed in the box may name a person (a full ID number, its end, a phone): it travels only in a POST's body and
-# is kept in the session under a random key; the address (history, logs, Referer) carries that key, not the query.
-PERSONAL_KINDS = frozenset({QueryKind.ID_FULL, QueryKind.ID_SUFFIX, QueryKind.PHONE})
-_SEARCHES_KEPT = 20
-
-
 @r.require_role(*r.READ)
 def search(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        return _remember_search(request)
-    saved = _saved_search(request, request.GET.get("s", ""))
-    if saved is not None:
-        raw, kind, agency_id = saved
-    else:  # an address typed or linked (a name, pinyin, credential number or agency): no personal data in it
-        raw, kind = request.GET.get("q", ""), request.GET.get("kind", "")
-        agency_id = request.GET.get("agency", "").strip().upper()
+    raw, kind = request.GET.get("q", ""), request.GET.get("kind", "")
+    agency_id = request.GET.get("agency", "").strip().upper()
     query = read_query(raw, kind)
-    in_address = saved is None and query is not None and query.kind in PERSONAL_KINDS
-    if in_address:  # not searched, not echoed back: the box posts it instead
-        raw, query = "", None
     found, behind = lookup.workers(request.user, query, agency_id)
     if request.GET.get("format") == "xlsx":
         rows = ((w.name, w.masked_id, w.masked_phone, w.agency_name, w.agency_id,
@@ -60,38 +43,9 @@ def search(request: HttpRequest) -> HttpResponse:
     return TemplateResponse(request, template, {
         "q": raw, "kind": kind, "kinds": KINDS, "behind": behind, "agency": agency_id, "query": query, "page": page,
         "rows": lookup.worker_rows(page.rows), "agencies": agencies,
-        "unreadable": bool(raw.strip()) and query is None, "in_address": in_address,
+        "unreadable": bool(raw.strip()) and query is None,
         "export_url": _export_url(request) if page.rows else "",
     })  # fmt: skip
-
-
-def _remember_search(request: HttpRequest) -> HttpResponse:
-    """Keep the posted search in the session under a new random key and show it at `?s=KEY` (paging and export
-    links carry the key): a redirect for a plain form, the results with the address to push for htmx."""
-    searches: dict[str, list[str]] = dict(request.session.get("console_searches", {}))
-    key = secrets.token_urlsafe(12)
-    searches[key] = [request.POST.get("q", "")[:100], request.POST.get("kind", "")[:20],
-                     request.POST.get("agency", "").strip().upper()[:40]]  # fmt: skip
-    request.session["console_searches"] = dict(list(searches.items())[-_SEARCHES_KEPT:])
-    address = f"{reverse('console:search')}?s={key}"
-    if not getattr(request, "htmx", False):
-        return HttpResponseRedirect(address, status=303)
-    request.GET = QueryDict(f"s={key}")
-    response = search.__wrapped__(_as_get(request))  # type: ignore[attr-defined]
-    response["HX-Push-Url"] = address
-    return response
-
-
-def _as_get(request: HttpRequest) -> HttpRequest:
-    request.method = "GET"
-    return request
-
-
-def _saved_search(request: HttpRequest, key: str) -> tuple[str, str, str] | None:
-    saved = request.session.get("console_searches", {}).get(key) if key else None
-    if not isinstance(saved, list) or len(saved) != 3:
-        return None
-    return str(saved[0]), str(saved[1]), str(saved[2])
 
 
 @r.require_role(*r.READ)
