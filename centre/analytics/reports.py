@@ -34,7 +34,7 @@ class Report:
 
 def gather(month: int, lang: str) -> Report:
     st.ensure_built()
-    months = st.months_between(supervision._shift(month, -23), month)
+    months = st.months_between(st.shift_month(month, -23), month)
     series = {m: trends.trend(m, st.Slice(), months).values for m in ("contracts", "certified_workers", "complaints")}
     outlook = resources.outlook()
     return Report(month, lang, supervision.dynamics(month, st.Slice()), st.table(month, "district", st.Slice()),

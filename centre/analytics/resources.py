@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -26,7 +25,7 @@ from centre.analytics import forecast as fc
 from centre.analytics.dimensions import SHANGHAI, week_of
 from centre.analytics.models import FactContract, FactCredential, FactWorkerService
 from centre.analytics.rollup_models import OutlookRun
-from centre.analytics.statistics import credential_end
+from centre.analytics.statistics import credential_end, merge_spans
 from wirecontract.protocol import utc_now
 
 HISTORY_WEEKS = 156  # three years: two to fit a yearly season on, the last one held out for the back-test
@@ -60,12 +59,6 @@ def weekly_demand(weeks: list[dt.date]) -> dict[Cell, list[int]]:
 class Supply:
     series: dict[Cell, list[int]]
     idle_now: dict[tuple[str, str, str], int]  # (agency, district, service type) → idle at the last week
-
-
-def _merge(spans: Iterable[tuple[dt.date, dt.date | None]]) -> list[tuple[dt.date, dt.date | None]]:
-    from centre.analytics.statistics import _merge as merge
-
-    return merge(list(spans))
 
 
 def _minus(have: list[tuple[dt.date, dt.date | None]], busy: list[tuple[dt.date, dt.date | None]]
@@ -115,7 +108,7 @@ def weekly_supply(weeks: list[dt.date]) -> Supply:
     last = weeks[-1]
     for worker, spans in certified.items():
         agency, district = home[worker]
-        idle = _minus(_merge(spans), _merge(busy.get(worker, ())))
+        idle = _minus(merge_spans(spans), merge_spans(list(busy.get(worker, ()))))
         for start, end in idle:
             lo = max(0, -(-(start - first).days // 7))  # the first Monday on or after start
             hi = n if end is None else min(n, -(-(end - first).days // 7))  # Mondays before end

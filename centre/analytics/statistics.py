@@ -94,7 +94,7 @@ def credential_end(valid_to: dt.date | None, ended_on: dt.date | None) -> dt.dat
     return min(ends) if ends else None
 
 
-def _merge(spans: list[tuple[dt.date, dt.date | None]]) -> list[tuple[dt.date, dt.date | None]]:
+def merge_spans(spans: list[tuple[dt.date, dt.date | None]]) -> list[tuple[dt.date, dt.date | None]]:
     """The union of [start, end) spans (None: open)."""
     merged: list[tuple[dt.date, dt.date | None]] = []
     for start, end in sorted(spans, key=lambda s: s[0]):
@@ -133,7 +133,7 @@ def _stock_rows(agencies: Sequence[str]) -> Iterator[dict[str, Any]]:
         add("active_credentials", worker, agency, district, start, end)
     for worker, worker_spans in spans.items():
         agency, district = where[worker]
-        for start, end in _merge(worker_spans):
+        for start, end in merge_spans(worker_spans):
             add("certified_workers", worker, agency, district, start, end)
     for (month, district, service_type, agency, measure), n in counts.items():
         yield {"month": month, "district": district, "service_type": service_type, "agency_id": agency,
@@ -276,6 +276,12 @@ def series(measure: str, where: Slice, months: Sequence[int], by: str | None = N
 
 def figure(measure: str, where: Slice, month: int) -> Figure:
     return series(measure, where, [month]).get("", [Figure(0)])[0]
+
+
+def shift_month(month: int, by: int) -> int:
+    """yyyymm moved by `by` months (202501, -1 → 202412)."""
+    index = (month // 100) * 12 + (month % 100 - 1) + by
+    return (index // 12) * 100 + index % 12 + 1
 
 
 def months_between(first: int, last: int) -> list[int]:

@@ -57,15 +57,11 @@ class Dynamic:
     year_before: float
 
 
-def _shift(month: int, by: int) -> int:
-    index = (month // 100) * 12 + (month % 100 - 1) + by
-    return (index // 12) * 100 + index % 12 + 1
-
 
 def dynamics(month: int, where: st.Slice) -> list[Dynamic]:
     from centre.analytics.trends import value_of
 
-    months = st.months_between(_shift(month, -12), month)
+    months = st.months_between(st.shift_month(month, -12), month)
     found = []
     for measure in KEY_MEASURES:
         values = [value_of(measure, f) for f in st.series(measure, where, months).get("", [st.Figure(0)] * 13)]
@@ -74,7 +70,7 @@ def dynamics(month: int, where: st.Slice) -> list[Dynamic]:
 
 
 def jumps(month: int) -> list[Jump]:
-    months = st.months_between(_shift(month, -BASELINE_MONTHS), month)
+    months = st.months_between(st.shift_month(month, -BASELINE_MONTHS), month)
     districts = _agency_districts()
     found = []
     for measure in ("complaints", "revocations"):

@@ -65,7 +65,7 @@ def trend(measure: str, where: st.Slice, months: list[int]) -> Trend:
 def movers(measure: str, by: str, where: st.Slice, last_month: int, limit: int = 10) -> list[Mover]:
     """Groups (districts, service types or agencies) by how much the measure moved over the last three months
     against the same months a year before, the largest first."""
-    months = st.months_between(_shift(last_month, -12 - MOVER_WINDOW + 1), last_month)
+    months = st.months_between(st.shift_month(last_month, -12 - MOVER_WINDOW + 1), last_month)
     split = st.series(measure, where, months, by=by)
     found = []
     for key, figures in split.items():
@@ -78,7 +78,3 @@ def movers(measure: str, by: str, where: st.Slice, last_month: int, limit: int =
     found.sort(key=lambda m: (-abs(m.change), m.key))
     return found[:limit]
 
-
-def _shift(month: int, by: int) -> int:
-    index = (month // 100) * 12 + (month % 100 - 1) + by
-    return (index // 12) * 100 + index % 12 + 1

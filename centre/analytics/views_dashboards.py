@@ -69,7 +69,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
     month, by, where = _month(request, span), _by(request), _slice(request)
     rows = _statistics_rows(month, by, where) if span else []
     language = lang()
-    months = st.months_between(supervision._shift(month, -23), month) if span else []
+    months = st.months_between(st.shift_month(month, -23), month) if span else []
     line = {"kind": "line", "x": [str(m) for m in months],
             "series": [{"name": word(MEASURE_WORDS[m], language), "data": [f.n for f in
                         st.series(m, where, months).get("", [st.Figure(0)] * len(months))]} for m in CHART_MEASURES]}  # fmt: skip
