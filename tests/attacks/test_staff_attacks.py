@@ -16,7 +16,9 @@ from centre.complaints.rules import Source
 from centre.integrity.actions import Evidence, add_record
 from centre.policecheck.models import ResultImport
 from centre.public.models import ComplaintPhoto
+from centre.review.models import ReviewItem
 from tests.console_workflows.centre_data import AGENCY_A, register, terminal
+from tests.sync import conftest as sync_helpers
 
 ROLES = ("admin", "staff", "police", "regulator")
 
@@ -38,7 +40,8 @@ def targets(users: dict[str, Any]) -> dict[str, str]:
     batch = export_batch(users["police"])
     run = ResultImport.objects.create(uid="r" * 32, batch=batch, filename="f.xlsx", sha256="0" * 64, rows=[],
                                       uploaded_by="police-user", uploaded_at=dt.datetime.now(dt.UTC))  # fmt: skip
-    return {"complaint": complaint.uid, "integrity": entry.uid, "import": run.uid}
+    return {"complaint": complaint.uid, "integrity": entry.uid, "import": run.uid, "batch": batch.uid,
+            "review": ReviewItem.objects.get().uid}  # fmt: skip
 
 
 # (method, address, who may)
@@ -90,3 +93,23 @@ def test_a_move_that_is_not_one_is_not_found(users: dict[str, Any], targets: dic
     for move in ("resolve", "delete", "..%2f..%2fclose"):
         assert client.post(f"/console/complaints/{targets['complaint']}/{move}/", {"text": "x"}).status_code == 404
     assert _state() == before
+
+
+def test_every_view_of_full_data_is_audited_with_its_viewer(users: dict[str, Any], targets: dict[str, str]) -> None:
+    from centre.audit.models import AuditEntry
+
+    views = [("regulator", "/console/complaints/{complaint}/", "complaint.view"),
+             ("regulator", "/console/review/{review}/", "review.view"),
+             ("admin", "/console/consumer-complaints/{complaint}/photo/1", "complaint.photo_view"),
+             ("regulator", "/console/integrity/{integrity}/evidence", "integrity.evidence.view"),
+             ("police", "/console/policecheck/batches/{batch}.xlsx", "policecheck.batch.exported")]  # fmt: skip
+    for role, address, action in views:
+        client = Client()
+        client.force_login(users[role])
+        before = AuditEntry.objects.filter(action=action, actor=f"{role}-user").count()
+        assert client.get(address.format(**targets)).status_code == 200, address
+        assert AuditEntry.objects.filter(action=action, actor=f"{role}-user").count() == before + 1, action
+    number = sync_helpers.test_number(
+        7
+    )  # the worker the targets are about: the audit log says who looked, never the number
+    assert not [e for e in AuditEntry.objects.all() if number in f"{e.subject} {e.detail}"]
