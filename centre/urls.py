@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from centre.analytics.api import authority_api
-from centre.analytics.api import authority_api
 from centre.api import api
 from centre.credentials import views as credential_views
 from centre.health import healthz
@@ -37,7 +36,5 @@ urlpatterns = [
     path("api/", authority_api.urls),  # the competent authority's read-only API (centre/analytics/api.py)
     path("console/credit/", include("centre.analytics.credit_urls")),  # credit grades and the red and black lists
     path("console/analytics/", include("centre.analytics.dashboard_urls")),  # statistics, trends, outlook, supervision
-    path("api/", authority_api.urls),  # the competent authority's read-only API (centre/analytics/api.py)
-    path("console/credit/", include("centre.analytics.credit_urls")),  # credit grades and the red and black lists
     path("console/", include("centre.console.urls")),
 ]
