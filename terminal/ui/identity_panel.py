@@ -25,6 +25,12 @@ FIELDS = ("name", "sex", "ethnicity", "birth", "id", "address", "authority", "va
 GOOD, BAD, NEUTRAL = "#1b5e20", "#b00020", "#37474f"
 
 
+def _without_detail(error: TerminalError, lang: str) -> str:
+    """The message in one language: an error's technical detail (in English, for the log) stays out of the box."""
+    text = error.message(lang)
+    return text.removesuffix(f" ({error.detail})") if error.detail else text
+
+
 class IdentityPanel(Retranslating, QWidget):
     open_record = Signal(int)  # worker id of an existing registration
 
@@ -230,7 +236,7 @@ class IdentityPanel(Retranslating, QWidget):
                 self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
                 return
         self.photo.clear()
-        self.photo.setText(self.photo_reason.message(ui_lang()) if self.photo_reason else self.tr("证件没有照片"))
+        self.photo.setText(_without_detail(self.photo_reason, ui_lang()) if self.photo_reason else self.tr("证件没有照片"))
 
     def _ask_photo(self) -> None:
         dialog = QFileDialog(self, self.tr("选择照片"))

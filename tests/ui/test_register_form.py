@@ -70,6 +70,7 @@ def test_the_header_agrees_with_the_state(signed_in: Running, device: VirtualSam
     signed_in.qtbot.waitUntil(lambda: device.card is None)
     tap(signed_in, device, "resident")
     assert panel.prompt.text() == "已读取证件，可以继续填写资料"
+    assert "照片" in panel.photo.text() and "library" not in panel.photo.text()  # the reason in one language
     fill_profile(page.form)
     page.save_button.click()
     signed_in.qtbot.waitUntil(lambda: page.worker_id is not None, timeout=10_000)
