@@ -56,8 +56,11 @@ def standing_of(worker_uid: str) -> Standing:
         check = BackgroundCheck.objects.filter(id_number=id_number).order_by("-checked_at", "-id").values_list(
             "result", flat=True).first()  # fmt: skip
     complaints = open_complaints(worker_uid, id_number) if worker_uid else 0
+    # Training as the person's own agency recorded it: a record another agency pushed naming this worker before
+    # the worker reached the centre (so the push could not refuse it) does not count.
+    agencies = IdentityRegistration.objects.filter(worker_uid=worker_uid).values("agency_id")
     trained = bool(worker_uid) and Record.objects.filter(
-        entity="training", data__worker_uid=worker_uid, data__passed=True).exists()  # fmt: skip
+        entity="training", data__worker_uid=worker_uid, data__passed=True, agency_id__in=agencies).exists()  # fmt: skip
     return Standing(check, trained, complaints)
 
 
