@@ -140,10 +140,10 @@ def _months(first: int | None, last: int | None) -> list[int]:
     span = st.month_range()
     if span is None:
         return []
-    months = st.months_between(first or span[0], last or span[1])
-    if len(months) > 240 or any(not 1 <= m % 100 <= 12 for m in (first or span[0], last or span[1])):
-        raise HttpError(422, "months are yyyymm, at most 20 years")
-    return months
+    first, last = first or span[0], last or span[1]
+    if any(not 1 <= m % 100 <= 12 for m in (first, last)) or not 0 <= last // 100 - first // 100 <= 20:
+        raise HttpError(422, "months are yyyymm, first before last, at most 20 years")
+    return st.months_between(first, last)
 
 
 def _figure(f: st.Figure) -> dict[str, Any]:

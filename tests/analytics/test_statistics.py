@@ -139,6 +139,7 @@ def test_the_authority_api_serves_figures_to_a_token_only(city: str) -> None:
     assert len(trend["months"]) == 24 and trend["seasonal"] is not None and trend["movers"]
     assert trend["values"][-1] == statistics.figure("contracts", Slice(), 202610).n
     assert client.get("/api/trends/nothing", headers=auth).status_code == 422
+    assert client.get("/api/trends/contracts", {"first": "100001", "last": "999912"}, headers=auth).status_code == 422
     outlook = client.get("/api/outlook", {"week": UNTIL.isoformat()}, headers=auth).json()
     assert len(outlook["forecast_weeks"]) == 12 and outlook["cells"][0]["demand"]["backtest"]["weeks"] == 52
 
