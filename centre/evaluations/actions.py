@@ -19,6 +19,7 @@ from centre.evaluations.models import Evaluation
 from centre.evaluations.slips import TrustedSlip
 from centre.evaluations.standard import standard
 from centre.sync import feed
+from centre.sync.models import IdentityRegistration
 from wirecontract.evalslip import FEED_KIND
 from wirecontract.protocol import iso, utc_now
 
@@ -110,6 +111,10 @@ def _save(slip: TrustedSlip, scores: dict[str, int], text: str, token: str, now:
 def summary(worker_uid: str) -> Summary:
     if not worker_uid:
         return Summary(None, 0)
-    found = Evaluation.objects.filter(worker_uid=worker_uid).aggregate(mean=Avg("overall"), count=Count("uid"))
+    # Only slips of the worker's own agency: another agency's slip naming the worker before the worker reached the
+    # centre (when check_slip had no registration to refuse it by) does not count.
+    agencies = IdentityRegistration.objects.filter(worker_uid=worker_uid).values("agency_id")
+    found = Evaluation.objects.filter(worker_uid=worker_uid, agency_id__in=agencies).aggregate(
+        mean=Avg("overall"), count=Count("uid"))  # fmt: skip
     mean = found["mean"]
     return Summary(round(float(mean), 1) if mean is not None else None, int(found["count"]))

@@ -225,14 +225,22 @@ def test_a_large_phone_photo_is_decoded_small_and_kept_at_2048() -> None:
         assert again.size == (width, height)
 
 
-def test_another_agencys_training_record_does_not_make_a_worker_trained(users: dict[str, Any]) -> None:
+def test_another_agency_cannot_train_or_rate_a_worker_before_the_worker_reaches_the_centre(
+    users: dict[str, Any],
+) -> None:
+    from centre.evaluations.actions import summary
+    from centre.evaluations.standard import standard
     from tests.sync import conftest as sync_helpers
 
     worker_uid = uuid.uuid4().hex  # learnt, say, from a slip agency A printed while offline
+    term_b, key_b = signed_terminal(AGENCY_B, "0002")
     training = {"worker_uid": worker_uid, "passed": True, "course": "岗前培训"}
-    [taken] = push(terminal(AGENCY_B, "0002"), wire(uuid.uuid4().hex, 1, training, entity="training"))
+    [taken] = push(term_b, wire(uuid.uuid4().hex, 1, training, entity="training"))
     assert taken.status.value == "accepted"  # the worker was not at the centre yet: nothing to refuse it by
+    slip = _slip(key_b, worker_uid)
+    assert Client().post(slip[slip.index("/S/") :], {c: "5" for c in standard().codes}).status_code == 200
     identity = {"identity": {"id_number": sync_helpers.test_number(10), "name": "王秀英"}}
     [registered] = push(terminal(AGENCY_A), wire(worker_uid, 1, identity, kind="worker.registered"))
     assert registered.status.value == "accepted"
     assert not standing_of(worker_uid).training_passed
+    assert summary(worker_uid).count == 0
