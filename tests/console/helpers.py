@@ -54,6 +54,14 @@ class Console:
         return self.client.post(path, data={"csrfmiddlewaretoken": token, **data},
                                 headers={"Referer": self.base + token_from})  # fmt: skip
 
+    def search(self, q: str, kind: str = "", agency: str = "", page: int = 1) -> httpx.Response:
+        """The look-up as the page's form sends it: a POST, then the page at the address it names (?s=KEY)."""
+        posted = self.post("/console/search/", {"q": q, "kind": kind, "agency": agency}, token_from="/console/search/")
+        assert posted.status_code == 303, posted.text[:300]
+        address = posted.headers["location"]
+        assert q not in address or not q.strip(), address
+        return self.get(address + (f"&page={page}" if page > 1 else ""))
+
     def close(self) -> None:
         self.client.close()
 

@@ -5,7 +5,11 @@ records, terminal contact and staff accounts. The data layer's tests run on both
 from __future__ import annotations
 
 import io
+import json
+import os
+import re
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +17,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.console.helpers import ROLES, Console, signed_in_consoles
+from tests.console.helpers import ROLES, Console, csrf_token, signed_in_consoles
 from tests.sync.liveserver import LiveServer
 from wirecontract.idnumber import make_valid_18, mask
 
@@ -212,3 +216,105 @@ def test_the_demo_centre_prints_the_console_and_its_accounts(tmp_path: Path) -> 
         serving.wait(30)
     assert "/console/" in lines[0]
     assert "管理台 / console:" in lines[1] and "admin | staff | police | regulator" in lines[1] and "demo1234" in lines[1]
+
+
+def test_id_numbers_looked_up_stay_out_of_addresses(consoles: dict[str, Console]) -> None:
+    staff, police = consoles["staff"], consoles["police"]
+    typed_in_address = staff.get(f"/console/search/?q={WANG_ID}").text
+    assert "不能放在网址里" in typed_in_address and "王秀英" not in typed_in_address
+    assert f'value="{WANG_ID}"' not in typed_in_address  # not echoed back into the box either
+    posted = staff.post("/console/search/", {"q": WANG_ID, "kind": "", "agency": ""}, token_from="/console/search/")
+    address = posted.headers["location"]
+    assert posted.status_code == 303 and WANG_ID not in address and WANG_ID[-4:] not in address
+    found = staff.get(address).text
+    assert "王秀英" in found and WANG_ID not in found.split("<main>")[1].split('name="q"')[0]
+    second = staff.get(address + "&page=2").text  # paging and the export keep the key, not the number
+    assert f'href="?{address.split("?")[1]}&amp;page=1"' in second
+    assert staff.get(address + "&format=xlsx").headers["content-type"].startswith("application/vnd.openxmlformats")
+    by_htmx = staff.client.post("/console/search/", data={"q": WANG_ID[-6:]}, headers={
+        "HX-Request": "true", "X-CSRFToken": csrf_token(staff.get("/console/search/").text),
+        "Referer": staff.base + "/console/search/"})  # fmt: skip
+    assert by_htmx.status_code == 200 and "王秀英" in by_htmx.text
+    assert by_htmx.headers["HX-Push-Url"].startswith("/console/search/?s=") and WANG_ID[-6:] not in by_htmx.headers["HX-Push-Url"]
+    assert "王秀英" not in police.get(address).text  # the key belongs to the session that made it
+
+
+def test_lockout_holds_against_name_variants_and_forged_addresses(tmp_path: Path,
+                                                                  capfd: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+    """Guesses spread over spellings of the name and forged client addresses still lock it; the centre's log
+    says a sign-in failed without the name or the password tried (axes' warning, masked)."""
+    server = LiveServer(tmp_path / "lockout.db")
+    server.extra_env.update({"CENTRE_RATE_LOGIN": "1000/m", "CENTRE_STAFF_PASSWORD": "Right-password-2026"})
+    server.command("staff", "add", "lock.me", "--role", "staff")
+    with server:
+        variants = ["lock.me", " lock.me", "lock.me ", "\tlock.me", " lock.me\t"]
+        for attempt, name in enumerate(variants):
+            with Console(server, None) as guesser:
+                guesser.client.headers.update({"X-Forwarded-For": f"203.0.113.{attempt}", "X-Real-IP": f"198.51.100.{attempt}"})
+                assert guesser.sign_in(name, f"guess-{attempt}-secret").status_code != 302
+        for name in ("lock.me", " lock.me ", "LOCK.ME", "Lock.Me"):
+            with Console(server, None) as owner:
+                assert owner.sign_in(name, "Right-password-2026").status_code != 302, repr(name)
+    log = capfd.readouterr().err
+    assert "AXES" in log and "failure" in log.lower()
+    assert "lock.me" not in log.lower() and "secret" not in log and "Right-password" not in log
+
+
+# Every route under /console/ and the roles it admits, as docs/console.md's table says. A route the resolver knows
+# and this table does not (or one without `require_role`) fails the test until its roles are declared here.
+_ALL, _CASE_READ = {"admin", "staff", "police", "regulator"}, {"admin", "staff", "regulator"}
+ROLE_MATRIX: dict[str, set[str]] = {
+    "console:home": _ALL, "console:account": _ALL, "console:search": _ALL, "console:worker": _ALL,
+    "console:agencies": _ALL, "console:agency": _ALL, "console:agency-decide": {"admin", "staff"},
+    "console:terminals": _CASE_READ, "console:enrolment-code": {"admin"}, "console:terminal-revoke": {"admin"},
+    "console:totp-setup": {"admin"}, "console:staff": {"admin"}, "console:staff-add": {"admin"},
+    "console:staff-disable": {"admin"}, "console:audit": {"admin"},
+    "review:queue": _CASE_READ, "review:item": _CASE_READ, "review:decide": {"staff"},
+    "policecheck:overview": _ALL, "policecheck:new-batch": {"police"}, "policecheck:batch-file": {"police"},
+    "policecheck:import": {"police"}, "policecheck:apply": {"police"}, "policecheck:enter": {"police"},
+    "complaints:list": _CASE_READ, "complaints:register": {"staff"}, "complaints:detail": _CASE_READ,
+    "complaints:move": {"staff"}, "complaint-photo": _CASE_READ,
+    "integrity:records": _CASE_READ, "integrity:evidence": _CASE_READ,
+    "credit:grades": _CASE_READ, "credit:lists": _CASE_READ, "credit:propose": {"admin", "staff"},
+    "credit:propose_removal": {"admin", "staff"}, "credit:decide": {"admin"}, "credit:subject": _CASE_READ,
+    "analytics:statistics": _CASE_READ, "analytics:statistics-xlsx": _CASE_READ, "analytics:trends": _CASE_READ,
+    "analytics:outlook": _CASE_READ, "analytics:supervision": _CASE_READ, "analytics:report-pdf": _CASE_READ,
+    "analytics:report-xlsx": _CASE_READ,
+}  # fmt: skip
+OPEN_TO_ALL = {"console:login", "console:logout", "console:set_language"}
+_PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
+
+
+def _console_routes() -> list[tuple[str, str, list[str] | None]]:
+    child = subprocess.run([sys.executable, "-m", "tests.console.routes_child"], capture_output=True, text=True,
+                           check=True, timeout=120, env={**os.environ, "CENTRE_SECRET_KEY": "routes-" + "x" * 40})  # fmt: skip
+    return [tuple(r) for r in json.loads(child.stdout)]
+
+
+def test_every_console_route_admits_exactly_its_roles(demo_centre: LiveServer, consoles: dict[str, Console]) -> None:
+    routes = _console_routes()
+    undeclared = {name for _, name, roles in routes if roles is None} - OPEN_TO_ALL
+    assert not undeclared, f"routes without require_role: {undeclared}"
+    declared = {name: set(roles) for _, name, roles in routes if roles is not None}
+    assert declared == ROLE_MATRIX, "a route's roles differ from the matrix (or a new route is not in it)"
+    before = _state(demo_centre)
+    tokens = {role: csrf_token(console.get("/console/").text) for role, console in consoles.items()}
+    with Console(demo_centre, None) as anonymous:
+        for pattern, name, roles in routes:
+            if roles is None:
+                continue
+            path = "/" + _PARAM.sub(lambda m: "1" if m.group(1) == "int" else "x", pattern)
+            for method in ("GET", "POST"):
+                answer = anonymous.client.request(method, path, data={"csrfmiddlewaretoken": "x"} if method == "POST" else None)
+                assert answer.status_code in (302, 403, 405), (name, method, answer.status_code)
+                assert answer.status_code != 302 or "/console/login/" in answer.headers["location"], (name, method)
+            for role, console in consoles.items():
+                if role in roles:
+                    continue
+                get = console.get(path)
+                post = console.client.post(path, data={"csrfmiddlewaretoken": tokens[role], "reason": "x"},
+                                           headers={"Referer": demo_centre.url + "/console/"})  # fmt: skip
+                for method, answer in (("GET", get), ("POST", post)):  # 405: a method the route never takes
+                    refused = answer.status_code == 405 or "您的角色无权执行此操作" in answer.text
+                    assert answer.status_code in (403, 405) and refused, (role, name, method)
+    assert _state(demo_centre) == before
