@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from terminal.cli.common import home_of, opened, print_json, secret_from_env_or_prompt
+from terminal.cli.language import say
 from terminal.store import audit, backup
 
 
@@ -33,7 +34,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_backup(args: argparse.Namespace) -> int:
     with opened(args) as (home, db):
         header = backup.create_backup(home, db, args.file.resolve())
-    print(f"备份完成 / backup written: {args.file} ({header['size']} bytes, schema {header['schema_version']})")
+    print(say(f"备份完成：{args.file}（{header['size']} 字节，结构版本 {header['schema_version']}）",
+              f"backup written: {args.file} ({header['size']} bytes, schema {header['schema_version']})"))
     return 0
 
 
@@ -42,10 +44,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     header, _ = backup.read_backup(args.file)
     recovery = None
     if not header.get("demo"):
-        recovery = secret_from_env_or_prompt("TERMINAL_RECOVERY_KEY", "恢复密钥 / recovery key: ", confirm=False)
+        recovery = secret_from_env_or_prompt("TERMINAL_RECOVERY_KEY", say("恢复密钥：", "recovery key: "), confirm=False)
     db = backup.restore_backup(args.file, home, recovery, os.environ.get("TERMINAL_UNLOCK_SECRET") or None)
     db.close()
-    print(f"已恢复到 / restored into: {home.root}")
+    print(say(f"已恢复到：{home.root}", f"restored into: {home.root}"))
     return 0
 
 
@@ -56,10 +58,10 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         print_json({"ok": report.ok, "entries": report.entries, "first_broken_seq": report.first_broken_seq,
                     "problem": report.problem})  # fmt: skip
     elif report.ok:
-        print(f"审计日志完好 / audit chain intact: {report.entries} entries")
+        print(say(f"审计日志完好：{report.entries} 条", f"audit chain intact: {report.entries} entries"))
     else:
-        print(f"审计日志在第 {report.first_broken_seq} 条断开 / audit chain broken at entry "
-              f"{report.first_broken_seq}: {report.problem}")  # fmt: skip
+        print(say(f"审计日志在第 {report.first_broken_seq} 条断开：{report.problem}",
+                  f"audit chain broken at entry {report.first_broken_seq}: {report.problem}"))
     return 0 if report.ok else 1
 
 

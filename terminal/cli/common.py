@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from terminal.cli.language import say
 from terminal.core.errors import InvalidInput, KeyUnavailable
 from terminal.store.db import Database
 from terminal.store.home import Home
 from terminal.usecases import operators
 from terminal.usecases.context import Actor
+from wirecontract.errors import Text
 
 
 def home_of(args: argparse.Namespace) -> Home:
@@ -31,7 +33,7 @@ def opened(args: argparse.Namespace) -> Iterator[tuple[Home, Database]]:
     except KeyUnavailable:
         if not sys.stdin.isatty():
             raise
-        db = home.open(recovery_key=getpass.getpass("恢复密钥 / recovery key: "))
+        db = home.open(recovery_key=getpass.getpass(say("恢复密钥：", "recovery key: ")))
     try:
         yield home, db
     finally:
@@ -49,10 +51,10 @@ def signed_in(args: argparse.Namespace) -> Iterator[tuple[Home, Database, Actor]
     The user name and password come from TERMINAL_OPERATOR / TERMINAL_OPERATOR_PASSWORD (scripts) or a
     prompt, never from the command line."""
     with opened(args) as (home, db):
-        username = os.environ.get(ENV_OPERATOR) or (_prompt("操作员 / operator: ") if sys.stdin.isatty() else "")
+        username = os.environ.get(ENV_OPERATOR) or (_prompt(say("操作员：", "operator: ")) if sys.stdin.isatty() else "")
         if not username:
-            raise InvalidInput(field=f"{ENV_OPERATOR} 未设置 / {ENV_OPERATOR} is not set")
-        password = secret_from_env_or_prompt(ENV_OPERATOR_PASSWORD, "密码 / password: ", confirm=False)
+            raise InvalidInput(field=Text(f"{ENV_OPERATOR} 未设置", f"{ENV_OPERATOR} is not set"))
+        password = secret_from_env_or_prompt(ENV_OPERATOR_PASSWORD, say("密码：", "password: "), confirm=False)
         yield home, db, operators.sign_in(db, username, password)
 
 
@@ -66,10 +68,10 @@ def secret_from_env_or_prompt(env_name: str, prompt: str, confirm: bool = True) 
     if value:
         return value
     if not sys.stdin.isatty():
-        raise InvalidInput(field=f"{env_name} 未设置 / {env_name} is not set")
+        raise InvalidInput(field=Text(f"{env_name} 未设置", f"{env_name} is not set"))
     first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("再次输入 / again: ") != first:
-        raise InvalidInput(field="两次输入不一致 / the two entries differ")
+    if confirm and getpass.getpass(say("再次输入：", "again: ")) != first:
+        raise InvalidInput(field=Text("两次输入不一致", "the two entries differ"))
     return first
 
 

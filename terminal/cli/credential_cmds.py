@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from terminal.cli.common import print_json, signed_in
+from terminal.cli.language import cli_lang, say
 from terminal.core.lifecycle import State
 from terminal.usecases import printing
 from terminal.usecases.credential_batches import expire_due
@@ -42,7 +43,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         for r in rows:
-            print(f"{r['credential_no']}\tv{r['version']}\t{State(str(r['state'])).label_zh}\t{r['name']}")
+            print(f"{r['credential_no']}\tv{r['version']}\t{State(str(r['state'])).label(cli_lang())}\t{r['name']}")
     return 0
 
 
@@ -52,7 +53,7 @@ def cmd_expire_due(args: argparse.Namespace) -> int:
     if args.json:
         print_json(expired)
     else:
-        print(f"已到期 / expired: {len(expired)}" + "".join(f"\n{number}" for number in expired))
+        print(say(f"已到期：{len(expired)}", f"expired: {len(expired)}") + "".join(f"\n{number}" for number in expired))
     return 0
 
 

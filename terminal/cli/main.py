@@ -1,7 +1,7 @@
 """`terminal` entry point: global options, then one sub-command module per area.
 
-Without a sub-command it starts the desktop app. Expected faults (TerminalError) print a bilingual
-message and exit 1; bad usage exits 2; anything else is a bug and shows a traceback.
+Without a sub-command it starts the desktop app. Expected faults (TerminalError) print a message in
+the command line's one language (terminal/cli/language.py) and exit 1; bad usage exits 2; anything else is a bug and shows a traceback.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from terminal.cli.language import choose_language
 from terminal.core.errors import TerminalError
 
 # Each module has register(subparsers) that adds its commands with set_defaults(func=...).
@@ -61,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     configure_cli_logging(args.verbose)
-    lang = args.lang or os.environ.get("TERMINAL_LANG", "zh")
+    lang = choose_language(args)
     func = getattr(args, "func", None)
     try:
         if func is None:
@@ -73,8 +74,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         messages.tell_error(err)
         print(err.message(lang), file=sys.stderr)
-        if lang.startswith("zh"):
-            print(err.message("en"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

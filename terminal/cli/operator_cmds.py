@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 
 from terminal.cli.common import print_json, secret_from_env_or_prompt, signed_in
+from terminal.cli.language import cli_lang, say
 from terminal.core.roles import Role
 from terminal.usecases import operators
 
@@ -39,7 +40,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _new_password() -> str:
-    return secret_from_env_or_prompt(ENV_NEW_PASSWORD, "新密码 / new password: ")
+    return secret_from_env_or_prompt(ENV_NEW_PASSWORD, say("新密码：", "new password: "))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -51,36 +52,36 @@ def cmd_list(args: argparse.Namespace) -> int:
                     for o in rows])  # fmt: skip
     else:
         for o in rows:
-            state = "启用 active" if o.active else "停用 disabled"
-            print(f"{o.username}\t{o.display_name}\t{o.role.label_zh} {o.role.value}\t{state}")
+            state = say("启用", "active") if o.active else say("停用", "disabled")
+            print(f"{o.username}\t{o.display_name}\t{o.role.label(cli_lang())} {o.role.value}\t{state}")
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     with signed_in(args) as (_home, db, actor):
         operators.create_operator(db, actor, args.username, args.name, Role(args.role), _new_password())
-    print(f"已添加 / added: {args.username.strip().lower()} ({args.role})")
+    print(say("已添加：", "added: ") + f"{args.username.strip().lower()} ({args.role})")
     return 0
 
 
 def cmd_set_active(args: argparse.Namespace) -> int:
     with signed_in(args) as (_home, db, actor):
         operators.set_active(db, actor, args.username, args.active)
-    print(f"{'已启用 / enabled' if args.active else '已停用 / disabled'}: {args.username.strip().lower()}")
+    print((say("已启用", "enabled") if args.active else say("已停用", "disabled")) + f": {args.username.strip().lower()}")
     return 0
 
 
 def cmd_reset(args: argparse.Namespace) -> int:
     with signed_in(args) as (_home, db, actor):
         operators.reset_password(db, actor, args.username, _new_password())
-    print(f"密码已重置 / password reset: {args.username.strip().lower()}")
+    print(say("密码已重置：", "password reset: ") + args.username.strip().lower())
     return 0
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     with signed_in(args) as (_home, db, actor):
         # The sign-in just checked the current password: it is proven again inside change_password.
-        current = secret_from_env_or_prompt("TERMINAL_OPERATOR_PASSWORD", "当前密码 / current password: ", confirm=False)
+        current = secret_from_env_or_prompt("TERMINAL_OPERATOR_PASSWORD", say("当前密码：", "current password: "), confirm=False)
         operators.change_password(db, actor, current, _new_password())
-    print("密码已修改 / password changed")
+    print(say("密码已修改", "password changed"))
     return 0

@@ -10,12 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from terminal.cli.common import signed_in
+from terminal.cli.language import cli_lang, say
 from terminal.core.errors import TerminalError
 from terminal.reader import discovery, frames
 from terminal.reader.frames import Command
@@ -56,10 +56,6 @@ def register(subparsers: Any) -> None:
     dec.set_defaults(func=cmd_decode)
 
 
-def _lang(args: argparse.Namespace) -> str:
-    return str(getattr(args, "lang", None) or os.environ.get("TERMINAL_LANG", "zh"))
-
-
 def cmd_list(args: argparse.Namespace) -> int:
     found = discovery.discover(discovery.default_backends(_config(args)))
     if args.json:
@@ -70,9 +66,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     for r in found.readers:
         print("\t".join([r.name, r.kind, r.state.value] + (["simulated"] if r.simulated else [])))
     for fault in found.faults:
-        print(fault.message(_lang(args)), file=sys.stderr)
+        print(fault.message(cli_lang()), file=sys.stderr)
     if not found.readers:
-        print("没有找到读卡器 / no reader found", file=sys.stderr)
+        print(say("没有找到读卡器", "no reader found"), file=sys.stderr)
     return 0
 
 
@@ -139,7 +135,7 @@ def cmd_decode(args: argparse.Namespace) -> int:
         )  # fmt: skip
         identity = decode(CardRead(payload.text, payload.photo or None, provenance))
     except TerminalError as fault:
-        print(f"{args.file}: {fault.message(_lang(args))}", file=sys.stderr)
+        print(f"{args.file}: {fault.message(cli_lang())}", file=sys.stderr)
         return 1
     with signed_in(args) as (_home, db, actor):
         _print_identity(queries.card_as_seen_by(db, actor, identity), args.json)
@@ -157,7 +153,7 @@ def _print_identity(identity: Identity, as_json: bool) -> None:
     for key, value in data["provenance"].items():
         print(f"provenance.{key}: {value}")
     if identity.valid_to is not None and identity.valid_to < dt.date.today():
-        print(f"注意：证件已于 {identity.valid_to} 过期 / note: the card expired on {identity.valid_to}")
+        print(say(f"注意：证件已于 {identity.valid_to} 过期", f"note: the card expired on {identity.valid_to}"))
 
 
 def _configured_reader(args: argparse.Namespace) -> str | None:

@@ -8,6 +8,7 @@ import sys
 
 from terminal import __version__
 from terminal.cli.common import home_of, print_json, secret_from_env_or_prompt
+from terminal.cli.language import say
 from terminal.store.migrations import LATEST
 from terminal.usecases import setup
 
@@ -43,11 +44,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         licence_no=args.licence_no, legal_representative=args.legal_representative, address=args.address,
         phone=args.phone,
     )  # fmt: skip
-    password = secret_from_env_or_prompt("TERMINAL_ADMIN_PASSWORD", "管理员密码 / administrator password: ")
+    password = secret_from_env_or_prompt("TERMINAL_ADMIN_PASSWORD", say("管理员密码：", "administrator password: "))
     unlock_secret = os.environ.get("TERMINAL_UNLOCK_SECRET") or None
     recovery = setup.init_home(home, agency, args.admin, args.admin_name, password, unlock_secret=unlock_secret)
-    print(f"已初始化 / initialised: {home.root}")
-    print("恢复密钥（仅显示一次，请抄写并离线保管）/ Recovery key (shown once; write it down, keep it offline):")
+    print(say(f"已初始化：{home.root}", f"initialised: {home.root}"))
+    print(say("恢复密钥（仅显示一次，请抄写并离线保管）：", "Recovery key (shown once; write it down, keep it offline):"))
     print(recovery)
     return 0
 
@@ -66,7 +67,8 @@ def cmd_demo_init(args: argparse.Namespace) -> int:
 
     setup.init_demo_home(home, lambda db: fill_demo(db, args.workers, progress=progress))
     print(f"DEMO 演示数据已创建 / demo home created: {home.root} ({args.workers} workers)")
-    print("演示账号 / demo operators: admin, zhuguan, dengji, peixun — 密码 / password: demo1234")
+    print(say("演示账号：admin, zhuguan, dengji, peixun — 密码：demo1234",
+              "demo operators: admin, zhuguan, dengji, peixun — password: demo1234"))
     return 0
 
 

@@ -14,7 +14,8 @@ ROOT = Path(__file__).parents[2]
 
 
 def run(*args: str, env: dict[str, str] | None = None, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
+    # These tests read the English messages (the command line speaks one language; test_cli_language checks which).
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "TERMINAL_LANG": "en", **(env or {})}
     return subprocess.run([sys.executable, "-m", "terminal", *args], capture_output=True, text=True, env=full_env,
                           input=stdin, timeout=120)  # fmt: skip
 
