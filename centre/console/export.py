@@ -7,7 +7,8 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -52,3 +53,13 @@ def xlsx_response(user: Any, list_name: str, filename: str, headers: Sequence[st
     response = HttpResponse(body, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+def export_url(request: HttpRequest) -> str:
+    """The address of the list on screen (its filters, not its page) as an xlsx file."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params.pop("verify", None)
+    params["format"] = "xlsx"
+    name = request.resolver_match.view_name if request.resolver_match else "console:search"
+    return f"{reverse(name)}?{params.urlencode()}"

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from centre.console import roles as r
 from centre.console.admission import statuses
 from centre.console.admission_rules import Admission
-from centre.console.models import WorkerIndex
+from centre.console.models import AgencyAdmission, WorkerIndex
 from centre.console.search_index import catch_up
 from centre.console.search_rules import Query, QueryKind, prefix_upper_bound, reversed_id
 from centre.credentials.models import Credential
@@ -80,9 +81,16 @@ def worker_rows(found: list[WorkerIndex]) -> list[WorkerRow]:
             for w in found]  # fmt: skip
 
 
-def agencies(user: Any, text: str = "", district: str = "") -> QuerySet[Agency]:
+def agencies(user: Any, text: str = "", district: str = "", admission: str = "") -> QuerySet[Agency]:
+    """Agencies by name or credit code (prefix), district and current admission (an unknown state is ignored)."""
     r.check_role(user, *r.READ)
     rows = Agency.objects.all()
+    if admission in {a.value for a in Admission}:
+        latest = (AgencyAdmission.objects.filter(agency=OuterRef("pk")).order_by("-decided_at", "-id")
+                  .values("status")[:1])  # fmt: skip
+        # No decision yet is "pending" (admission.current_status reads it the same way).
+        rows = rows.annotate(admission_now=Coalesce(Subquery(latest), Value(Admission.PENDING.value)))
+        rows = rows.filter(admission_now=admission)
     text = text.strip()
     if text:
         upper = text.upper()

@@ -35,6 +35,7 @@ class Console:
 
     def __init__(self, server: LiveServer, username: str | None, password: str = DEMO_PASSWORD) -> None:
         self.client = httpx.Client(base_url=server.url, follow_redirects=False, timeout=30)
+        self.server = server
         self.base = server.url
         if username is not None:
             answer = self.sign_in(username, password)

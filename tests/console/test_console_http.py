@@ -143,6 +143,29 @@ def test_lists_export_as_xlsx(consoles: dict[str, Console]) -> None:
     assert ("王秀英", mask(WANG_ID)) in [r[:2] for r in rows]
     agencies = load_workbook(io.BytesIO(consoles["staff"].get("/console/agencies/?format=xlsx").content)).active
     assert agencies is not None and any("浦东巧手家政有限公司" in str(c.value) for c in agencies["A"])
+    audit_page = consoles["admin"].get("/console/audit/?actor=regulator").text
+    assert "/console/audit/?actor=regulator&amp;format=xlsx" in audit_page
+    audit_file = consoles["admin"].get("/console/audit/?actor=regulator&format=xlsx")
+    assert consoles["staff"].get("/console/audit/?format=xlsx").status_code == 403
+    log = load_workbook(io.BytesIO(audit_file.content)).active
+    assert log is not None
+    entries = [tuple(c.value for c in row) for row in log.iter_rows()]
+    assert entries[0] == ("#", "时间", "操作人", "操作", "对象") and {e[2] for e in entries[1:]} == {"regulator"}
+    assert ("regulator", "list.export", "list:workers") in [e[2:] for e in entries]
+    exported = consoles["admin"].server.query("SELECT subject FROM audit_entries WHERE action = ?", "list.export")
+    assert {"list:workers", "list:agencies", "list:audit"} <= {str(s) for (s,) in exported}  # every export audited
+
+
+def test_agencies_filtered_by_admission(consoles: dict[str, Console]) -> None:
+    staff = consoles["staff"]
+    shown = {state: staff.get(f"/console/agencies/?admission={state}").text.split("<tbody>")[1]
+             for state in ("admitted", "pending", "suspended", "refused", "bogus")}  # fmt: skip
+    assert "浦东巧手家政有限公司" in shown["admitted"] and JINGAN not in shown["admitted"]
+    assert JINGAN in shown["pending"] and "浦东巧手家政有限公司" not in shown["pending"]
+    assert shown["suspended"].count("<tr>") == 1 and "没有找到" in shown["refused"]
+    assert shown["bogus"].count("<tr>") == 4  # an unknown state filters nothing
+    sheet = load_workbook(io.BytesIO(staff.get("/console/agencies/?admission=pending&format=xlsx").content)).active
+    assert sheet is not None and [c.value for c in sheet["B"]][1:] == [JINGAN]
 
 
 def test_an_idle_session_is_signed_out(tmp_path: Path) -> None:

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy
 
 from centre.console import lookup
 from centre.console import roles as r
-from centre.console.export import xlsx_response
+from centre.console.admission_rules import Admission
+from centre.console.export import export_url, xlsx_response
 from centre.console.paging import paginate
 from centre.console.search_rules import QueryKind, read_query
 from centre.terminals.models import Agency
@@ -67,7 +68,7 @@ def _results(request: HttpRequest, raw: str, kind: str, agency_id: str, key: str
         "rows": lookup.worker_rows(page.rows), "agencies": agencies,
         "unreadable": bool(raw.strip()) and query is None, "in_address": in_address,
         "page_params": f"s={key}" if key else "",
-        "export_url": (f"{search_address}&format=xlsx" if key else _export_url(request)) if page.rows else "",
+        "export_url": (f"{search_address}&format=xlsx" if key else export_url(request)) if page.rows else "",
     })  # fmt: skip
 
 
@@ -98,18 +99,20 @@ def _saved_search(request: HttpRequest, key: str) -> tuple[str, str, str] | None
 @r.require_role(*r.READ)
 def agencies(request: HttpRequest) -> HttpResponse:
     text, district = request.GET.get("q", ""), request.GET.get("district", "")
-    found = lookup.agencies(request.user, text, district)
+    admission = request.GET.get("admission", "")
+    found = lookup.agencies(request.user, text, district, admission)
     if request.GET.get("format") == "xlsx":
         table = ((row.agency.name, row.agency.id, row.agency.district, row.admission.text.in_lang(_lang()))
                  for start in range(0, 50_000, 1000)
                  for row in lookup.agency_rows(list(found[start:start + 1000])))  # fmt: skip
         return xlsx_response(request.user, "agencies", "agencies", [_("Name"), _("Credit code"), _("District"),
-                             _("Admission")], table, {"district": district})  # fmt: skip
+                             _("Admission")], table, {"district": district, "admission": admission})  # fmt: skip
     page = paginate(found, request.GET.get("page"))
     rows = lookup.agency_rows(page.rows)
     return TemplateResponse(request, "console/agencies.html", {
         "q": text, "district": district, "districts": lookup.districts(), "page": page, "rows": rows,
-        "export_url": _export_url(request) if page.rows else "",
+        "admission": admission, "admissions": [(a.value, a.text) for a in Admission],
+        "export_url": export_url(request) if page.rows else "",
     })  # fmt: skip
 
 
@@ -117,10 +120,3 @@ def _lang() -> str:
     from django.utils.translation import get_language
 
     return get_language() or "zh-hans"
-
-
-def _export_url(request: HttpRequest) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    params["format"] = "xlsx"
-    return f"{reverse(request.resolver_match.view_name if request.resolver_match else 'console:search')}?{params.urlencode()}"
