@@ -341,3 +341,23 @@ def test_every_console_route_admits_exactly_its_roles(demo_centre: LiveServer, c
                     refused = answer.status_code == 405 or "您的角色无权执行此操作" in answer.text
                     assert answer.status_code in (403, 405) and refused, (role, name, method)
     assert _state(demo_centre) == before
+
+
+def test_sign_in_resists_fixation_and_open_redirects(demo_centre: LiveServer) -> None:
+    planted = "fixated0session0key0planted0by0attacker"
+    for target in ("https://evil.example/", "//evil.example/x", "/\\evil.example", "http:evil.example", "javascript:alert(1)"):
+        with Console(demo_centre, None) as visitor:
+            visitor.client.cookies.set("sessionid", planted)
+            token = csrf_token(visitor.client.get("/console/login/").text)
+            answer = visitor.client.post(f"/console/login/?next={target}", data={
+                "csrfmiddlewaretoken": token, "username": "regulator", "password": "demo1234", "next": target},
+                headers={"Referer": demo_centre.url + "/console/login/"})  # fmt: skip
+            assert answer.status_code == 302 and answer.headers["location"] == "/console/", target
+            assert answer.cookies.get("sessionid") not in (None, planted)  # a new session on sign-in
+            language = visitor.client.post("/console/i18n/setlang/", data={
+                "csrfmiddlewaretoken": csrf_token(visitor.get("/console/").text), "language": "en", "next": target},
+                headers={"Referer": demo_centre.url + "/console/"})  # fmt: skip
+            assert language.status_code == 302 and "evil" not in language.headers["location"], target
+    with Console(demo_centre, "regulator") as signed_in:  # signing out takes a POST with the token: a link cannot
+        assert signed_in.get("/console/logout/").status_code in (403, 405)
+        assert signed_in.get("/console/").status_code == 200
