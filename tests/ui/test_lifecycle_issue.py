@@ -8,7 +8,7 @@ import pytest
 from terminal.core.lifecycle import State
 from terminal.reader.virtual import VirtualSamReader
 from terminal.store.db import Database
-from terminal.ui.credentials_page import CredentialsPage
+from terminal.ui.credentials_page import CredentialsPage, Queue
 from terminal.usecases import central
 from tests.ui.conftest import Running
 from tests.ui.helpers import cell, close_dialogs, open_dialogs, raw_column
@@ -21,7 +21,7 @@ def open_issue(running: Running, number: str) -> CredentialsPage:
     page = window.credentials
     page.show_queue(State.PRINTED)
     running.wait_idle()
-    table = page.tables[State.PRINTED]
+    table = page.tables[Queue.ISSUE]
     [row] = [r for r in range(table.rowCount()) if cell(table, r, 0) == number]
     table.selectRow(row)
     page.issue_button.click()
@@ -57,7 +57,7 @@ def test_holder_tap_issues_and_records_who_and_which_card(signed_in: Running, de
 
     assert signed_in.terminal.db.call(issue_record) == ("dengji", 1, "credential_issue")
     signed_in.wait_idle()
-    assert all(e.credential_no != number for e in page.queues.entries[State.PRINTED])  # type: ignore[union-attr]
+    assert all(e.credential_no != number for e in page.queues.entries[Queue.ISSUE])  # type: ignore[union-attr]
 
 
 @pytest.mark.expected_logs("invalid_input")
@@ -81,7 +81,7 @@ def test_issue_without_training_or_health_check_is_refused(
 ) -> None:
     _, number = holder_with_credential(signed_in, trained=trained, health_check=health_check)
     page = open_issue(signed_in, number)
-    table = page.tables[State.PRINTED]
+    table = page.tables[Queue.ISSUE]
     [row] = [r for r in range(table.rowCount()) if cell(table, r, 0) == number]
     assert says in cell(table, row, 6)  # the queue already says what is missing
     tap_card(signed_in, device, "resident")

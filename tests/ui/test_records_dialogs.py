@@ -46,7 +46,7 @@ def test_contract_evaluation_complaint_and_credit_record(signed_in: Running) -> 
     child(d, QLineEdit, "comment").setText("做事认真")
     submit(signed_in, d)
     assert column(signed_in, "evaluations", "comment") == ["做事认真"]
-    assert float(column(signed_in, "evaluations", "overall")[0])  # type: ignore[arg-type] == round((3 + 5 * 5) / 6, 2)
+    assert float(str(column(signed_in, "evaluations", "overall")[0])) == round((3 + 5 * 5) / 6, 2)
     d = open_dialog(records, "complaint")
     submit(signed_in, d)
     assert d.isVisible() and "投诉内容" in d.error.text()  # refused: the complaint needs its content
