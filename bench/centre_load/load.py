@@ -199,7 +199,7 @@ def drive(plan: Plan, warm_up: float, duration: float, stop_timeout: float) -> d
 
     environment.events.request.add_listener(count)  # type: ignore[no-untyped-call]
     users = sum(int(c.fixed_count) for c in classes)
-    runner.start(users, spawn_rate=max(users, 100))
+    runner.start(users, spawn_rate=min(users, 100))  # Locust warns above 100 a second; the warm-up covers it
     # Warmed up: at least `warm_up` seconds, and every kind of request made once (a slow machine signs in late).
     gevent.sleep(warm_up)
     deadline = time.monotonic() + 300
@@ -212,7 +212,7 @@ def drive(plan: Plan, warm_up: float, duration: float, stop_timeout: float) -> d
     measured = {name: _endpoint(environment, name, duration) for name in ENDPOINTS}
     runner.stop()  # users finish the request they are in (stop_timeout), so every sent push gets its verdict
     runner.quit()
-    errors = {f"{e.method} {e.name}": f"{e.occurrences}× {e.error}"[:200] for e in environment.stats.errors.values()}
+    errors = {f"{e.method} {e.name}: {e.error}"[:200]: e.occurrences for e in environment.stats.errors.values()}
     return {"endpoints": measured, "errors": errors, "requests_whole_run": dict(whole_run),
             "failures_whole_run": dict(failed)}  # fmt: skip
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from terminal.centre_process import CentreProcess
 
 SECRET_KEY = "bench-secret-key-" + "y" * 40
+STARTING_S = 240.0  # several processes starting at once on a busy 2-core machine take their time
 
 
 class AppProcesses:
@@ -31,9 +32,9 @@ class AppProcesses:
     def start(self) -> AppProcesses:
         # The first applies the migrations and makes the keys; the others then find both, and start together.
         try:
-            self.processes[0].start()
+            self.processes[0].start(STARTING_S)
             with concurrent.futures.ThreadPoolExecutor(max_workers=len(self.processes)) as pool:
-                for started in [pool.submit(process.start) for process in self.processes[1:]]:
+                for started in [pool.submit(process.start, STARTING_S) for process in self.processes[1:]]:
                     started.result()
         except BaseException:
             self.stop()
@@ -41,8 +42,9 @@ class AppProcesses:
         return self
 
     def stop(self) -> None:
-        for process in self.processes:
-            process.stop()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=len(self.processes)) as pool:
+            for stopped in [pool.submit(process.stop) for process in self.processes]:
+                stopped.result()
 
     def command(self, *argv: str) -> str:
         return self.processes[0].command(*argv).stdout
