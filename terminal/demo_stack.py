@@ -8,6 +8,7 @@ Qt-free: the app calls `start_demo_server(home)` on its network thread and keeps
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,7 +23,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DEMO_PORT = 18650
+DEMO_PORT = 18650  # the README's and the demo cards' address: a person finds the demo centre where the docs say
+DEMO_PORT_ENV = "TERMINAL_DEMO_PORT"  # another fixed port, or 0 for any free one (tests run demos side by side)
 DEMO_WORKERS = 200
 CENTRE_DB = "demo-centre.db"
 CENTRE_HOME = "demo-centre"
@@ -51,6 +53,35 @@ def ensure_demo_home(home: Home, workers: int = DEMO_WORKERS, progress: Callable
         setup.init_demo_home(home, lambda db: fill_demo(db, workers, progress=progress))
 
 
+def demo_port() -> int | None:
+    """The port the demo centre asks for first: DEMO_PORT unless TERMINAL_DEMO_PORT names another; None (any free
+    port) when that is 0."""
+    wanted = os.environ.get(DEMO_PORT_ENV, "").strip()
+    if not wanted:
+        return DEMO_PORT
+    try:
+        port = int(wanted)
+    except ValueError:
+        log.warning("%s is not a port number; using %d", DEMO_PORT_ENV, DEMO_PORT)
+        return DEMO_PORT
+    return port if 0 < port < 65536 else None
+
+
+def _start_centre(home: Home, port: int | None) -> CentreProcess:
+    """The demo centre on `port` if free, else on any free port. A fixed port can be taken between the check and
+    the centre's bind (another demo starting at the same moment): the centre then exits, and it starts again on a
+    free port rather than leaving the demo offline."""
+    env = {"CENTRE_HOME": str(home.root / CENTRE_HOME)}
+    fixed = port if port is not None and port_is_free(port) else None
+    try:
+        return CentreProcess(home.root / CENTRE_DB, demo=True, port=fixed, env=env).start()
+    except RuntimeError:
+        if fixed is None:
+            raise
+        log.info("the demo port %d was taken while the centre started; using a free port", fixed)
+        return CentreProcess(home.root / CENTRE_DB, demo=True, port=None, env=env).start()
+
+
 def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack:
     """Start the demo centre and enrol this terminal in it (once). Database work goes through `executor`
     (the app's database thread); without one the home is opened here. Without the centre (the packaged
@@ -59,11 +90,8 @@ def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack
     from terminal.sync import state as sync_keys
     from terminal.sync.wiring import enrol_terminal
 
-    port = DEMO_PORT if port_is_free(DEMO_PORT) else None
-    server = CentreProcess(home.root / CENTRE_DB, demo=True, port=port,
-                           env={"CENTRE_HOME": str(home.root / CENTRE_HOME)})  # fmt: skip
     try:
-        server.start()
+        server = _start_centre(home, demo_port())
     except CentreNotInstalled as exc:
         return DemoStack(home, None, f"demo centre not installed ({exc})")
     except (OSError, RuntimeError) as exc:

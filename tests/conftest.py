@@ -24,6 +24,7 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         if name.startswith("TERMINAL_") and name not in _KEEP_ENV:
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TERMINAL_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("TERMINAL_DEMO_PORT", "0")  # demo centres on free ports: tests run side by side
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     # No test may touch the developer's keyring; tests of the keyring protector install their own backend.
