@@ -1165,6 +1165,34 @@
         <source>虚拟读卡器（仅用于演示和培训，读取的数据标记为模拟）</source>
         <translation>Virtual reader (demo and training only; reads are marked simulated)</translation>
     </message>
+    <message>
+        <source>除虚拟读卡器外，没有找到读卡器。</source>
+        <translation>No card reader was found besides the virtual one.</translation>
+    </message>
+    <message>
+        <source>串口</source>
+        <translation>serial</translation>
+    </message>
+    <message>
+        <source>厂商 SDK</source>
+        <translation>vendor SDK</translation>
+    </message>
+    <message>
+        <source>虚拟</source>
+        <translation>virtual</translation>
+    </message>
+    <message>
+        <source>就绪</source>
+        <translation>ready</translation>
+    </message>
+    <message>
+        <source>无响应</source>
+        <translation>not answering</translation>
+    </message>
+    <message>
+        <source>不可用</source>
+        <translation>unavailable</translation>
+    </message>
 </context>
 <context>
     <name>ReaderSettingsDialog</name>

@@ -78,7 +78,7 @@ class ApplicationView(Retranslating, QScrollArea):
         names = {"employment_commitment": self.tr("从业承诺书"), "credit_authorisation": self.tr("信用授权书"),
                  "pi_consent": self.tr("个人信息授权")}  # fmt: skip
         scanned, unscanned = self.tr("已扫描"), self.tr("无扫描件")
-        lines = [f"{names.get(letter.kind, letter.kind)} {letter.signed_on}（{scanned if letter.scanned else unscanned}）"
+        lines = [f"{names.get(letter.kind, letter.kind)} {letter.signed_on}{_aside(scanned if letter.scanned else unscanned)}"
                  for letter in file.letters]  # fmt: skip
         return "\n".join(lines) or self.tr("无")
 
@@ -99,14 +99,14 @@ class ApplicationView(Retranslating, QScrollArea):
         hc, ins = file.health_check, file.insurance
         background = {"clear": self.tr("通过"), "adverse": self.tr("未通过"), "pending": self.tr("审查中")}
         values = {
-            "credential": f"{file.credential_no}（{self.tr('第 %1 版').replace('%1', str(file.version))}）",
+            "credential": f"{file.credential_no}{_aside(self.tr('第 %1 版').replace('%1', str(file.version)))}",
             "name": f"{sex} {file.birth_date}", "id": file.masked_id, "phone": file.phone_masked,
             "address": file.address, "types": "、".join(service_types.label(c, lang) for c in file.service_types),
             "letters": self._letters(file),
-            "health": f"{hc[0]} – {hc[1]} {hc[2]}（{passed if hc[3] else failed}）" if hc else self.tr("无"),
-            "insurance": f"{ins[0]} {ins[1]}：{ins[2]} – {ins[3]}" if ins else self.tr("无"),
+            "health": f"{hc[0]} – {hc[1]} {hc[2]}{_aside(passed if hc[3] else failed)}" if hc else self.tr("无"),
+            "insurance": f"{ins[0]} {ins[1]}{'：' if lang.startswith('zh') else ': '}{ins[2]} – {ins[3]}" if ins else self.tr("无"),
             "training": "\n".join(f"{t.course} {t.hours:g} h {'' if t.score is None else f'{t.score:g} '}"
-                                  f"（{passed if t.passed else failed}）" for t in file.training) or self.tr("无"),
+                                  f"{_aside(passed if t.passed else failed)}" for t in file.training) or self.tr("无"),
             "background": background.get(file.background_check or "", self.tr("尚无中心结果")),
         }  # fmt: skip
         for key, text in values.items():
@@ -122,3 +122,8 @@ class ApplicationView(Retranslating, QScrollArea):
         self.conditions.setText(f"<b>{summary}</b><br>" + "<br>".join(rows))
         self.returned.setVisible(file.returned_reason is not None)
         self.returned.setText(self.tr("已退回登记员：%1").replace("%1", file.returned_reason or ""))
+
+
+def _aside(text: str) -> str:
+    """A remark in brackets, with the punctuation of the UI's language (full-width only in Chinese)."""
+    return f"（{text}）" if ui_lang().startswith("zh") else f" ({text})"

@@ -36,8 +36,6 @@ from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.tasks import TaskThread
 
-KIND_LABELS = {"pcsc": "PC/SC", "serial": "串口 / serial", "sdt": "厂商 SDK / vendor SDK", "virtual": "虚拟 / virtual"}
-
 
 def reader_settings(config: dict[str, Any], reader: str, sdt_dll: str, decoder: str) -> dict[str, Any]:
     """The config.json values the dialog writes (Qt-free logic, tested on its own)."""
@@ -133,7 +131,7 @@ class ReaderChooser(Retranslating, QWidget):
         self._show([(r.name, r.kind, r.state.value) for r in found.readers])
         lines = [fault.message(ui_lang()) for fault in found.faults]
         if not found.readers:
-            lines.append(self.tr("没有找到读卡器。"))
+            lines.append(self.tr("除虚拟读卡器外，没有找到读卡器。") if self.offer_virtual else self.tr("没有找到读卡器。"))
         self.status.setText("\n".join(lines))
 
     def _show(self, found: list[tuple[str, str, str]]) -> None:
@@ -147,11 +145,19 @@ class ReaderChooser(Retranslating, QWidget):
             names.append((VIRTUAL, "virtual", "ready"))
         for name, kind, state in names:
             label = self.tr("虚拟读卡器（仅用于演示和培训，读取的数据标记为模拟）") if kind == "virtual" else name
-            item = QListWidgetItem(f"{label}    [{KIND_LABELS.get(kind, kind)}, {state}]")
+            item = QListWidgetItem(f"{label}    [{self._kind_label(kind)}, {self._state_label(state)}]")
             item.setData(Qt.ItemDataRole.UserRole, name if kind != "pcsc" else f"pcsc:{name}")
             self.readers.addItem(item)
             if self._wanted in (name, f"pcsc:{name}"):
                 self.readers.setCurrentItem(item)
+
+    def _kind_label(self, kind: str) -> str:
+        labels = {"pcsc": "PC/SC", "serial": self.tr("串口"), "sdt": self.tr("厂商 SDK"), "virtual": self.tr("虚拟")}
+        return labels.get(kind, kind)
+
+    def _state_label(self, state: str) -> str:
+        labels = {"ready": self.tr("就绪"), "empty": self.tr("无响应"), "unavailable": self.tr("不可用")}
+        return labels.get(state, state)
 
     def _list_failed(self, error: BaseException) -> None:
         self.refresh_button.setEnabled(True)

@@ -13,6 +13,7 @@ from terminal.ui.credentials_page import CredentialsPage, Queue
 from tests.ui.conftest import Running
 from tests.ui.helpers import child, close_dialogs, open_dialogs
 from tests.ui.lifecycle_helpers import holder_with_credential, state_of
+from tests.ui.shots import shot
 
 TEXTS = {
     "zh": {"ready": "可以审核通过", "lacking": "尚缺", "confirm": "审核通过所选的", "returned": "已退回登记员"},
@@ -53,6 +54,7 @@ def test_supervisor_sees_the_whole_file_returns_one_and_approves_a_batch(running
     assert "*" in view.values["id"].text()
     assert words["ready"] in view.conditions.text()
     assert view.values["letters"].text().count("\n") >= 1 and view.values["insurance"].text()
+    shot(running.window, f"30-approval-file-{lang}")
     # An application that lacks conditions says which, in this language only.
     blocked = next(e for e in page.queues.entries[Queue.APPROVAL] if e.missing)  # type: ignore[union-attr]
     _select(running, page, Queue.APPROVAL, blocked.credential_no)
@@ -83,6 +85,7 @@ def test_supervisor_sees_the_whole_file_returns_one_and_approves_a_batch(running
     page.approve_button.click()
     [confirm] = open_dialogs("approveConfirm")
     assert words["confirm"] in confirm.text() and str(count) in confirm.text()
+    shot(confirm, f"31-approve-batch-confirm-{lang}")
     assert state_of(running, ready) is State.APPLIED  # nothing happened before the confirmation
     confirm.button(QMessageBox.StandardButton.Yes).click()
     running.qtbot.waitUntil(lambda: state_of(running, ready) is State.APPROVED, timeout=10_000)
@@ -99,6 +102,7 @@ def test_supervisor_sees_the_whole_file_returns_one_and_approves_a_batch(running
     assert page.resubmit_button.isVisible() and not page.approve_button.isVisible()
     _select(running, page, Queue.RETURNED, returned)
     assert words["returned"] in page.file_view.returned.text()
+    shot(running.window, f"32-returned-{lang}")
     page.resubmit_button.click()
     running.qtbot.waitUntil(lambda: any(e.credential_no == returned for e in page.queues.entries[Queue.APPROVAL]),  # type: ignore[union-attr]
                             timeout=10_000)  # fmt: skip

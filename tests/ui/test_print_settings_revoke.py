@@ -15,10 +15,11 @@ from terminal.core.lifecycle import State
 from terminal.core.roles import Action
 from terminal.ui.credentials_page import Queue
 from terminal.ui.printing import PdfPreview
-from terminal.ui.settings_page import SettingsPage
+from terminal.ui.settings_page import SettingsDialog, SettingsPage
 from tests.ui.conftest import Running
 from tests.ui.helpers import child
 from tests.ui.lifecycle_helpers import holder_with_credential, issue_directly, state_of
+from tests.ui.shots import shot
 
 
 def _no_printers() -> list[str]:
@@ -38,22 +39,27 @@ def test_with_no_printer_each_step_says_what_to_do_and_preview_shows_the_real_pd
     window.credentials.tick(Queue.PRINT, number)
     panel.print_button.click()  # no printer chosen
     assert "设置 → 打印机" in panel.message.text() and "预览" in panel.message.text()
+    shot(window, "33-print-no-printer-zh")
     assert state_of(signed_in, number) is State.APPROVED
     panel.preview_button.click()  # needs no printer
     signed_in.qtbot.waitUntil(lambda: panel.preview_window is not None and panel.preview_window.isVisible(), timeout=20_000)
     preview = panel.preview_window
     assert isinstance(preview, PdfPreview) and preview.pdf.startswith(b"%PDF")
     assert preview.pages.document.pageCount() >= 2 and not preview.page_labels[0].pixmap().isNull()
+    shot(preview, "34-print-preview-zh")
     preview.close()
     session = signed_in.terminal.session
     assert session is not None
-    settings = SettingsPage(session, list_printers=_no_printers, backends=lambda _config: [], parent=signed_in.window)
+    dialog = SettingsDialog(session, signed_in.window, list_printers=_no_printers, backends=lambda _config: [])
+    settings = dialog.page
     signed_in.qtbot.waitUntil(lambda: not settings.reader.listing, timeout=10_000)
     settings.refresh_printers()  # "find printers" with none installed
     assert "没有找到打印机" in settings.printer_message.text() and "打印机驱动" in settings.printer_message.text()
     settings.calibration_page.click()
     assert "还没有选择打印机" in settings.printer_message.text()
-    settings.shutdown()
+    dialog.show()
+    shot(dialog, "35-settings-zh")
+    dialog.done(0)  # closes the page's threads
 
 
 @pytest.mark.expected_logs("printer_unavailable", "print_system_down")
@@ -126,6 +132,7 @@ def test_revoke_asks_for_the_number_typed_back_and_suspend_stays_one_step(runnin
     assert "不可撤销" in child(dialog, QLabel, "revokeWarning").text()
     dialog.buttons.accepted.emit()  # no number typed back: refused in the dialog, nothing sent
     assert dialog.error.isVisible() and number in dialog.error.text()
+    shot(dialog, "36-revoke-confirm-zh")
     child(dialog, QLineEdit, "confirmNumber").setText(number)
     dialog.buttons.accepted.emit()  # the number, but no reason: the use case refuses, the whole message shows
     running.qtbot.waitUntil(lambda: "原因" in dialog.error.text(), timeout=10_000)

@@ -22,7 +22,7 @@ def test_a_vendor_reader_is_listed_chosen_and_saved(qtbot: QtBot, tmp_path: Path
     qtbot.waitUntil(lambda: not chooser.listing, timeout=30_000)
     items = [chooser.readers.item(i) for i in range(chooser.readers.count())]
     vendor = [item for item in items if item.data(Qt.ItemDataRole.UserRole) == f"sdt:{dll}"]
-    assert len(vendor) == 1 and "vendor SDK, unavailable" in vendor[0].text()
+    assert len(vendor) == 1 and "厂商 SDK, 不可用" in vendor[0].text()  # in the UI's one language
     assert all(item.data(Qt.ItemDataRole.UserRole) != "virtual" for item in items)  # not a demo home
     chooser.readers.setCurrentItem(vendor[0])
     chooser.decoder.setText(str(dll.with_name("WltRS.dll")))

@@ -60,7 +60,7 @@ def test_a_vendor_reader_chosen_in_the_wizard_is_written_with_its_dll_and_decode
     chooser.dll.setText(str(dll))
     chooser.refresh_button.click()
     qtbot.waitUntil(lambda: not chooser.listing and f"sdt:{dll}" in _listed(page), timeout=30_000)
-    assert "vendor SDK, unavailable" in _listed(page)[f"sdt:{dll}"]
+    assert "厂商 SDK, 不可用" in _listed(page)[f"sdt:{dll}"]  # in the UI's one language
     assert chooser.choose(f"sdt:{dll}")
     chooser.decoder.setText(str(dll.with_name("WltRS.dll")))
     wizard.next()
