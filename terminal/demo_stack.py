@@ -21,6 +21,7 @@ from terminal.usecases import setup
 if TYPE_CHECKING:
     from terminal.sync.via_executor import Executor
 
+
 log = logging.getLogger(__name__)
 
 DEMO_PORT = 18650  # the README's and the demo cards' address: a person finds the demo centre where the docs say
@@ -88,7 +89,8 @@ def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack
     terminal ships without it) the demo runs offline and says why."""
     from terminal.store.outbox import SyncStateRepo
     from terminal.sync import state as sync_keys
-    from terminal.sync.wiring import enrol_terminal
+    from terminal.sync.via_executor import DirectExecutor
+    from terminal.sync.wiring import enrol_via
 
     try:
         server = _start_centre(home, demo_port())
@@ -98,27 +100,31 @@ def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack
         return DemoStack(home, None, f"demo centre did not start ({exc})")
     url = server.url
 
-    def enrol(db: Database) -> None:
-        state = SyncStateRepo(db)
-        enrolled_at = state.get(sync_keys.SERVER_URL)
+    def plan(db: Database) -> tuple[str | None, str, str]:
+        enrolled_at = SyncStateRepo(db).get(sync_keys.SERVER_URL)
+        agency = db.query_one("SELECT name, credit_code FROM agency WHERE id = 1")
+        assert agency is not None  # a demo home always has its agency
+        return enrolled_at, str(agency["credit_code"]), str(agency["name"])
+
+    # Only short reads and writes go through the executor: the enrolment code (a `terminal-server` process)
+    # and the enrolment (an HTTP call) run on this thread, so a slow centre never holds the database thread.
+    def enrol(x: Executor) -> None:
+        enrolled_at, credit_code, agency_name = x.call(plan)
         if enrolled_at is None:
-            agency = db.query_one("SELECT name, credit_code FROM agency WHERE id = 1")
-            assert agency is not None  # a demo home always has its agency
-            code = server.enrolment_code(str(agency["credit_code"]), str(agency["name"]))
-            enrol_terminal(db, code, url)  # a loopback call to the demo centre
+            enrol_via(x, server.enrolment_code(credit_code, agency_name), url)
         elif enrolled_at != url:
             # The demo port was taken this time: same centre database, same enrolment, new address.
-            state.set(sync_keys.SERVER_URL, url)
+            x.call(lambda db: SyncStateRepo(db).set(sync_keys.SERVER_URL, url))
 
     try:
         if executor is None:
             db = home.open()
             try:
-                enrol(db)
+                enrol(DirectExecutor(db))
             finally:
                 db.close()
         else:
-            executor.call(enrol)
+            enrol(executor)
     except BaseException:
         server.stop()
         raise
