@@ -68,7 +68,7 @@ def _wait_healthy(url: str) -> None:
         try:
             if requests.get(url + "/healthz", timeout=2).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):  # not listening yet, or busy starting on a loaded machine
             pass
         time.sleep(0.05)  # polling a starting process: there is no signal to wait on
     raise AssertionError(f"the centre did not start at {url}")
