@@ -164,6 +164,10 @@ def _serve(args: argparse.Namespace) -> int:
             seed_demo_centre()  # a small synthetic city for the analysis pages (centre/analytics/demo_city.py)
     if not config.flag(config.ENV_BULK_LAZY):
         bulk_routes.start()
+    from centre.analytics import upkeep
+
+    # The installation's one analytics follower (centre/analytics/upkeep.py), unless the deployment runs its own.
+    follower = upkeep.start_process() if upkeep.follower_wanted() else None
     server = uvicorn.Server(uvicorn.Config(application, host=args.host, port=args.port, log_level="warning",
                                            lifespan="off", access_log=False))  # fmt: skip
     if args.stop_on_eof:
@@ -175,7 +179,11 @@ def _serve(args: argparse.Namespace) -> int:
         from centre.console.demo import accounts_line
 
         print(accounts_line(base), flush=True)
-    server.run()
+    try:
+        server.run()
+    finally:
+        if follower is not None:
+            upkeep.stop_process(follower)
     return 0
 
 

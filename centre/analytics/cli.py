@@ -1,13 +1,17 @@
 """`terminal-server token add --role regulator | list | revoke KEY_ID`: the authority's API tokens;
 `terminal-server credit grade-city`: grade every worker and agency (the yearly review, a new rule version);
 `terminal-server credit rules load FILE`: a new version of the credit rules; `terminal-server analytics
-rebuild`: the fact tables again from the records; `terminal-server demo-city …`: a synthetic city."""
+rebuild`: the fact tables again from the records; `terminal-server analytics follow`: the installation's one
+follower, keeping facts and grades up with the pushes (upkeep.py); `terminal-server demo-city …`: a synthetic city."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
+import signal
+import sys
+import threading
 from pathlib import Path
 
 from centre import config
@@ -36,8 +40,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     rules.add_argument("--note", default="")
     rules.set_defaults(func=_rules_load)
 
-    analytics = sub.add_parser("analytics", help="the analytics fact tables: rebuild them from the records")
-    analytics.add_argument("action", choices=("rebuild", "catch-up"))
+    analytics = sub.add_parser("analytics", help="the analytics fact tables: rebuild them from the records, catch "
+                                                 "up once, or follow the pushes (a long-running process)")  # fmt: skip
+    analytics.add_argument("action", choices=("rebuild", "catch-up", "follow"))
+    analytics.add_argument("--poll-seconds", type=float, default=1.0, help="follow: how often to look for new rows")
+    analytics.add_argument("--every-seconds", type=float, default=60.0,
+                           help="follow: a pass at least this often (for the centre's own decisions)")  # fmt: skip
+    analytics.add_argument("--stop-on-eof", action="store_true",
+                           help="follow: stop when standard input closes (the process that started this one has gone)")  # fmt: skip
     analytics.set_defaults(func=_analytics)
 
     city = sub.add_parser("demo-city", help="fill the database with a synthetic Shanghai (deterministic per seed)")
@@ -111,9 +121,32 @@ def _analytics(args: argparse.Namespace) -> int:
     from centre.analytics import facts
 
     _ready()
+    if args.action == "follow":
+        return _follow(args)
     touched = facts.rebuild() if args.action == "rebuild" else facts.catch_up(max_rows=10**12)
     print(f"workers touched: {len(touched.workers)}, agencies touched: {len(touched.agencies)}")
     return 0
+
+
+def _follow(args: argparse.Namespace) -> int:
+    """Until SIGTERM or SIGINT (systemd, Ctrl-C) or, with --stop-on-eof, the end of standard input; a pass under
+    way finishes first (each of its steps is a transaction, so even a kill -9 loses nothing)."""
+    from centre.analytics.upkeep import FOLLOWING, Follower
+
+    stop = threading.Event()
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: stop.set())
+    if args.stop_on_eof:
+        threading.Thread(target=_stop_on_eof, args=(stop,), daemon=True, name="stop-on-eof").start()
+    print(f"分析跟随中 / analytics {FOLLOWING}", flush=True)
+    Follower(poll_seconds=args.poll_seconds, every_seconds=args.every_seconds).run(stop)
+    return 0
+
+
+def _stop_on_eof(stop: threading.Event) -> None:
+    while sys.stdin.buffer.read(4096):
+        pass
+    stop.set()
 
 
 def _demo_city(args: argparse.Namespace) -> int:

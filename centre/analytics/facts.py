@@ -6,8 +6,8 @@ functions the batch uses and upserts the facts, so incremental upkeep and `rebui
 A row's time is when its transaction started, and it commits a moment later: each pass re-reads a short overlap
 before the mark (re-reading is idempotent).
 
-`after_push()` is the one call the push makes when it has committed (centre/sync/api.py); the pages and the API
-call `catch_up()` before they read. What changed reaches credit evaluation too (centre/analytics/credit.py)."""
+The installation's one follower process runs `refresh()` when pushes have brought rows (upkeep.py); the pages and
+the API catch up before they read. What changed reaches credit evaluation too (centre/analytics/credit.py)."""
 
 from __future__ import annotations
 
@@ -413,10 +413,3 @@ def refresh(now: dt.datetime | None = None) -> Touched:
     recompute(touched, now)
     return touched
 
-
-def after_push() -> None:
-    """The push's one call, after its transaction committed: facts, statistics and grades follow what it brought,
-    on the follower's thread (upkeep.py) so the push's answer does not wait for them."""
-    from centre.analytics.upkeep import after_push as poke
-
-    poke()

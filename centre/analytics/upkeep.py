@@ -1,66 +1,105 @@
-"""Keeping the facts and grades up with the pushes without making a push wait for them.
+"""Keeping the facts and grades up with the pushes: ONE follower process per installation.
 
-A push commits, answers the terminal, and only pokes the follower (`poke`): one thread per serving process that
-runs `facts.refresh()` (catch-up, statistics, grades) on its own database connection, then waits a moment so that
-the pushes arriving meanwhile are read together by the next pass (a pass re-reads a short overlap, so one pass per
-push under load would read the same rows again and again). A pass that fails is logged and the next one reads the
-same rows: the pushed events are stored whatever happens here.
+`terminal-server analytics follow` looks every `poll_seconds` at a cheap mark of what arrived (the newest record's
+time and the newest feed item: two index look-ups) and, when it moved, runs a pass (`facts.refresh()`: catch-up,
+statistics, grades). A push only commits and answers: nothing in the serving processes or their bulk workers runs
+the analysis, so it never takes the interpreter lock from a push, and N application processes do not run N passes
+over the same rows.
 
-`CENTRE_ANALYTICS_INLINE=1` runs the pass inside the push instead (its answer then waits for the grades)."""
+- A row's time is when its transaction started; one that commits late carries a time older than the newest seen.
+  The catch-up re-reads a short overlap (facts.OVERLAP) for that reason, so after every pass that found something
+  new one more pass runs once the overlap has gone by.
+- The centre's own decisions (a complaint closed, a list approved) move nothing in the mark; a pass runs at least
+  every `every_seconds` for them (and the pages catch up before they read: reading.py).
+- Passes never overlap, even if two followers run (a second systemd unit, a `serve` that started its own beside
+  the unit): a pass takes the installation's lock first (`installation_lock`: a PostgreSQL advisory lock, on SQLite
+  a lock file beside the database) and a follower that finds it taken skips and looks again. Both are released
+  when the process dies, however it dies.
+- A pass that fails is logged and the next one reads the same rows: the pushed events are stored whatever
+  happens here.
+
+`terminal-server serve` starts one follower as its own child process (`start_process`) unless
+CENTRE_ANALYTICS_FOLLOWER=0: a deployment with several application processes runs it once, as its own unit
+(deploy/systemd/centre-analytics.service)."""
 
 from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-ENV_INLINE = "CENTRE_ANALYTICS_INLINE"
-GATHER_SECONDS = 1.0  # after a pass, pushes arriving within this are read by one pass
+ENV_FOLLOWER = "CENTRE_ANALYTICS_FOLLOWER"  # "0": serve starts no follower (the deployment runs one of its own)
+POLL_SECONDS = 1.0
+EVERY_SECONDS = 60.0
+# A fixed key for pg_advisory_lock: the installation's one analytics pass ("analytics" in ASCII).
+LOCK_KEY = 0x616E616C79746963
+FOLLOWING = "following"  # the line `analytics follow` prints once it is ready (tests and operators wait for it)
 
 
-class Follower:
-    """One background thread that runs `work` after pokes, gathering pokes that come close together."""
+def follower_wanted() -> bool:
+    return os.environ.get(ENV_FOLLOWER, "1").strip().lower() not in ("0", "false", "no", "off")
 
-    def __init__(self, work: Callable[[], object], gather_seconds: float = GATHER_SECONDS) -> None:
-        self.work = work
-        self.gather_seconds = gather_seconds
-        self.idle = threading.Event()  # set while no pass is due or running (tests wait on it)
-        self.idle.set()
-        self._due = False
-        self._cond = threading.Condition()
-        self._thread: threading.Thread | None = None
 
-    def poke(self) -> None:
-        with self._cond:
-            self._due = True
-            self.idle.clear()
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="analytics-follower", daemon=True)
-                self._thread.start()
-            self._cond.notify()
+def latest_change() -> tuple[object, object]:
+    """What has arrived, cheaply: the newest record's time (records are indexed by it) and the newest feed item."""
+    from django.db.models import Max
 
-    def _run(self) -> None:
-        from django.db import connections
+    from centre.sync.models import Decision, Record
 
-        while True:
-            with self._cond:
-                while not self._due:
-                    self._cond.wait()
-                self._due = False
-            try:
-                self.work()
-            except Exception:  # any failure: the pushed events are stored, the next pass re-reads
-                log.warning("analytics pass after pushes failed; the next pass reads the same rows", exc_info=True)
-            finally:
-                connections.close_all()  # this thread's connections only (Django keeps them per thread)
-            with self._cond:
-                if not self._due:
-                    self.idle.set()
-            time.sleep(self.gather_seconds)
+    newest = Record.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    return newest, Decision.objects.aggregate(top=Max("seq"))["top"]
+
+
+@contextmanager
+def installation_lock() -> Iterator[bool]:
+    """Yields whether this process now holds the installation's analytics lock (never waits for it)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [LOCK_KEY])
+            row = cursor.fetchone()
+        held = bool(row and row[0])
+        try:
+            yield held
+        finally:
+            if held:
+                _unlock_postgres(connection)
+        return
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(_lock_file(str(connection.settings_dict["NAME"])))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
+
+
+def _unlock_postgres(connection: object) -> None:
+    from django.db import DatabaseError
+
+    try:
+        with connection.cursor() as cursor:  # type: ignore[attr-defined]
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [LOCK_KEY])
+    except DatabaseError:  # the session is gone, and its lock with it
+        log.warning("could not release the analytics lock; the database session ended, which releases it")
+
+
+def _lock_file(database: str) -> str:
+    return str(Path(database).absolute()) + ".analytics-lock"
 
 
 def _refresh() -> None:
@@ -69,14 +108,76 @@ def _refresh() -> None:
     refresh()
 
 
-follower = Follower(_refresh)
+class Follower:
+    """Decides when a pass is due and runs it under the installation's lock. `step()` is one look; `run()` looks
+    until `stop` is set. Seams: the pass (`work`), the mark (`latest`), the lock and the clock."""
+
+    def __init__(self, work: Callable[[], object] = _refresh,
+                 latest: Callable[[], object] = latest_change,
+                 lock: Callable[[], AbstractContextManager[bool]] = installation_lock,
+                 poll_seconds: float = POLL_SECONDS, every_seconds: float = EVERY_SECONDS,
+                 settle_seconds: float | None = None, clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+        from centre.analytics.facts import OVERLAP
+
+        self.work, self.latest, self.lock, self.clock = work, latest, lock, clock
+        self.poll_seconds, self.every_seconds = poll_seconds, every_seconds
+        self.settle_seconds = OVERLAP.total_seconds() + poll_seconds if settle_seconds is None else settle_seconds
+        self.passes = 0
+        self._seen: object = None
+        self._last_pass: float | None = None
+        self._settle_at = float("inf")  # when the pass for late commits is due
+
+    def due(self, seen: object, now: float) -> bool:
+        if self._last_pass is None or seen != self._seen:
+            return True
+        return now >= self._settle_at or now - self._last_pass >= self.every_seconds
+
+    def step(self) -> bool:
+        """One look; True when a pass ran. A pass that another follower's lock kept out runs at a later look."""
+        now, seen = self.clock(), self.latest()
+        if not self.due(seen, now):
+            return False
+        with self.lock() as held:
+            if not held:
+                return False
+            self.work()
+        moved = self._last_pass is None or seen != self._seen
+        self._settle_at = now + self.settle_seconds if moved else float("inf")
+        self._seen, self._last_pass = seen, now
+        self.passes += 1
+        return True
+
+    def run(self, stop: threading.Event) -> None:
+        from django.db import connections
+
+        while not stop.is_set():
+            try:
+                self.step()
+            except Exception:  # any failure: the pushed events are stored, the next pass re-reads
+                log.warning("analytics pass failed; the next pass reads the same rows", exc_info=True)
+                connections.close_all()  # a broken connection is opened again at the next look
+            stop.wait(self.poll_seconds)
+        connections.close_all()
 
 
-def after_push() -> None:
-    if os.environ.get(ENV_INLINE, "").strip() == "1":
-        try:
-            _refresh()
-        except Exception:  # never fails the push: it is stored
-            log.warning("analytics pass in a push failed; the next pass reads the same rows", exc_info=True)
-        return
-    follower.poke()
+# --- the follower as a child of `terminal-server serve` ---------------------------------------------------------
+
+
+def start_process() -> subprocess.Popen[bytes]:
+    """`terminal-server analytics follow` as a child of this process. The database comes through the environment
+    ($TERMINAL_SERVER_DB, set by the CLI), never the command line; the child stops when our end of its standard
+    input closes, which happens however this process ends."""
+    argv = [sys.executable, "-m", "centre.cli", "analytics", "follow", "--stop-on-eof"]
+    return subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
+
+
+def stop_process(child: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    """Close its standard input (it finishes the pass it is in and exits), and wait for it."""
+    if child.stdin is not None:
+        child.stdin.close()
+    try:
+        child.wait(timeout)
+    except subprocess.TimeoutExpired:
+        log.warning("the analytics follower did not stop within %.0f s; terminating it", timeout)
+        child.terminate()
+        child.wait(10)

@@ -7,7 +7,6 @@ from django.db import transaction
 from django.http import HttpRequest
 from ninja import Query, Router
 
-from centre.analytics.facts import after_push
 from centre.errors import ApiError
 from centre.sync import schemas
 from centre.sync.identity_rules import normalise_id_number
@@ -34,7 +33,6 @@ def push(request: HttpRequest, body: schemas.PushRequest) -> dict[str, object]:
     wire = [event.dict() for event in body.events]
     with transaction.atomic():
         verdicts = BatchIngest(terminal, settings.DEMO, p.utc_now()).run(wire)
-    after_push()  # the analytics facts and credit grades follow what the push brought (centre/analytics/facts.py)
     return {"results": [v.to_json() for v in verdicts], "server_time": p.iso(p.utc_now())}
 
 

@@ -1,61 +1,131 @@
-"""A push does not wait for the analysis: the follower thread runs the pass after the push has answered,
-gathers pushes that arrive close together into one pass, survives a failing pass, and the facts and grades
-follow a real push (committed, in a database of its own)."""
+"""The follower decides when a pass is due (new rows, late commits within the overlap, a pass at least every so
+often), skips while another follower holds the installation's lock (PostgreSQL advisory lock, SQLite lock file:
+tested against a second database session), survives a failing pass, and a real pass over a committed push brings
+the facts and grades."""
 
 from __future__ import annotations
 
 import tempfile
 import threading
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from centre.analytics.upkeep import Follower
+from centre.analytics.upkeep import Follower, installation_lock
 from tests.console_workflows.djangodb import use_database
 
 WAIT = 60.0
 
 
-def test_pokes_close_together_make_one_pass() -> None:
-    started, release = threading.Event(), threading.Event()
-    runs: list[int] = []
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
 
-    def work() -> None:
-        runs.append(1)
-        started.set()
-        release.wait(WAIT)
-
-    follower = Follower(work, gather_seconds=0.0)
-    follower.poke()
-    assert started.wait(WAIT)
-    for _ in range(5):  # while the first pass runs: all of these make one more pass
-        follower.poke()
-    release.set()
-    assert follower.idle.wait(WAIT)
-    assert follower.idle.wait(WAIT) and len(runs) == 2
+    def __call__(self) -> float:
+        return self.now
 
 
-@pytest.mark.expected_logs("analytics pass after pushes failed")
-def test_a_failing_pass_is_logged_and_the_next_one_runs(caplog: pytest.LogCaptureFixture) -> None:
+@contextmanager
+def free_lock() -> Iterator[bool]:
+    yield True
+
+
+def follower(mark: list[object], runs: list[float], clock: Clock, lock: object = free_lock) -> Follower:
+    return Follower(work=lambda: runs.append(clock.now), latest=lambda: mark[0], lock=lock,  # type: ignore[arg-type]
+                    poll_seconds=1.0, every_seconds=60.0, settle_seconds=11.0, clock=clock)  # fmt: skip
+
+
+def test_a_pass_when_rows_arrive_once_more_after_the_overlap_and_at_least_every_minute() -> None:
+    mark: list[object] = [("t0", 1)]
+    runs: list[float] = []
+    clock = Clock()
+    f = follower(mark, runs, clock)
+    assert f.step()  # the first look catches up whatever came while no follower ran
+    clock.now += 1
+    assert not f.step()  # nothing new; the first pass's settle pass is not due yet
+    clock.now += 11
+    assert f.step()  # rows committed late with an older time are read within the overlap
+    for _ in range(5):
+        clock.now += 1
+        assert not f.step()  # quiet: no pass at every look
+    mark[0] = ("t1", 1)
+    assert f.step()
+    clock.now += 11
+    assert f.step() and not f.step()  # one settle pass after new rows, then quiet
+    clock.now += 60
+    assert f.step()  # the centre's own decisions move no mark: a pass at least every minute
+    assert len(runs) == f.passes == 5
+
+
+def test_a_pass_held_out_by_another_follower_runs_at_a_later_look() -> None:
+    mark: list[object] = [("t0", 1)]
+    runs: list[float] = []
+    clock = Clock()
+    taken = [True]
+
+    @contextmanager
+    def lock() -> Iterator[bool]:
+        yield not taken[0]
+
+    f = follower(mark, runs, clock, lock)
+    assert not f.step() and runs == []
+    taken[0] = False
+    clock.now += 1
+    assert f.step() and len(runs) == 1
+
+
+@pytest.mark.expected_logs("analytics pass failed")
+def test_a_failing_pass_is_logged_and_the_next_look_runs_it_again(caplog: pytest.LogCaptureFixture) -> None:
     calls: list[int] = []
+    stop = threading.Event()
 
     def work() -> None:
         calls.append(1)
         if len(calls) == 1:
             raise RuntimeError("database went away")
+        stop.set()
 
-    follower = Follower(work, gather_seconds=0.0)
-    follower.poke()
-    assert follower.idle.wait(WAIT)
-    follower.poke()
-    assert follower.idle.wait(WAIT) and len(calls) == 2
-    assert [r.getMessage() for r in caplog.records] == [
-        "analytics pass after pushes failed; the next pass reads the same rows"]
+    Follower(work=work, latest=lambda: 1, lock=free_lock, poll_seconds=0.0).run(stop)
+    assert len(calls) == 2
+    assert [r.getMessage() for r in caplog.records] == ["analytics pass failed; the next pass reads the same rows"]
+
+
+def test_two_followers_never_pass_at_once(centre_db: str) -> None:
+    """Another database session (a second follower process) holds the lock: this one's pass is skipped until it
+    lets go. A thread has a database connection of its own, as another process would."""
+    from django.db import connections
+
+    holding, release = threading.Event(), threading.Event()
+    outcome: list[bool] = []
+
+    def other_follower() -> None:
+        try:
+            with installation_lock() as held:
+                outcome.append(held)
+                holding.set()
+                release.wait(WAIT)
+        finally:
+            connections.close_all()
+
+    other = threading.Thread(target=other_follower)
+    other.start()
+    try:
+        assert holding.wait(WAIT) and outcome == [True]
+        runs: list[int] = []
+        mine = Follower(work=lambda: runs.append(1), latest=lambda: 1)
+        assert not mine.step() and runs == []
+    finally:
+        release.set()
+        other.join(WAIT)
+    assert mine.step() and runs == [1]
+    with installation_lock() as held:  # let go after the pass: the next one takes it
+        assert held
 
 
 def test_the_facts_and_grades_follow_a_committed_push() -> None:
-    from centre.analytics import facts, upkeep
     from centre.analytics.models import CreditGrade, FactContract
     from tests.console_workflows.centre_data import AGENCY_A, push, register, terminal
     from tests.server.test_protocol import wire
@@ -66,9 +136,7 @@ def test_the_facts_and_grades_follow_a_committed_push() -> None:
     push(term, wire(uuid.uuid4().hex, 1, {"worker_uid": worker, "signed_on": "2026-01-05", "service_type": "elderly",
                                           "period_from": "2026-01-06", "period_to": "2026-06-30", "district": "黄浦区"},
                     entity="contract", kind="contract.signed"))  # fmt: skip
-    upkeep.follower.gather_seconds = 0.0
-    facts.after_push()  # answers at once; the follower's thread does the pass
-    assert upkeep.follower.idle.wait(WAIT)
+    assert Follower().step()  # the real pass, under the real lock
     assert FactContract.objects.filter(worker_uid=worker).count() == 1
     assert CreditGrade.objects.filter(subject="worker", subject_id=worker).exists()
     assert CreditGrade.objects.filter(subject="agency", subject_id=AGENCY_A).exists()

@@ -33,12 +33,14 @@ def query(db_url: str, sql: str, *params: Any) -> list[tuple[Any, ...]]:
 
 
 class LiveServer(CentreProcess):
-    def __init__(self, db: Path | str, demo: bool = False, port: int | None = None) -> None:
+    def __init__(self, db: Path | str, demo: bool = False, port: int | None = None, analytics: bool = False) -> None:
         # The centre's home (its signing key) sits beside its database, so a restarted centre is the same centre.
         home = str(db) + ".home" if not isinstance(db, str) else tempfile.mkdtemp(prefix="centre-home-")
         # Bulk workers start on the first bulk request: most tests never make one, and starting them costs seconds
         # of the suite's two cores (tests/server/test_bulk_process.py checks the production start too).
-        env = {"CENTRE_SECRET_KEY": TEST_SECRET_KEY, "CENTRE_HOME": home, "CENTRE_BULK_LAZY": "1"}
+        env = {"CENTRE_SECRET_KEY": TEST_SECRET_KEY, "CENTRE_HOME": home, "CENTRE_BULK_LAZY": "1",
+               # The analytics follower process only where a test looks at the analysis (tests/analytics).
+               "CENTRE_ANALYTICS_FOLLOWER": "1" if analytics else "0"}  # fmt: skip
         super().__init__(db, demo=demo, port=port, env=env)
 
     def start(self, timeout: float = 60.0) -> LiveServer:
