@@ -2,16 +2,19 @@
 terminals push: each look-up first reads the records changed since the last one, a bounded number at a time
 (ordered by the records' (updated_at, id) index), so the index follows the records without touching ingest.
 
-A record's updated_at is the time its push started, and a push commits a moment later: the catch-up re-reads a
-short overlap before its mark so a record committed late is not missed (re-reading is idempotent)."""
+A record's updated_at is the time its push started, and a push commits a moment later: once caught up, at most
+every 30 s per process, the catch-up re-reads a short overlap before its mark so a record committed late is not
+missed (re-reading is idempotent)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
 from centre.console.models import IndexMark, WorkerIndex, WorkerLink
 from centre.console.search_rules import pinyin_forms, reversed_id
@@ -35,6 +38,8 @@ def catch_up(max_rows: int = 20_000) -> int:
         read += len(batch)
         if len(batch) < BATCH:
             break
+    if read < max_rows:
+        _rewind_for_late_commits()
     return read
 
 
@@ -42,7 +47,10 @@ def _next_batch() -> list[Record]:
     mark, _ = IndexMark.objects.get_or_create(id=1)
     rows = Record.objects.order_by("updated_at", "id")
     if mark.updated_at is not None:
-        rows = rows.filter(Q(updated_at__gt=mark.updated_at) | Q(updated_at=mark.updated_at, id__gt=mark.record_id))
+        # The first condition alone is a range of the (updated_at, id) index: with only the OR, PostgreSQL scanned
+        # the whole table after a bulk load (bench/console.py).
+        rows = rows.filter(Q(updated_at__gte=mark.updated_at),
+                           Q(updated_at__gt=mark.updated_at) | Q(id__gt=mark.record_id))  # fmt: skip
     return list(rows[:BATCH])
 
 
@@ -63,15 +71,23 @@ def _apply(batch: list[Record]) -> None:
                  for r in links], ignore_conflicts=True)  # fmt: skip
         last = batch[-1]
         IndexMark.objects.filter(id=1).update(updated_at=last.updated_at, record_id=last.id)
-    _rewind_for_late_commits(batch)
 
 
-def _rewind_for_late_commits(batch: list[Record]) -> None:
-    """Once the index has caught up with the newest records, the next call starts again OVERLAP earlier."""
-    if len(batch) == BATCH:
+# Re-reading the overlap on every look-up made each one read every record of the last two minutes again (at a busy
+# centre thousands per look-up; bench/console.py measured it as most of a look-up's time even when nothing had
+# arrived): late commits are looked for at most this often per process instead.
+REREAD_EVERY_SECONDS = 30.0
+_last_reread = [-REREAD_EVERY_SECONDS]
+
+
+def _rewind_for_late_commits(now: Callable[[], float] = time.monotonic) -> None:
+    """Once caught up, at most every 30 s: the next call starts again OVERLAP before the newest record read, so a
+    push that committed late (its rows older than ones already read) is found within 30 s of its commit."""
+    if now() - _last_reread[0] < REREAD_EVERY_SECONDS:
         return
-    newest = batch[-1].updated_at
-    IndexMark.objects.filter(id=1).update(updated_at=newest - OVERLAP, record_id=0)
+    _last_reread[0] = now()
+    IndexMark.objects.filter(id=1, updated_at__isnull=False).exclude(record_id=0).update(
+        updated_at=F("updated_at") - OVERLAP, record_id=0)  # fmt: skip
 
 
 def _index_row(record: Record) -> WorkerIndex:
