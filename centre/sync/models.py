@@ -80,6 +80,8 @@ class IdentityRegistration(models.Model):
             models.UniqueConstraint(fields=["id_number"], condition=models.Q(released_at__isnull=True),
                                     name="one_current_agency_per_person"),
         ]  # fmt: skip
+        # Ingest and the public standing look people up by the worker uid an agency registered them under.
+        indexes = [models.Index(fields=["worker_uid"], name="ix_identity_worker_uid")]
 
     def __str__(self) -> str:
         return f"{self.agency_id}: {self.worker_uid}"
