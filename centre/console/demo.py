@@ -105,7 +105,7 @@ def _history() -> None:
     xuhui, pudong = AGENCIES[0], AGENCIES[1]
     for spec, months in ((xuhui, 7), (pudong, 6)):
         # As the terminal's agency file sends it (terminal/usecases/agency_profile.py).
-        _push(spec, "agency", uuid.uuid4().hex, 1, "agency.updated", {
+        _push(spec, "agency", uuid.uuid4().hex, 1, "agency.profile_changed", {
             "credit_code": spec.credit_code, "name": spec.name, "licence_kind": "business_licence",
             "licence_no": spec.credit_code, "address": f"上海市{spec.district}示例路 88 号", "phone": "021-55550101",
             "lease_until": "2028-12-31", "commitment_signed_on": "2026-01-05", "legal_representative": "张建国",

@@ -9,7 +9,7 @@ import re
 from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
-from tests.console.helpers import screenshot, sign_in
+from tests.console.helpers import Console, screenshot, sign_in
 from tests.sync.liveserver import LiveServer
 
 JINGAN = "静安康乐家政服务社"
@@ -117,9 +117,13 @@ def test_admin_terminals_codes_audit_and_second_factor(desktop_page: Page, demo_
     page.get_by_label("用户名", exact=True).fill("admin")
     page.get_by_label("密码", exact=True).fill("demo1234")
     # A code is good once: the next time step's (the device tolerates one step of clock drift).
-    page.get_by_label("动态验证码").fill(f"{totp(key, drift=1):06d}")
+    used = f"{totp(key, drift=1):06d}"
+    page.get_by_label("动态验证码").fill(used)
     page.get_by_role("button", name="登录").click()
     expect(page.get_by_role("heading", name="您好，admin")).to_be_visible()
+    with Console(demo_centre, None) as replay:  # the same code, seen over a shoulder, does not sign in again
+        again = replay.sign_in("admin", "demo1234", used)
+        assert again.status_code == 200 and "验证器应用中当前显示的验证码" in again.text
 
     # A lost authenticator: IT removes the second factor; the password alone signs in again.
     reset = demo_centre.command("staff", "reset-totp", "admin")
