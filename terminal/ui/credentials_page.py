@@ -153,7 +153,12 @@ class CredentialsPage(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
         session.signals.data_changed.connect(self.refresh_if_shown)
+        # The last operator's outcome ("approved 1, refused 2") is not the next one's news.
+        session.signals.signed_in.connect(self._forget_outcome)
         self.retranslate()
+
+    def _forget_outcome(self, _actor: object) -> None:
+        self.status.clear()
 
     def retranslate(self) -> None:
         self.tick_all.setText(self.tr("全选"))

@@ -100,6 +100,7 @@ def test_supervisor_sees_the_whole_file_returns_one_and_approves_a_batch(running
     running.sign_in("dengji")
     page = _queue(running, Queue.RETURNED)
     assert page.resubmit_button.isVisible() and not page.approve_button.isVisible()
+    assert not page.status.text()  # the supervisor's batch outcome went with the supervisor
     _select(running, page, Queue.RETURNED, returned)
     assert words["returned"] in page.file_view.returned.text()
     shot(running.window, f"32-returned-{lang}")
