@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from wirecontract.errors import Text
+
 SERVICE_TYPES: dict[str, tuple[str, str]] = {
     "cleaning": ("家务保洁", "Housekeeping and cleaning"),
     "maternity": ("母婴护理", "Maternity and newborn care"),
@@ -28,5 +30,5 @@ def validate(codes: list[str]) -> list[str]:
 
     unknown = [c for c in codes if c not in SERVICE_TYPES]
     if unknown:
-        raise InvalidInput(field=f"服务类型 / service type {', '.join(unknown)}")
+        raise InvalidInput(field=Text(f"服务类型 {', '.join(unknown)}", f"service type {', '.join(unknown)}"))
     return sorted(set(codes))

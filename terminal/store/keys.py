@@ -30,6 +30,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from terminal.core.errors import InvalidInput, KeyUnavailable, WrongKey
 from terminal.store.private import write_private
+from wirecontract.errors import Text
 
 KEYS_FILE = "keys.json"
 DEMO_KEY = hashlib.sha256(b"DEMO KEY - terminal demo home - not secret").digest()
@@ -163,8 +164,8 @@ def check_unlock_secret(secret: str) -> None:
     PC: at least 10 characters, at least 4 different ones, not only digits or only letters."""
     if len(secret) < MIN_UNLOCK_SECRET or len(set(secret)) < 4 or secret.isdigit() or secret.isalpha():
         raise InvalidInput(
-            field=f"解锁密钥至少{MIN_UNLOCK_SECRET}个字符，且须包含字母和数字或符号 / the unlock secret needs at least "
-            f"{MIN_UNLOCK_SECRET} characters, not only letters or only digits"
+            field=Text(f"解锁密钥至少{MIN_UNLOCK_SECRET}个字符，且须包含字母和数字或符号",
+                       f"the unlock secret needs at least {MIN_UNLOCK_SECRET} characters, not only letters or only digits")
         )
 
 

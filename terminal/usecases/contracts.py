@@ -23,6 +23,7 @@ from terminal.store.db import Database
 from terminal.usecases import printing, setup
 from terminal.usecases.context import CENTRE, Actor, authorise
 from wirecontract import evalslip
+from wirecontract.errors import Text
 from wirecontract.evalslip import SlipClaims
 
 SLIP_ENTITY = "evaluation_slip"
@@ -51,7 +52,7 @@ def _contract(db: Database, ref: str) -> dict[str, Any]:
         " JOIN identity_reads r ON r.id = w.identity_read_id WHERE c.uid = ? OR (length(?) >= ? AND c.uid LIKE ? || '%')"
         " LIMIT 2", (ref, ref, MIN_PREFIX, ref))  # fmt: skip
     if len(rows) != 1:
-        raise NotFound(what="服务合同 / contract", key=ref)
+        raise NotFound(what=Text("服务合同", "contract"), key=ref)
     return dict(rows[0])
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from terminal.store import audit, outbox
 from terminal.store.db import Database
 from terminal.usecases.context import Actor
+from wirecontract.errors import Text
 
 
 def record(
@@ -37,5 +38,5 @@ def worker_ref(db: Database, worker_id: int) -> tuple[str, str, bool]:
     if row is None:
         from terminal.core.errors import NotFound
 
-        raise NotFound(what="人员 / worker", key=str(worker_id))
+        raise NotFound(what=Text("人员", "worker"), key=str(worker_id))
     return str(row[0]), str(row[1]), bool(row[2])

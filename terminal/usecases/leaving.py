@@ -11,6 +11,7 @@ from terminal.store.db import Database
 from terminal.usecases import validation
 from terminal.usecases.context import Actor, authorise, utcnow
 from terminal.usecases.journal import worker_ref
+from wirecontract.errors import Text
 
 
 def find_worker(db: Database, key: str) -> int:
@@ -25,22 +26,22 @@ def find_worker(db: Database, key: str) -> int:
     if row is None:
         row = db.query_one("SELECT worker_id AS id FROM credentials WHERE credential_no = ?", (key.upper(),))
     if row is None:
-        raise NotFound(what="人员 / worker", key=key)
+        raise NotFound(what=Text("人员", "worker"), key=key)
     return int(row["id"])
 
 
 def release_worker(db: Database, actor: Actor, worker_id: int, reason: str) -> None:
     authorise(db, actor, Action.REVOKE)  # the supervisors' decision, as revoking the card is
-    reason = validation.required(reason, "原因 / reason")
+    reason = validation.required(reason, Text("原因", "reason"))
     row = db.query_one("SELECT status, record_version FROM workers WHERE id = ?", (worker_id,))
     if row is None:
-        raise NotFound(what="人员 / worker", key=str(worker_id))
+        raise NotFound(what=Text("人员", "worker"), key=str(worker_id))
     if row["status"] == "inactive":
-        raise InvalidInput(field="该人员已离职 / the worker has already left")
+        raise InvalidInput(field=Text("该人员已离职", "the worker has already left"))
     live = db.scalar("SELECT credential_no FROM credentials WHERE worker_id = ? AND state NOT IN ('revoked', 'expired')",
                      (worker_id,))  # fmt: skip
     if live:
-        raise InvalidInput(field=f"请先注销证件 {live} / revoke credential {live} first")
+        raise InvalidInput(field=Text(f"请先注销证件 {live}", f"revoke credential {live} first"))
     uid, _, simulated = worker_ref(db, worker_id)
     version = int(row["record_version"]) + 1
     now = utcnow().isoformat()

@@ -16,6 +16,7 @@ from terminal.core.roles import Action, Role
 from terminal.store import audit
 from terminal.store.db import Database
 from terminal.usecases.context import Actor, authorise, utcnow, verify
+from wirecontract.errors import Text
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -27,7 +28,7 @@ _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 def _check_password_strength(password: str) -> None:
     if len(password) < MIN_PASSWORD or password.isdigit() or password.isalpha():
-        raise InvalidInput(field="密码至少8位且须包含字母和数字 / password: at least 8 characters, letters and digits")
+        raise InvalidInput(field=Text("密码至少8位且须包含字母和数字", "password: at least 8 characters, letters and digits"))
 
 
 def create_operator(
@@ -38,13 +39,13 @@ def create_operator(
         authorise(db, actor, Action.MANAGE_OPERATORS)
     username = username.strip().lower()
     if not username or not username.replace("_", "").replace(".", "").isalnum():
-        raise InvalidInput(field="用户名只能包含字母、数字、点和下划线 / user name: letters, digits, dot, underscore")
+        raise InvalidInput(field=Text("用户名只能包含字母、数字、点和下划线", "user name: letters, digits, dot, underscore"))
     if role is Role.CENTRE:
         raise InvalidInput(field="role")
     _check_password_strength(password)
     with db.transaction():
         if db.scalar("SELECT 1 FROM operators WHERE username = ?", (username,)):
-            raise InvalidInput(field=f"用户名 {username} 已存在 / user name {username} exists")
+            raise InvalidInput(field=Text(f"用户名 {username} 已存在", f"user name {username} exists"))
         db.execute(
             "INSERT INTO operators(username, display_name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
             (username, display_name.strip() or username, role.value, _hasher.hash(password), utcnow().isoformat()),
@@ -130,7 +131,7 @@ def set_active(db: Database, actor: Actor, username: str, active: bool) -> None:
     authorise(db, actor, Action.MANAGE_OPERATORS)
     username = username.strip().lower()
     if username == actor.username and not active:
-        raise InvalidInput(field="不能停用自己的账号 / you cannot disable your own account")
+        raise InvalidInput(field=Text("不能停用自己的账号", "you cannot disable your own account"))
     with db.transaction():
         _require_operator(db, username)
         db.execute("UPDATE operators SET active = ? WHERE username = ?", (int(active), username))
@@ -141,7 +142,7 @@ def set_active(db: Database, actor: Actor, username: str, active: bool) -> None:
 
 def _require_operator(db: Database, username: str) -> None:
     if not db.scalar("SELECT 1 FROM operators WHERE username = ?", (username,)):
-        raise NotFound(what="操作员 / operator", key=username)
+        raise NotFound(what=Text("操作员", "operator"), key=username)
 
 
 @dataclass(frozen=True)

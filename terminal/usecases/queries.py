@@ -16,6 +16,7 @@ from terminal.store.db import Database
 from terminal.store.outbox import OutboxRepo
 from terminal.usecases.context import Actor, authorise, verify
 from wirecontract import idnumber
+from wirecontract.errors import Text
 from wirecontract.identity import Identity
 
 
@@ -89,7 +90,7 @@ def reveal_id_number(db: Database, actor: Actor, worker_id: int) -> str:
     authorise(db, actor, Action.VIEW_FULL_ID)
     row = db.query_one("SELECT uid, id_number FROM workers WHERE id = ?", (worker_id,))
     if row is None:
-        raise NotFound(what="人员 / worker", key=str(worker_id))
+        raise NotFound(what=Text("人员", "worker"), key=str(worker_id))
     with db.transaction():
         audit.append(db, actor.username, "worker.id_number_viewed", "worker", row["uid"])
     return str(row["id_number"])
@@ -167,7 +168,7 @@ def worker_record(db: Database, actor: Actor, worker_id: int) -> WorkerRecord:
     verify(db, actor)
     row = db.query_one("SELECT * FROM workers WHERE id = ?", (worker_id,))
     if row is None:
-        raise NotFound(what="人员 / worker", key=str(worker_id))
+        raise NotFound(what=Text("人员", "worker"), key=str(worker_id))
     full = identity_reads.load(db, int(row["identity_read_id"]))
     identity = dataclasses.replace(full, id_number=full.masked_id_number)
     types = [r[0] for r in db.query("SELECT code FROM worker_service_types WHERE worker_id = ? ORDER BY code", (worker_id,))]

@@ -190,7 +190,7 @@ def add_health_check(db: Database, actor: Actor, worker_id: int, hc: HealthCheck
     from terminal.usecases.registration import attach_scan
 
     authorise(db, actor, Action.EDIT_PROFILE)
-    validation.date_order(hc.checked_on, hc.expires_on, "体检 / health check")
+    validation.date_order(hc.checked_on, hc.expires_on, Text("体检", "health check"))
     wuid, _, simulated = worker_ref(db, worker_id)
     with db.transaction():
         att, _ = attach_scan(db, hc.scan)
@@ -199,7 +199,7 @@ def add_health_check(db: Database, actor: Actor, worker_id: int, hc: HealthCheck
             "INSERT INTO health_checks(uid, worker_id, checked_on, expires_on, institution, passed, attachment_id,"
             " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (uid, worker_id, hc.checked_on.isoformat(), hc.expires_on.isoformat(),
-             validation.required(hc.institution, "体检机构 / institution"), int(hc.passed), att, utcnow().isoformat()),
+             validation.required(hc.institution, Text("体检机构", "institution")), int(hc.passed), att, utcnow().isoformat()),
         )  # fmt: skip
         record(db, actor, "health_check", uid, 1, "health_check.recorded",
                {"worker_uid": wuid, "checked_on": hc.checked_on.isoformat(), "expires_on": hc.expires_on.isoformat(),
@@ -208,15 +208,15 @@ def add_health_check(db: Database, actor: Actor, worker_id: int, hc: HealthCheck
 
 def add_insurance(db: Database, actor: Actor, worker_id: int, ins: InsuranceInput) -> None:
     authorise(db, actor, Action.EDIT_PROFILE)
-    validation.date_order(ins.starts_on, ins.expires_on, "保险 / insurance")
+    validation.date_order(ins.starts_on, ins.expires_on, Text("保险", "insurance"))
     wuid, _, simulated = worker_ref(db, worker_id)
     with db.transaction():
         uid = new_uid()
         db.execute(
             "INSERT INTO insurance(uid, worker_id, insurer, policy_no, starts_on, expires_on, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (uid, worker_id, validation.required(ins.insurer, "保险公司 / insurer"),
-             validation.required(ins.policy_no, "保单号 / policy number"), ins.starts_on.isoformat(),
+            (uid, worker_id, validation.required(ins.insurer, Text("保险公司", "insurer")),
+             validation.required(ins.policy_no, Text("保单号", "policy number")), ins.starts_on.isoformat(),
              ins.expires_on.isoformat(), utcnow().isoformat()),
         )  # fmt: skip
         record(db, actor, "insurance", uid, 1, "insurance.recorded",
@@ -230,8 +230,8 @@ def add_contract(
 ) -> str:  # fmt: skip
     authorise(db, actor, Action.RECORD_SERVICE)
     service_types.validate([service_type])
-    validation.date_order(period_from, period_to, "服务期限 / agreement period")
-    district = validation.required(district, "服务区域 / district")
+    validation.date_order(period_from, period_to, Text("服务期限", "agreement period"))
+    district = validation.required(district, Text("服务区域", "district"))
     wuid, _, simulated = worker_ref(db, worker_id)
     uid = new_uid()
     with db.transaction():
@@ -255,13 +255,13 @@ def add_evaluation(
     authorise(db, actor, Action.RECORD_SERVICE)
     unknown = [k for k in scores if k not in EVALUATION_DIMENSIONS]
     if unknown or not scores or any(not 1 <= v <= 5 for v in scores.values()):
-        raise InvalidInput(field="评价维度与1-5分 / evaluation dimensions scored 1 to 5")
+        raise InvalidInput(field=Text("评价维度与1-5分", "evaluation dimensions scored 1 to 5"))
     wuid, _, simulated = worker_ref(db, worker_id)
     contract_id = None
     if contract_uid:
         contract_id = db.scalar("SELECT id FROM contracts WHERE uid = ? AND worker_id = ?", (contract_uid, worker_id))
         if contract_id is None:
-            raise NotFound(what="服务合同 / contract", key=contract_uid)
+            raise NotFound(what=Text("服务合同", "contract"), key=contract_uid)
     overall = round(sum(scores.values()) / len(scores), 2)
     uid = new_uid()
     at = utcnow().isoformat()
@@ -279,7 +279,7 @@ def add_evaluation(
 
 def add_complaint(db: Database, actor: Actor, worker_id: int, summary: str, source: str = "agency") -> str:
     authorise(db, actor, Action.RECORD_SERVICE)
-    summary = validation.required(summary, "投诉内容 / complaint")
+    summary = validation.required(summary, Text("投诉内容", "complaint"))
     wuid, _, simulated = worker_ref(db, worker_id)
     uid = new_uid()
     at = utcnow().isoformat()
@@ -298,12 +298,12 @@ def update_complaint(db: Database, actor: Actor, complaint_uid: str, status: str
     authorise(db, actor, Action.RECORD_SERVICE)
     if status not in ("handling", "resolved"):
         raise InvalidInput(field="status")
-    response = validation.required(response, "处理意见 / response")
+    response = validation.required(response, Text("处理意见", "response"))
     row = db.query_one("SELECT worker_id, record_version, status FROM complaints WHERE uid = ?", (complaint_uid,))
     if row is None:
-        raise NotFound(what="投诉 / complaint", key=complaint_uid)
+        raise NotFound(what=Text("投诉", "complaint"), key=complaint_uid)
     if row["status"] == "resolved":
-        raise InvalidInput(field="投诉已办结 / the complaint is already resolved")
+        raise InvalidInput(field=Text("投诉已办结", "the complaint is already resolved"))
     wuid, _, simulated = worker_ref(db, int(row["worker_id"]))
     version = int(row["record_version"]) + 1
     now = utcnow().isoformat()
@@ -323,8 +323,8 @@ def add_credit_record(
 ) -> str:  # fmt: skip
     authorise(db, actor, Action.RECORD_SERVICE)
     if kind not in ("positive", "negative", "notice"):
-        raise InvalidInput(field="信用记录类型 / credit record kind")
-    description = validation.required(description, "信用记录说明 / description")
+        raise InvalidInput(field=Text("信用记录类型", "credit record kind"))
+    description = validation.required(description, Text("信用记录说明", "description"))
     wuid, _, simulated = worker_ref(db, worker_id)
     uid = uid or new_uid()
     at = recorded_at or utcnow().isoformat()

@@ -15,6 +15,7 @@ from terminal.store import attachments, audit, identity_reads, outbox, search
 from terminal.store.db import Database
 from terminal.usecases import validation, worker_photo
 from terminal.usecases.context import Actor, authorise, new_uid, utcnow
+from wirecontract.errors import Text
 from wirecontract.identity import CardRead, Identity
 from wirecontract.signing import b64url
 
@@ -106,16 +107,16 @@ PHOTO_MIME = ("image/jpeg", "image/png", "image/bmp")
 
 def _validate(profile: ProfileInput) -> tuple[str, str, list[str]]:
     if profile.photo is not None and profile.photo.mime not in PHOTO_MIME:
-        raise InvalidInput(field="照片须为 JPEG、PNG 或 BMP / the photo must be JPEG, PNG or BMP")
+        raise InvalidInput(field=Text("照片须为 JPEG、PNG 或 BMP", "the photo must be JPEG, PNG or BMP"))
     phone = validation.phone(profile.phone)
-    address = validation.required(profile.current_address, "现住址 / current address")
+    address = validation.required(profile.current_address, Text("现住址", "current address"))
     types = service_types.validate(profile.service_types)
     if not types:
-        raise InvalidInput(field="至少选择一种服务类型 / choose at least one service type")
+        raise InvalidInput(field=Text("至少选择一种服务类型", "choose at least one service type"))
     if profile.health_check:
-        validation.date_order(profile.health_check.checked_on, profile.health_check.expires_on, "体检 / health check")
+        validation.date_order(profile.health_check.checked_on, profile.health_check.expires_on, Text("体检", "health check"))
     if profile.insurance:
-        validation.date_order(profile.insurance.starts_on, profile.insurance.expires_on, "保险 / insurance")
+        validation.date_order(profile.insurance.starts_on, profile.insurance.expires_on, Text("保险", "insurance"))
     for letter in profile.letters:
         if letter.kind not in LETTER_KINDS:
             raise InvalidInput(field=f"letter kind {letter.kind}")

@@ -18,6 +18,7 @@ from terminal.store.migrate import migrate
 from terminal.store.private import make_private_folder
 from terminal.usecases import operators, validation
 from terminal.usecases.context import new_uid, utcnow
+from wirecontract.errors import Text
 from wirecontract.signing import TerminalKey
 
 SIGNING_KEY_SETTING = "terminal_signing_key"
@@ -43,10 +44,10 @@ def validate_credit_code(code: str) -> str:
     weights = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
     c = code.strip().upper()
     if len(c) != 18 or any(ch not in alphabet for ch in c):
-        raise InvalidInput(field="统一社会信用代码应为18位 / the unified social credit code must be 18 characters")
+        raise InvalidInput(field=Text("统一社会信用代码应为18位", "the unified social credit code must be 18 characters"))
     total = sum(alphabet.index(ch) * w for ch, w in zip(c[:17], weights, strict=True))
     if alphabet[(31 - total % 31) % 31] != c[17]:
-        raise InvalidInput(field="统一社会信用代码校验位错误 / the credit code's check character is wrong")
+        raise InvalidInput(field=Text("统一社会信用代码校验位错误", "the credit code's check character is wrong"))
     return c
 
 
@@ -64,10 +65,10 @@ def _write_agency(db: Database, agency: AgencyInput) -> None:
         "INSERT INTO agency(id, uid, name, credit_code, licence_kind, licence_no, legal_representative, address,"
         " lease_until, phone, qualifications, commitment_signed_on, updated_at)"
         " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (new_uid(), validation.required(agency.name, "机构名称 / agency name"), validate_credit_code(agency.credit_code),
-         agency.licence_kind, validation.required(agency.licence_no, "证照号 / licence number"),
-         validation.required(agency.legal_representative, "法定代表人 / legal representative"),
-         validation.required(agency.address, "经营地址 / address"), agency.lease_until, agency.phone,
+        (new_uid(), validation.required(agency.name, Text("机构名称", "agency name")), validate_credit_code(agency.credit_code),
+         agency.licence_kind, validation.required(agency.licence_no, Text("证照号", "licence number")),
+         validation.required(agency.legal_representative, Text("法定代表人", "legal representative")),
+         validation.required(agency.address, Text("经营地址", "address")), agency.lease_until, agency.phone,
          json.dumps(agency.qualifications, ensure_ascii=False), agency.commitment_signed_on, utcnow().isoformat()),
     )  # fmt: skip
 

@@ -10,6 +10,7 @@ from terminal.core.roles import Action
 from terminal.store import audit
 from terminal.store.db import Database
 from terminal.usecases.context import Actor, authorise
+from wirecontract.errors import Text
 
 
 def requeue_rejected(db: Database, actor: Actor, event_id: str) -> None:
@@ -22,7 +23,7 @@ def requeue_rejected(db: Database, actor: Actor, event_id: str) -> None:
             (event_id,),
         )
         if row is None:
-            raise NotFound(what="退回的记录 / rejected event", key=event_id)
+            raise NotFound(what=Text("退回的记录", "rejected event"), key=event_id)
         db.execute(
             "UPDATE outbox SET state = 'queued', reject_code = NULL, reject_reason = NULL WHERE event_id = ?",
             (event_id,),

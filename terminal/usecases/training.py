@@ -85,16 +85,16 @@ def add_course(db: Database, actor: Actor, code: str, title: str, topics: list[s
                audience: str = "workers") -> str:  # fmt: skip
     authorise(db, actor, Action.MANAGE_TRAINING)
     if hours <= 0:
-        raise InvalidInput(field="课时必须大于0 / hours must be above 0")
+        raise InvalidInput(field=Text("课时必须大于0", "hours must be above 0"))
     if audience not in AUDIENCES:
         raise InvalidInput(field=Text("培训对象", "target group"))
     uid = new_uid()
     with db.transaction():
         if db.scalar("SELECT 1 FROM training_courses WHERE code = ?", (code,)):
-            raise InvalidInput(field=f"课程代码 {code} 已存在 / course code {code} exists")
+            raise InvalidInput(field=Text(f"课程代码 {code} 已存在", f"course code {code} exists"))
         db.execute(
             "INSERT INTO training_courses(uid, code, title, topics, hours, pass_score, audience) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (uid, validation.required(code, "课程代码 / code"), validation.required(title, "课程名称 / title"),
+            (uid, validation.required(code, Text("课程代码", "code")), validation.required(title, Text("课程名称", "title")),
              json.dumps(topics, ensure_ascii=False), hours, pass_score, audience),
         )  # fmt: skip
         record(db, actor, "training", uid, 1, "training.course_added",
@@ -106,13 +106,13 @@ def add_session(db: Database, actor: Actor, course_code: str, trainer: str, plac
     authorise(db, actor, Action.MANAGE_TRAINING)
     course_id = db.scalar("SELECT id FROM training_courses WHERE code = ?", (course_code,))
     if course_id is None:
-        raise NotFound(what="课程 / course", key=course_code)
+        raise NotFound(what=Text("课程", "course"), key=course_code)
     uid = new_uid()
     with db.transaction():
         db.execute(
             "INSERT INTO training_sessions(uid, course_id, trainer, place, starts_at, hours, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (uid, course_id, validation.required(trainer, "培训师 / trainer"), validation.required(place, "地点 / place"),
+            (uid, course_id, validation.required(trainer, Text("培训师", "trainer")), validation.required(place, Text("地点", "place")),
              starts_at.isoformat(), hours, utcnow().isoformat()),
         )  # fmt: skip
         record(db, actor, "training", uid, 1, "training.session_added",
@@ -124,7 +124,7 @@ def add_session(db: Database, actor: Actor, course_code: str, trainer: str, plac
 def _session_id(db: Database, session_uid: str) -> int:
     value = db.scalar("SELECT id FROM training_sessions WHERE uid = ?", (session_uid,))
     if value is None:
-        raise NotFound(what="培训场次 / session", key=session_uid)
+        raise NotFound(what=Text("培训场次", "session"), key=session_uid)
     return int(value)
 
 
@@ -132,7 +132,7 @@ def audience_of(db: Database, session_uid: str) -> str:
     value = db.scalar("SELECT c.audience FROM training_sessions s JOIN training_courses c ON c.id = s.course_id"
                       " WHERE s.uid = ?", (session_uid,))  # fmt: skip
     if value is None:
-        raise NotFound(what="培训场次 / session", key=session_uid)
+        raise NotFound(what=Text("培训场次", "session"), key=session_uid)
     return str(value)
 
 
@@ -233,9 +233,9 @@ def record_result(db: Database, actor: Actor, session_uid: str, worker_id: int, 
     row = db.query_one(f"SELECT * FROM {group.table} WHERE session_id = ? AND {group.person_column} = ?",
                        (session_id, worker_id))  # fmt: skip
     if row is None or row["tap_out_at"] is None:
-        raise InvalidInput(field="须刷卡签到并签退后才能录入成绩 / tap in and out before recording a result")
+        raise InvalidInput(field=Text("须刷卡签到并签退后才能录入成绩", "tap in and out before recording a result"))
     if not 0 <= score <= 100:
-        raise InvalidInput(field="成绩应在0-100之间 / score must be 0 to 100")
+        raise InvalidInput(field=Text("成绩应在0-100之间", "score must be 0 to 100"))
     course = db.query_one(
         "SELECT c.id, c.pass_score, c.hours FROM training_sessions s JOIN training_courses c ON c.id = s.course_id"
         " WHERE s.id = ?", (session_id,))  # fmt: skip

@@ -13,6 +13,7 @@ import io
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from terminal.core.errors import InvalidInput
+from wirecontract.errors import Text
 from wirecontract.photo import MAX_PHOTO_BYTES, PHOTO_BOX, WirePhoto
 
 # Tried in order until the JPEG fits; a camera photo of a face fits at the first, noise-like pictures need
@@ -27,7 +28,7 @@ def for_centre(data: bytes, source: str) -> WirePhoto:
             # A phone's photo may be stored sideways with an EXIF turn; the page must show it upright.
             picture = ImageOps.exif_transpose(opened).convert("RGB")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        raise InvalidInput(field="照片无法读取，请重新拍照或选择图片 / the photo cannot be read: take or choose it again") from None
+        raise InvalidInput(field=Text("照片无法读取，请重新拍照或选择图片", "the photo cannot be read: take or choose it again")) from None
     picture.thumbnail(PHOTO_BOX, Image.Resampling.LANCZOS)
     while True:
         for quality in _QUALITIES:
