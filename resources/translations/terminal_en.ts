@@ -470,6 +470,11 @@
         <translation>Ready: place the card</translation>
     </message>
     <message>
+        <location filename="../../terminal/ui/home_page.py" line="289" />
+        <source>虚拟身份证读卡器（演示）</source>
+        <translation>Virtual ID card reader (demo)</translation>
+    </message>
+    <message>
         <location filename="../../terminal/ui/home_page.py" line="155" />
         <source>离线工作（未设置服务器地址）</source>
         <translation>Working offline (no server address)</translation>

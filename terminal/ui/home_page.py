@@ -283,7 +283,10 @@ class HomePage(Retranslating, QWidget):
             text = self.tr("已停止")
         else:
             text = self.tr("就绪，请放置证件")
-        self.reader_state.setText(f"{reader.reader_name}\n{text}")
+        # The built-in demo reader's name is ours to say in the UI's language; a device's name is the device's.
+        virtual = getattr(reader.service.transport, "kind", "") == "virtual"
+        name = self.tr("虚拟身份证读卡器（演示）") if virtual else reader.reader_name
+        self.reader_state.setText(f"{name}\n{text}")
 
     def _show(self) -> None:
         if self.data is None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVB
 from terminal.core.errors import DuplicateWorker, ReaderFault, RegisteredElsewhere, RuleViolation, TerminalError
 from terminal.store import identity_reads
 from terminal.store.db import Database
-from terminal.ui.feedback import report_error
+from terminal.ui.feedback import announce, report_error
 from terminal.ui.identity_panel import IdentityPanel, PhotoDecoder
 from terminal.ui.profile_form import ProfileForm
 from terminal.ui.retranslate import Retranslating
@@ -149,6 +149,7 @@ class RegisterPage(Retranslating, QWidget):
         self.worker_id = worker_id
         self.panel.mark_saved()
         self.result.setText(self.tr("登记已保存。可以申请上门服务证。"))
+        announce("登记已保存。可以申请上门服务证。", "Registration saved. You can apply for the credential.")
         self._update_buttons()
         self._session.signals.data_changed.emit()
         self.registered.emit(worker_id)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from terminal.core.errors import NotFound, TerminalError
 from terminal.core.roles import Action
 from terminal.store.db import Database
-from terminal.ui.feedback import report_error
+from terminal.ui.feedback import announce, report_error
 from terminal.ui.form_dialog import FormDialog
 from terminal.ui.i18n import ui_lang
 from terminal.ui.retranslate import Retranslating
@@ -303,6 +303,11 @@ class TrainingPage(Retranslating, QWidget):
         else:
             detail, colour = self.tr("已记录过（%1），本次刷卡未作改动").replace("%1", at), "#37474f"
         self.tap_card.show_tap(result.name, f"{result.masked_id}\n{detail}", colour, result.photo, self.tr("无照片"))
+        if result.direction in ("in", "out"):  # the banner too (masked number only: messages are logged)
+            hours = f"{result.hours:g}"
+            zh, en = (("签到成功", "Signed in") if result.direction == "in" else
+                      (f"签退成功，本场计 {hours} 学时", f"Signed out: {hours} hours for this session"))
+            announce(f"{zh}：{result.masked_id}", f"{en}: {result.masked_id}")
         self.tap_card.show()
         self._show_prompt()
         self._session.signals.data_changed.emit()
@@ -322,9 +327,12 @@ class TrainingPage(Retranslating, QWidget):
         self.tap_card.show()
 
     # --- dialogs -------------------------------------------------------------------------------------
-    def _submit(self, dialog: FormDialog, op: Callable[[Database], object]) -> None:
+    def _submit(self, dialog: FormDialog, op: Callable[[Database], object],
+                success: tuple[str, str] | None = None) -> None:  # fmt: skip
         def done(_result: object) -> None:
             dialog.done_ok()
+            if success is not None:
+                announce(*success)
             self._session.signals.data_changed.emit()
             self.refresh()
 
@@ -420,7 +428,8 @@ class TrainingPage(Retranslating, QWidget):
         d.add_row(self.tr("学员"), who)
         d.add_row(self.tr("学时"), hours)
         d.add_row(self.tr("成绩（0-100）"), score)
-        self._submit(d, lambda db: training.record_result(db, actor, uid, attendee.worker_id, score.value()))
+        self._submit(d, lambda db: training.record_result(db, actor, uid, attendee.worker_id, score.value()),
+                     ("成绩已保存", "Result saved"))  # fmt: skip
         submit = d.on_submit
 
         def checked_submit() -> None:

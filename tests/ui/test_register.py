@@ -32,6 +32,7 @@ def test_tap_register_and_apply(signed_in: Running, device: VirtualSamReader) ->
     page.save_button.click()
     signed_in.qtbot.waitUntil(lambda: page.worker_id is not None, timeout=10_000)
     assert page.apply_button.isEnabled() and not page.save_button.isEnabled()
+    assert visible(window.banner) and window.banner.text.text().startswith("登记已保存")  # in the banner, not only below
     page.apply_button.click()
     signed_in.qtbot.waitUntil(lambda: page.credential_no is not None, timeout=10_000)
     assert page.credential_no is not None and page.credential_no in page.result.text()

@@ -125,6 +125,10 @@ def test_sign_out_result_named_and_a_pass_needs_the_hours(running: Running, devi
     tap_card(running, device, "resident")
     running.qtbot.waitUntil(lambda: page.data is not None and page.data.roster[0].tap_out_at is not None, timeout=10_000)
     assert ("签退成功" if lang == "zh" else "Signed out") in page.tap_card.detail.text()
+    banner = running.window.banner  # success shows where the eye is too, in one language, with a masked number
+    running.qtbot.waitUntil(lambda: visible(banner) and ("签退成功" if lang == "zh" else "Signed out")
+                            in banner.text.text(), timeout=5_000)  # fmt: skip
+    assert "********" in banner.text.text() and ("Signed" in banner.text.text()) == (lang == "en")
     assert page.data is not None and 2.9 < page.data.roster[0].hours <= 3.1
     page.roster.selectRow(0)
     page.result_button.click()
@@ -148,6 +152,7 @@ def test_sign_out_result_named_and_a_pass_needs_the_hours(running: Running, devi
     running.wait_idle()
     running.qtbot.waitUntil(lambda: page.data is not None and page.data.roster[0].passed is False, timeout=10_000)
     assert cell(page.roster, 0, 4) == "40.0"
+    assert banner.text.text() == ("成绩已保存" if lang == "zh" else "Result saved")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
