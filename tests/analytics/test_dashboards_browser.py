@@ -19,7 +19,6 @@ from centre.analytics.city_model import CityParams
 from tests.console.helpers import console_centre, sign_in
 from tests.console_workflows.djangodb import use_database
 from tests.sync.liveserver import LiveServer
-from tests.web.browser import browser, desktop_page, playwright_driver  # noqa: F401
 
 MONTH = 202510
 T = TypeVar("T")
@@ -73,7 +72,7 @@ def _download(page: Page, link: str) -> bytes:
     return Path(info.value.path()).read_bytes()
 
 
-def test_statistics_page_figures_chart_and_xlsx(desktop_page: Page, city_centre: LiveServer) -> None:  # noqa: F811
+def test_statistics_page_figures_chart_and_xlsx(desktop_page: Page, city_centre: LiveServer) -> None:
     from centre.analytics.statistics import MEASURES
 
     page = desktop_page
@@ -94,7 +93,7 @@ def test_statistics_page_figures_chart_and_xlsx(desktop_page: Page, city_centre:
     expect(page.get_by_role("heading", name="Industry statistics")).to_be_visible()
 
 
-def test_trends_outlook_supervision_and_the_report(desktop_page: Page, city_centre: LiveServer) -> None:  # noqa: F811
+def test_trends_outlook_supervision_and_the_report(desktop_page: Page, city_centre: LiveServer) -> None:
     from centre.analytics.rollup_models import OutlookRun
 
     page = desktop_page

@@ -19,6 +19,16 @@ UNTIL = dt.date(2026, 11, 29)
 SMALL = CityParams(workers=150, years=2, seed=5, until=UNTIL)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def orm_beside_playwright() -> Iterator[None]:
+    """A browser module earlier in the session leaves Playwright's sync event loop registered in this thread, and
+    Django then refuses every ORM call as if it were async. The calls here are synchronous (no server is started
+    in this module, so nothing else inherits the setting)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def city(request: pytest.FixtureRequest) -> Iterator[str]:
     from centre.analytics import statistics
