@@ -51,7 +51,19 @@ class CardReadRefused(Exception):
 
 def identity_of_card_read(payload: dict[str, Any], provenance: Any) -> Identity:
     """Decode the event's card read; raise CardReadRefused unless it is a genuine read of the stated person."""
-    card = payload.get("card_read")
+    identity = decode_card_read(payload.get("card_read"), provenance)
+    stated = payload.get("identity")
+    stated = stated if isinstance(stated, dict) else {}
+    if normalise_id_number(stated.get("id_number", "")) != normalise_id_number(identity.id_number) or (
+        stated.get("name") != identity.name
+    ):
+        raise CardReadRefused(RejectCode.IDENTITY_NOT_FROM_CARD, "the identity fields differ from the card read")
+    return identity
+
+
+def decode_card_read(card: object, provenance: Any) -> Identity:
+    """The identity a card read (`{"text": base64url block}`) decodes to, with the terminal's own decoder; raise
+    CardReadRefused unless the block is there, hashes to the provenance's raw_sha256 and its number is valid."""
     text = card.get("text") if isinstance(card, dict) else None
     if not isinstance(text, str) or not text:
         raise CardReadRefused(RejectCode.IDENTITY_NOT_FROM_CARD, "the registering event carries no card read")
@@ -64,10 +76,4 @@ def identity_of_card_read(payload: dict[str, Any], provenance: Any) -> Identity:
         identity = decode_text_block(raw, read)
     except RuleViolation as refused:
         raise CardReadRefused(RejectCode.IDENTITY_NOT_FROM_CARD, refused.message("en")) from refused
-    stated = payload.get("identity")
-    stated = stated if isinstance(stated, dict) else {}
-    if normalise_id_number(stated.get("id_number", "")) != normalise_id_number(identity.id_number) or (
-        stated.get("name") != identity.name
-    ):
-        raise CardReadRefused(RejectCode.IDENTITY_NOT_FROM_CARD, "the identity fields differ from the card read")
     return identity

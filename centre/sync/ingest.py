@@ -2,7 +2,8 @@
 
 Ordering rule (docs/sync-protocol.md): a version at or below the record's current version is rejected as
 stale; a version more than one ahead is *parked* (stored, answered `accepted`) and applied as soon as the
-missing version arrives. One rejected event never stops the rest of the batch.
+missing version arrives. One rejected event never stops the rest of the batch. The agency's own file is ordered
+by arrival instead (two terminals of one agency number it each on their own: centre/sync/agency_file.py).
 
 A batch costs a handful of queries whatever its size: everything it touches is fetched first, and new and
 changed rows are written with bulk inserts and updates at the end (the caller holds one transaction).
@@ -15,11 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Max
+
 from centre.credentials.lifecycle import Hold
 from centre.credentials.models import Credential
 from centre.credentials.register import CredentialRegister, WorkerStanding
 from centre.credentials.worker_photos import PushedPhotos, photo_refusal
 from centre.review import intake as review_intake
+from centre.sync import agency_file
 from centre.sync.identity_rules import CardReadRefused, card_read_refusal, identity_of_card_read, normalise_id_number
 from centre.sync.models import BackgroundCheck, Complaint, Event, IdentityRegistration, Record
 from centre.sync.sequence import held_sequence_numbers, reuse_refusal
@@ -78,6 +82,7 @@ class BatchIngest:
         self.credentials = CredentialRegister(self.agency_id, frozenset(ranges), now)
         self.standing: dict[str, WorkerStanding] = {}  # worker uid → what the centre knows of the holder
         self.decoded: dict[str, dict[str, Any]] = {}  # event id → the identity its card read decodes to
+        self.representatives: dict[str, dict[str, Any]] = {}  # event id → the agency's legal representative, read
         self.reviewable: list[tuple[str, int, str]] = []  # applied worker events: the review queue's (centre/review)
         self.photos = PushedPhotos(self.agency_id, now)  # workers' photos: their own table (worker_photos.py)
         self.seqs: dict[int, str] = {}  # this terminal's outbox numbers already used (sequence.py)
@@ -156,6 +161,9 @@ class BatchIngest:
         if record is not None and record.agency_id != self.agency_id:
             raise _Rejected(RejectCode.NOT_OWNER, f"this {entity} record belongs to another agency")
         self._check_references(payload)
+        if entity == agency_file.ENTITY:  # versions ordered by arrival, never parked (agency_file.py)
+            self._check_agency(wire, record)
+            return False
         if entity == "worker":
             self._check_identity(wire, record)
             if (photo_refused := photo_refusal(entity, payload)) is not None:
@@ -172,6 +180,23 @@ class BatchIngest:
         if not parked:
             self._check_content(entity, str(wire["entity_uid"]), payload)
         return parked
+
+    def _check_agency(self, wire: dict[str, Any], record: Record | None) -> None:
+        """The agency's own file, its legal representative only from a card read, and a version stale only
+        against what this terminal sent before (centre/sync/agency_file.py)."""
+        try:
+            read = agency_file.check_agency_event(wire, self.agency_id, record.data if record else None, self.demo)
+        except CardReadRefused as refused:
+            raise _Rejected(refused.code, refused.reason) from refused
+        uid, version = str(wire["entity_uid"]), int(wire["record_version"])
+        mine = Event.objects.filter(entity=agency_file.ENTITY, entity_uid=uid, terminal_id=self.terminal.id,
+                                    status=EventStatus.ACCEPTED.value).aggregate(m=Max("record_version"))["m"]  # fmt: skip
+        sent = max([e.record_version for e in self._new_events if e.entity == agency_file.ENTITY and
+                    e.entity_uid == uid and e.status == EventStatus.ACCEPTED.value] + [mine or 0])  # fmt: skip
+        if version <= sent:
+            raise _Rejected(RejectCode.STALE_VERSION, f"version {version} is not newer than this terminal's {sent}")
+        if read is not None:
+            self.representatives[str(wire["event_id"])] = read
 
     def _centre_complaint(self, uid: str) -> bool:
         return Complaint.objects.filter(pk=uid, agency_id=self.agency_id).exists()
@@ -312,13 +337,16 @@ class BatchIngest:
         """The record reaches the event's version; its data changes only through _apply."""
         key = (event.entity, event.entity_uid)
         record = self.records.get(key)
+        version = event.record_version
+        if event.entity == agency_file.ENTITY:  # each terminal numbers the file on its own: the centre's next
+            version = record.version + 1 if record is not None else 1
         if record is None:
-            record = Record(entity=event.entity, entity_uid=event.entity_uid, version=event.record_version,
+            record = Record(entity=event.entity, entity_uid=event.entity_uid, version=version,
                             agency_id=self.agency_id, data={}, simulated=event.simulated, updated_at=self.now)  # fmt: skip
             self.records[key] = record
             self._new_records[key] = record
         else:
-            record.version = event.record_version
+            record.version = version
             record.updated_at = self.now
             if key not in self._new_records:
                 self._changed_records[key] = record
@@ -335,6 +363,9 @@ class BatchIngest:
         decoded = self.decoded.get(event.event_id)
         if decoded is not None:
             record.data["identity"] = decoded  # what the card says, whatever the event stated beside it
+        if (read := self.representatives.get(event.event_id)) is not None:
+            record.data[agency_file.READ_IDENTITY] = read  # the agency's legal representative, as the card says
+            record.data.pop(agency_file.CARD_READ, None)  # the block stays in the event
         record.simulated = record.simulated or event.simulated
         number = decoded["id_number"] if decoded else _id_number_of(event.entity, event.payload)
         if number:
