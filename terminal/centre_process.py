@@ -60,7 +60,8 @@ class CentreProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+        # Not the caller's Django settings, nor a test session's leave to call the ORM beside an event loop.
+        env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")}
         env.update(self.extra_env)
         return env
 

@@ -7,6 +7,7 @@ Failed requests to anything but loopback fail the test: the centre's pages must 
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -28,6 +29,10 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def playwright_driver() -> Iterator[Playwright]:
+    # Playwright's sync API leaves its event loop registered in this thread for the rest of the session, and Django
+    # then refuses every ORM call the tests make in-process as if it were made from async code. Those calls are
+    # synchronous; the centres the tests start do not inherit the setting (terminal/centre_process.py).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as driver:
         yield driver
 
