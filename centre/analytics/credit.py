@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from centre.analytics import any_of  # noqa: F401  (registers field__any_of)
 from centre.analytics import credit_evidence as evidence
 from centre.analytics.bulk_load import BulkTable
 from centre.analytics.credit_rules import Graded, RuleSet, RuleSetInvalid, grade_agency, grade_worker
@@ -35,15 +36,21 @@ def today_in_shanghai(now: dt.datetime | None = None) -> dt.date:
     return (now or utc_now()).astimezone(SHANGHAI).date()
 
 
+# A version's rules never change (a change is a new version): each is parsed once, known by version and load time.
+_parsed: dict[tuple[int, dt.datetime], RuleSet] = {}
+
+
 def active_rules() -> RuleSet:
     """The newest active rule set; version 1 (credit_rules.json) is loaded the first time."""
-    row = CreditRuleSet.objects.filter(active=True).order_by("-version").first()
-    if row is None:
+    key = CreditRuleSet.objects.filter(active=True).order_by("-version").values_list("version", "loaded_at").first()
+    if key is None:
         default = RuleSet.default()
         CreditRuleSet.objects.get_or_create(version=default.version, defaults={
             "rules": default.data, "loaded_by": "centre", "loaded_at": utc_now(), "note": "credit_rules.json"})  # fmt: skip
         return default
-    return RuleSet.from_json(row.rules)
+    if key not in _parsed:
+        _parsed[key] = RuleSet.from_json(CreditRuleSet.objects.get(version=key[0]).rules)
+    return _parsed[key]
 
 
 def load_rules(data: dict[str, Any], loaded_by: str, note: str = "") -> RuleSet:
@@ -63,7 +70,7 @@ def load_rules(data: dict[str, Any], loaded_by: str, note: str = "") -> RuleSet:
 
 def grade_workers(uids: Sequence[str], today: dt.date, rules: RuleSet, now: dt.datetime) -> int:
     """Grade these workers; returns how many grades changed."""
-    places = dict((u, (a, d)) for u, a, d in FactWorker.objects.filter(worker_uid__in=list(uids)).values_list(
+    places = dict((u, (a, d)) for u, a, d in FactWorker.objects.filter(worker_uid__any_of=list(uids)).values_list(
         "worker_uid", "agency_id", "district"))  # fmt: skip
     known = [u for u in uids if u in places]
     found = evidence.workers(known, today)
@@ -89,7 +96,7 @@ def _store(subject: str, graded: dict[str, Graded], places: dict[str, tuple[str,
         return 0
     with transaction.atomic():
         before = {row[0]: row[1:] for row in CreditGrade.objects.select_for_update()
-                  .filter(subject=subject, subject_id__in=list(graded))
+                  .filter(subject=subject, subject_id__any_of=list(graded))
                   .values_list("subject_id", "grade", "score", "contributions", "listed", "rule_version", "agency_id")}  # fmt: skip
         fresh, changed_rows, changes = BulkTable(CreditGrade), [], BulkTable(CreditGradeChange)
         moved = 0
@@ -139,7 +146,7 @@ def recompute(touched: Touched, now: dt.datetime | None = None) -> int:
     changed = 0
     for chunk in _chunks(sorted(touched.workers)):
         changed += grade_workers(chunk, today, rules, now)
-    agencies = set(touched.agencies) | set(FactWorker.objects.filter(worker_uid__in=list(touched.workers))
+    agencies = set(touched.agencies) | set(FactWorker.objects.filter(worker_uid__any_of=list(touched.workers))
                                            .values_list("agency_id", flat=True))  # fmt: skip
     for chunk in _chunks(sorted(a for a in agencies if a)):
         changed += grade_agencies(chunk, today, rules, now)

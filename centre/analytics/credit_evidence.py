@@ -5,23 +5,17 @@ the same code."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
-from django.db.models import Count, Max, Q, Sum
-
+from centre.analytics import any_of  # noqa: F401  (registers field__any_of)
 from centre.analytics.credit_rules import AgencyEvidence, Dated, WorkerEvidence
+from centre.analytics.dimensions import month_of
 from centre.analytics.models import (
     CreditListEntry,
-    FactComplaint,
-    FactContract,
-    FactCredential,
-    FactEvaluation,
-    FactHealthCheck,
-    FactInsurance,
     FactIntegrity,
-    FactTraining,
-    FactWorker,
 )
 from centre.sync.identity_rules import normalise_id_number
 from centre.sync.models import BackgroundCheck, IdentityRegistration, Record
@@ -31,7 +25,7 @@ LISTED = ("listed", "delisting")  # a list entry is in force from approval until
 
 
 def listed_now(subject: str, ids: Sequence[str]) -> dict[str, str]:
-    rows = CreditListEntry.objects.filter(subject=subject, subject_id__in=list(ids), status__in=LISTED)
+    rows = CreditListEntry.objects.filter(subject=subject, subject_id__any_of=list(ids), status__in=LISTED)
     found: dict[str, str] = {}
     for subject_id, kind in rows.values_list("subject_id", "kind"):
         if found.get(subject_id) != "black":  # black outranks red
@@ -42,7 +36,7 @@ def listed_now(subject: str, ids: Sequence[str]) -> dict[str, str]:
 def id_numbers(uids: Sequence[str]) -> dict[str, str]:
     """Each worker's normalised ID number, from the worker's record (the card read's)."""
     numbers: dict[str, str] = {}
-    for uid, data in Record.objects.filter(entity="worker", entity_uid__in=list(uids)).values_list("entity_uid", "data"):
+    for uid, data in Record.objects.filter(entity="worker", entity_uid__any_of=list(uids)).values_list("entity_uid", "data"):
         identity = data.get("identity") if isinstance(data, dict) else None
         number = identity.get("id_number") if isinstance(identity, dict) else None
         if number:
@@ -54,7 +48,7 @@ def person_uids(uids: Sequence[str], numbers: dict[str, str]) -> dict[str, set[s
     """Each worker's uids across agencies (the same person registered again after a transfer): a person's record
     follows them. Keyed by the given uid."""
     by_number: dict[str, set[str]] = defaultdict(set)
-    for number, uid in IdentityRegistration.objects.filter(id_number__in=set(numbers.values())).values_list(
+    for number, uid in IdentityRegistration.objects.filter(id_number__any_of=set(numbers.values())).values_list(
             "id_number", "worker_uid"):  # fmt: skip
         by_number[number].add(uid)
     return {uid: ({uid} | by_number.get(numbers.get(uid, ""), set())) for uid in uids}
@@ -62,7 +56,7 @@ def person_uids(uids: Sequence[str], numbers: dict[str, str]) -> dict[str, set[s
 
 def background_of(uids: Sequence[str], numbers: dict[str, str]) -> dict[str, str]:
     latest: dict[str, str] = {}
-    rows = BackgroundCheck.objects.filter(id_number__in=set(numbers.values())).order_by("checked_at", "id")
+    rows = BackgroundCheck.objects.filter(id_number__any_of=set(numbers.values())).order_by("checked_at", "id")
     for number, result in rows.values_list("id_number", "result"):
         latest[number] = result
     return {uid: latest.get(numbers.get(uid, ""), "none") for uid in uids}
@@ -76,40 +70,104 @@ def workers(uids: Sequence[str], today: dt.date) -> dict[str, WorkerEvidence]:
     evidence = {uid: WorkerEvidence() for uid in uids}
     for uid, result in background_of(uids, numbers).items():
         evidence[uid].background = result
-    for u, best, passed in (FactTraining.objects.filter(worker_uid__in=every).values("worker_uid")
-                            .annotate(best=Max("score"), passed=Count("uid", filter=Q(passed=True)))
-                            .values_list("worker_uid", "best", "passed")):  # fmt: skip
-        ev = evidence[owner[u]]
-        if passed:
+    for kind, u, number, count, on, until, text in _worker_facts(every, list(uids), today):
+        ev = evidence[owner[u]] if kind not in ("health", "insurance") else evidence[u]
+        if kind == "training" and count:
             ev.training_passed = True
-            ev.best_training = max(ev.best_training or 0.0, float(best or 0.0))
-    for u in FactHealthCheck.objects.filter(worker_uid__in=list(uids), passed=True, expires_on__gte=today,
-                                            checked_on__lte=today).values_list("worker_uid", flat=True):  # fmt: skip
-        evidence[u].health_valid = True
-    for u in FactInsurance.objects.filter(worker_uid__in=list(uids), starts_on__lte=today,
-                                          expires_on__gte=today).values_list("worker_uid", flat=True):  # fmt: skip
-        evidence[u].insurance_valid = True
-    for u, total, count in (FactEvaluation.objects.filter(worker_uid__in=every, on__lte=today).values("worker_uid")
-                            .annotate(total=Sum("overall"), n=Count("uid")).values_list("worker_uid", "total", "n")):  # fmt: skip
-        ev = evidence[owner[u]]
-        ev.evaluations = (ev.evaluations[0] + float(total or 0.0), ev.evaluations[1] + int(count))
-    for u, on, severity in FactComplaint.objects.filter(worker_uid__in=every, outcome="upheld",
-                                                        received_on__lte=today).values_list(
-            "worker_uid", "received_on", "severity"):  # fmt: skip
-        evidence[owner[u]].upheld_complaints.append(Dated(on, severity))
-    for u, on, polarity, valid_to in FactIntegrity.objects.filter(worker_uid__in=every, subject="worker",
-                                                                  valid_from__lte=today).values_list(
-            "worker_uid", "valid_from", "polarity", "valid_to"):  # fmt: skip
-        evidence[owner[u]].integrity.append(Dated(on, polarity, valid_to))
-    for u, count in (FactContract.objects.filter(worker_uid__in=every, start_on__lte=today).values("worker_uid")
-                     .annotate(n=Count("contract_uid")).values_list("worker_uid", "n")):  # fmt: skip
-        evidence[owner[u]].contracts += int(count)
+            ev.best_training = max(ev.best_training or 0.0, float(number or 0.0))
+        elif kind == "health":
+            ev.health_valid = True
+        elif kind == "insurance":
+            ev.insurance_valid = True
+        elif kind == "evaluations":
+            ev.evaluations = (ev.evaluations[0] + float(number or 0.0), ev.evaluations[1] + int(count))
+        elif kind == "complaint":
+            ev.upheld_complaints.append(Dated(_day(on), text))
+        elif kind == "integrity":
+            ev.integrity.append(Dated(_day(on), text, _day(until)))
+        elif kind == "contracts":
+            ev.contracts += int(count)
     for uid, kind in listed_now("worker", uids).items():
         evidence[uid].listed = kind
     for ev in evidence.values():  # order-free: the same evidence reads the same whatever order the rows came in
         ev.upheld_complaints.sort(key=lambda d: (d.on or dt.date.min, d.kind))
         ev.integrity.sort(key=lambda d: (d.on or dt.date.min, d.kind, d.valid_to or dt.date.min))
     return evidence
+
+
+# One round trip for a batch's facts (an event's grade update is mostly round trips): each part is one of the
+# queries the rules need, in one shape (kind, worker uid, number, count, day, day, text).
+_WORKER_FACTS = """
+SELECT 'training', worker_uid, MAX(score), SUM(CASE WHEN passed THEN 1 ELSE 0 END), CAST(NULL AS DATE),
+       CAST(NULL AS DATE), NULL
+  FROM analytics_training WHERE worker_uid {every} GROUP BY worker_uid
+UNION ALL SELECT 'health', worker_uid, NULL, 1, NULL, NULL, NULL FROM analytics_health_checks
+  WHERE worker_uid {uids} AND passed AND expires_on >= {today} AND checked_on <= {today}
+UNION ALL SELECT 'insurance', worker_uid, NULL, 1, NULL, NULL, NULL FROM analytics_insurance
+  WHERE worker_uid {uids} AND starts_on <= {today} AND expires_on >= {today}
+UNION ALL SELECT 'evaluations', worker_uid, SUM(overall), COUNT(*), NULL, NULL, NULL FROM analytics_evaluations
+  WHERE worker_uid {every} AND "on" <= {today} GROUP BY worker_uid
+UNION ALL SELECT 'complaint', worker_uid, NULL, 1, received_on, NULL, severity FROM analytics_complaints
+  WHERE worker_uid {every} AND outcome = 'upheld' AND received_on <= {today}
+UNION ALL SELECT 'integrity', worker_uid, NULL, 1, valid_from, valid_to, polarity FROM analytics_integrity
+  WHERE worker_uid {every} AND subject = 'worker' AND valid_from <= {today}
+UNION ALL SELECT 'contracts', worker_uid, NULL, COUNT(*), NULL, NULL, NULL FROM analytics_contracts
+  WHERE worker_uid {every} AND start_on <= {today} GROUP BY worker_uid
+"""
+
+
+def _worker_facts(every: list[str], uids: list[str], today: dt.date) -> list[tuple[Any, ...]]:
+    from django.db import connection
+
+    member, value = _member(connection.vendor)
+    sql = _WORKER_FACTS.format(every=member.format("%(every)s"), uids=member.format("%(uids)s"), today="%(today)s")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"every": value(every), "uids": value(uids), "today": today.isoformat()})
+        return list(cursor.fetchall())
+
+
+# An agency's figures in one round trip (kind, agency, number, count, count). The window's rows are found through
+# the (agency_id, month) index: month is the start's (or receipt's) month, so the month bound only narrows.
+_AGENCY_FIGURES = """
+SELECT 'workers', agency_id, CAST(NULL AS DOUBLE PRECISION), COUNT(*), 0 FROM analytics_workers
+  WHERE agency_id {ids} AND released_on IS NULL GROUP BY agency_id
+UNION ALL SELECT 'certified', agency_id, NULL, COUNT(DISTINCT worker_uid), 0 FROM analytics_credentials
+  WHERE agency_id {ids} AND end_kind = '' AND issued_on <= {today} AND valid_to >= {today} GROUP BY agency_id
+UNION ALL SELECT 'contracts', agency_id, NULL, COUNT(*), 0 FROM analytics_contracts
+  WHERE agency_id {ids} AND month >= {since_month} AND start_on > {since} AND start_on <= {today} GROUP BY agency_id
+UNION ALL SELECT 'complaints', agency_id, SUM(resolution_days), SUM(CASE WHEN outcome = 'upheld' THEN 1 ELSE 0 END),
+       SUM(CASE WHEN resolution_days IS NULL THEN 0 ELSE 1 END) FROM analytics_complaints
+  WHERE agency_id {ids} AND month >= {since_month} AND received_on > {since} AND received_on <= {today}
+  GROUP BY agency_id
+UNION ALL SELECT 'evaluations', agency_id, SUM(overall), COUNT(*), 0 FROM analytics_evaluations
+  WHERE agency_id {ids} AND "on" <= {today} GROUP BY agency_id
+"""
+
+
+def _agency_figures(ids: list[str], since: dt.date, today: dt.date) -> list[tuple[Any, ...]]:
+    from django.db import connection
+
+    member, value = _member(connection.vendor)
+    sql = _AGENCY_FIGURES.format(ids=member.format("%(ids)s"), today="%(today)s", since="%(since)s",
+                                 since_month="%(since_month)s")  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"ids": value(ids), "today": today.isoformat(), "since": since.isoformat(),
+                             "since_month": month_of(since)})  # fmt: skip
+        return list(cursor.fetchall())
+
+
+def _member(vendor: str) -> tuple[str, Any]:
+    """Membership in a list passed as one parameter (any_of.py), and how the list is passed."""
+    if vendor == "postgresql":
+        return "= ANY({}::text[])", list
+    return "IN (SELECT value FROM json_each({}))", json.dumps
+
+
+def _day(value: Any) -> dt.date | None:
+    """A date as the database gave it back (PostgreSQL: a date; SQLite, in a raw query: its text)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
 
 
 def agencies(ids: Sequence[str], today: dt.date, window_days: int, penalty: str) -> dict[str, AgencyEvidence]:
@@ -122,37 +180,28 @@ def agencies(ids: Sequence[str], today: dt.date, window_days: int, penalty: str)
     for agency, status in AgencyAdmission.objects.filter(agency_id__in=ids).order_by("decided_at", "id").values_list(
             "agency_id", "status"):  # fmt: skip
         latest[agency] = status
-    for agency, data in Record.objects.filter(entity="agency", agency_id__in=ids).values_list("agency_id", "data"):
+    for agency, data in Record.objects.filter(entity="agency", agency_id__any_of=ids).values_list("agency_id", "data"):
         data = data if isinstance(data, dict) else {}
         ev = evidence[agency]
         ev.profile_complete = ev.profile_complete or bool(data.get("phone") and data.get("address"))
         ev.licence = ev.licence or bool(data.get("licence_no"))
     for agency in ids:
         evidence[agency].admitted = latest.get(agency) == "admitted"
-    for agency, count in (FactWorker.objects.filter(agency_id__in=ids, released_on__isnull=True).values("agency_id")
-                          .annotate(n=Count("worker_uid")).values_list("agency_id", "n")):  # fmt: skip
-        evidence[agency].workers = int(count)
-    for agency, count in (FactCredential.objects.filter(agency_id__in=ids, end_kind="", issued_on__lte=today,
-                                                        valid_to__gte=today).values("agency_id")
-                          .annotate(n=Count("worker_uid", distinct=True)).values_list("agency_id", "n")):  # fmt: skip
-        evidence[agency].certified = int(count)
-    for agency, count in (FactContract.objects.filter(agency_id__in=ids, start_on__gt=since, start_on__lte=today)
-                          .values("agency_id").annotate(n=Count("contract_uid")).values_list("agency_id", "n")):  # fmt: skip
-        evidence[agency].contracts_in_window = int(count)
-    window = FactComplaint.objects.filter(agency_id__in=ids, received_on__gt=since, received_on__lte=today)
-    for agency, upheld, total, resolved in (window.values("agency_id").annotate(
-            upheld=Count("uid", filter=Q(outcome="upheld")), days=Sum("resolution_days"),
-            resolved=Count("uid", filter=Q(resolution_days__isnull=False)))
-            .values_list("agency_id", "upheld", "days", "resolved")):  # fmt: skip
+    for kind, agency, number, count, resolved in _agency_figures(ids, since, today):
         ev = evidence[agency]
-        ev.upheld_in_window = int(upheld)
-        ev.resolution_days = (float(total or 0.0), int(resolved))
-    for agency, total, count in (FactEvaluation.objects.filter(agency_id__in=ids, on__lte=today).values("agency_id")
-                                 .annotate(total=Sum("overall"), n=Count("uid"))
-                                 .values_list("agency_id", "total", "n")):  # fmt: skip
-        evidence[agency].evaluations = (float(total or 0.0), int(count))
+        if kind == "workers":
+            ev.workers = int(count)
+        elif kind == "certified":
+            ev.certified = int(count)
+        elif kind == "contracts":
+            ev.contracts_in_window = int(count)
+        elif kind == "complaints":
+            ev.upheld_in_window = int(count)
+            ev.resolution_days = (float(number or 0.0), int(resolved))
+        elif kind == "evaluations":
+            ev.evaluations = (float(number or 0.0), int(count))
     for agency, on, polarity, valid_to, category in FactIntegrity.objects.filter(
-            agency_id__in=ids, subject="agency", valid_from__lte=today).order_by("valid_from", "uid").values_list(
+            agency_id__any_of=ids, subject="agency", valid_from__lte=today).order_by("valid_from", "uid").values_list(
             "agency_id", "valid_from", "polarity", "valid_to", "category"):  # fmt: skip
         item = Dated(on, polarity, valid_to)
         if category == penalty:
@@ -167,4 +216,4 @@ def agencies(ids: Sequence[str], today: dt.date, window_days: int, penalty: str)
 def agency_districts(ids: Sequence[str]) -> dict[str, str]:
     from centre.analytics.dimensions import district_of
 
-    return {a: district_of(d) for a, d in Agency.objects.filter(pk__in=list(ids)).values_list("id", "district")}
+    return {a: district_of(d) for a, d in Agency.objects.filter(pk__any_of=list(ids)).values_list("id", "district")}
