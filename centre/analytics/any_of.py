@@ -15,14 +15,14 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.sql.compiler import SQLCompiler
 
 
-class AnyOf(models.Lookup):  # type: ignore[type-arg]
+class AnyOf(models.Lookup[bool]):
     lookup_name = "any_of"
     prepare_rhs = False
 
     def get_prep_lookup(self) -> Any:
         return [str(v) for v in self.rhs]
 
-    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> tuple[str, list[Any]]:
+    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> tuple[str, Any]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         values = list(self.rhs)
         if connection.vendor == "postgresql":
