@@ -8,14 +8,19 @@ index like IN does), a JSON array on SQLite (`IN (SELECT value FROM json_each(%s
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.sql.compiler import SQLCompiler
 
+if TYPE_CHECKING:
+    _Lookup = models.Lookup[bool]
+else:
+    _Lookup = models.Lookup  # generic only for the type checker (django-stubs)
 
-class AnyOf(models.Lookup[bool]):
+
+class AnyOf(_Lookup):
     lookup_name = "any_of"
     prepare_rhs = False
 
