@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from ninja import Query, Router
 
 from centre.errors import ApiError
 from centre.sync import schemas
 from centre.sync.identity_rules import normalise_id_number
-from centre.sync.ingest import BatchIngest
+from centre.sync.ingest import BatchIngest, Verdict
 from centre.sync.models import Decision, Event, IdentityRegistration
 from centre.terminals.models import Terminal
 from centre.terminals.signature_auth import TerminalSignature
@@ -31,9 +33,26 @@ def _terminal(request: HttpRequest) -> Terminal:
 def push(request: HttpRequest, body: schemas.PushRequest) -> dict[str, object]:
     terminal = _terminal(request)
     wire = [event.dict() for event in body.events]
-    with transaction.atomic():
-        verdicts = BatchIngest(terminal, settings.DEMO, p.utc_now()).run(wire)
+    verdicts = _ingest(terminal, wire)
     return {"results": [v.to_json() for v in verdicts], "server_time": p.iso(p.utc_now())}
+
+
+def _ingest(terminal: Terminal, wire: list[dict[str, Any]]) -> list[Verdict]:
+    """One transaction. Two pushes of the same events (a terminal's retry racing its first attempt, through two
+    application processes) both find them new; the second to commit meets the unique keys and runs once more,
+    now seeing what the first stored, so it answers `duplicate` as a later push would (the same holds for two
+    agencies registering one person at once: the second is refused as registered elsewhere)."""
+    for attempt in range(_INGEST_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return BatchIngest(terminal, settings.DEMO, p.utc_now()).run(wire)
+        except IntegrityError:
+            if attempt == _INGEST_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+_INGEST_ATTEMPTS = 3  # each retry follows a commit by another push of the same events: a third is already rare
 
 
 @router.get(p.PULL_PATH.removeprefix(p.API), response={200: schemas.PullResponse, **ERRORS})

@@ -205,7 +205,12 @@ class BatchIngest:
         worker_uid = payload.get("worker_uid")
         if worker_uid:
             worker = self._record("worker", str(worker_uid))
-            if worker is not None and worker.agency_id != self.agency_id:
+            # A terminal sends a worker's registration before anything about the worker, so a worker the centre
+            # does not know is not this agency's to write about: another agency that learnt the uid (it is in
+            # the slips a terminal prints) must not attach training, contracts or ratings to the person.
+            if worker is None:
+                raise _Rejected(RejectCode.NOT_OWNER, "the worker this record is about is not registered by this agency")
+            if worker.agency_id != self.agency_id:
                 raise _Rejected(RejectCode.NOT_OWNER, "the worker this record is about belongs to another agency")
 
     def _check_identity(self, wire: dict[str, Any], record: Record | None) -> None:

@@ -212,17 +212,14 @@ def pair(primary: Cluster) -> Iterator[Pair]:
         yield Pair(apps)
 
 
-CONCURRENT_DUPLICATES_BUG = ("centre/sync/ingest.py (the lead's): two pushes of the same events at once (two "
-                             "processes, or two threads of one) both find them new and both insert; the second fails "
-                             "with IntegrityError (events_pkey) as HTTP 500 instead of answering `duplicate`")
+# Two pushes of the same events at once both find them new; the second to commit meets the unique keys and runs
+# again, answering `duplicate` (centre/sync/api.py `_ingest`).
 
 
-@pytest.mark.xfail(strict=True, reason=CONCURRENT_DUPLICATES_BUG)
 def test_the_same_events_pushed_to_two_processes_at_once_get_one_accepted_and_one_duplicate(pair: Pair) -> None:
     pair.push_at_once(pair.clients)
 
 
-@pytest.mark.xfail(strict=True, reason=CONCURRENT_DUPLICATES_BUG)
 def test_the_same_events_pushed_by_two_threads_into_one_process_get_one_accepted_and_one_duplicate(pair: Pair) -> None:
     pair.push_at_once((pair.clients[0], pair.clients[0]))
 
