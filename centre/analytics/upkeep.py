@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 ENV_FOLLOWER = "CENTRE_ANALYTICS_FOLLOWER"  # "0": serve starts no follower (the deployment runs one of its own)
 POLL_SECONDS = 1.0
 EVERY_SECONDS = 60.0
+BURST_SECONDS = 30.0  # under a steady stream of pushes, a pass at least this often
 # A fixed key for pg_advisory_lock: the installation's one analytics pass ("analytics" in ASCII).
 LOCK_KEY = 0x616E616C79746963
 FOLLOWING = "following"  # the line `analytics follow` prints once it is ready (tests and operators wait for it)
@@ -116,20 +117,30 @@ class Follower:
                  latest: Callable[[], object] = latest_change,
                  lock: Callable[[], AbstractContextManager[bool]] = installation_lock,
                  poll_seconds: float = POLL_SECONDS, every_seconds: float = EVERY_SECONDS,
-                 settle_seconds: float | None = None, clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+                 settle_seconds: float | None = None, clock: Callable[[], float] = time.monotonic,
+                 burst_seconds: float = BURST_SECONDS) -> None:  # fmt: skip
         from centre.analytics.facts import OVERLAP
 
         self.work, self.latest, self.lock, self.clock = work, latest, lock, clock
         self.poll_seconds, self.every_seconds = poll_seconds, every_seconds
         self.settle_seconds = OVERLAP.total_seconds() + poll_seconds if settle_seconds is None else settle_seconds
         self.passes = 0
-        self._seen: object = None
+        self._seen: object = None  # the mark at the last pass
+        self._looked: object = None  # the mark at the last look
+        self.burst_seconds = burst_seconds
         self._last_pass: float | None = None
         self._settle_at = float("inf")  # when the pass for late commits is due
 
     def due(self, seen: object, now: float) -> bool:
-        if self._last_pass is None or seen != self._seen:
+        still = seen == self._looked  # nothing arrived since the previous look
+        self._looked = seen
+        if self._last_pass is None:
             return True
+        if seen != self._seen:
+            # New rows. While pushes keep arriving the pass waits for a look at which nothing did: a pass beside a
+            # stream of pushes takes turns with them at the database (SQLite's one writer) and at the processor,
+            # and made a terminal's drain a third slower. Never longer than `burst_seconds`, though.
+            return still or now - self._last_pass >= self.burst_seconds
         return now >= self._settle_at or now - self._last_pass >= self.every_seconds
 
     def step(self) -> bool:

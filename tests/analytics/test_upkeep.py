@@ -52,12 +52,29 @@ def test_a_pass_when_rows_arrive_once_more_after_the_overlap_and_at_least_every_
         clock.now += 1
         assert not f.step()  # quiet: no pass at every look
     mark[0] = ("t1", 1)
+    assert not f.step()  # rows are arriving: the pass waits for a look at which nothing did
+    clock.now += 1
     assert f.step()
     clock.now += 11
     assert f.step() and not f.step()  # one settle pass after new rows, then quiet
     clock.now += 60
     assert f.step()  # the centre's own decisions move no mark: a pass at least every minute
     assert len(runs) == f.passes == 5
+
+
+def test_under_a_steady_stream_of_pushes_a_pass_runs_at_least_every_burst_interval() -> None:
+    mark: list[object] = [("t0", 1)]
+    runs: list[float] = []
+    clock = Clock()
+    f = follower(mark, runs, clock)
+    assert f.step()
+    for n in range(1, 30):  # something new at every look: the pushes have the database to themselves
+        clock.now += 1
+        mark[0] = ("t", n)
+        assert not f.step()
+    clock.now += 1
+    mark[0] = ("t", 30)
+    assert f.step() and runs[1] - runs[0] == 30  # ...but the analysis is never more than 30 s behind
 
 
 def test_a_pass_held_out_by_another_follower_runs_at_a_later_look() -> None:
