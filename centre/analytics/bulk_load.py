@@ -4,7 +4,8 @@ connection and in its transaction. Rows are dicts by column name; missing column
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import connection, models
@@ -21,16 +22,21 @@ class BulkTable:
         self.columns = [str(f.column) for f in self.fields]
         self.rows: list[tuple[Any, ...]] = []
         self.count = 0
-        # (attribute name, adapter or None, default) per column, worked out once: add() runs for every row.
-        self._plan = [(f.attname, _adapter(f), f.get_default) for f in self.fields]
+        # Worked out once, as add() runs for every row: per column its name and, unless the default is made per row
+        # (a callable), the default itself; then which columns take a per-row default and which need adapting.
+        self._names = [(f.attname, _MISSING if f.has_default() and callable(f.default) else f.get_default())
+                       for f in self.fields]  # fmt: skip
+        self._per_row = [(i, f.get_default) for i, f in enumerate(self.fields) if f.has_default() and callable(f.default)]
+        self._adapt = [(i, adapt) for i, f in enumerate(self.fields) if (adapt := _adapter(f)) is not None]
 
     def add(self, values: dict[str, Any]) -> None:
-        row = []
-        for name, adapt, default in self._plan:
-            value = values.get(name, _MISSING)
-            if value is _MISSING:
-                value = default()
-            row.append(value if value is None or adapt is None else adapt(value))
+        row = [values.get(name, default) for name, default in self._names]
+        for i, make in self._per_row:
+            if row[i] is _MISSING:
+                row[i] = make()
+        for i, adapt in self._adapt:
+            if row[i] is not None:
+                row[i] = adapt(row[i])
         self.rows.append(tuple(row))
         if len(self.rows) >= FLUSH_EVERY:
             self.flush()
@@ -55,12 +61,13 @@ class BulkTable:
 
 
 _MISSING = object()
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def _adapter(field: models.Field[Any, Any]) -> Callable[[Any], Any] | None:
     """How a Python value becomes what the database takes, or None when it takes it as it is."""
     if isinstance(field, models.JSONField):
-        return lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return _JSON  # one encoder for every row (json.dumps with options builds one per call)
     if connection.vendor == "postgresql":
         return None  # psycopg's COPY adapts dates, times, numbers and text itself
     if isinstance(field, models.DateTimeField):
@@ -78,3 +85,26 @@ def reset_sequences(*models_: type[models.Model]) -> None:
     with connection.cursor() as cursor:
         for sql in statements:
             cursor.execute(sql)
+
+
+@contextmanager
+def indexes_built_after(*models_: type[models.Model]) -> Iterator[None]:
+    """On PostgreSQL, the tables' plain indexes are dropped for a large load and built again after it, in the same
+    transaction: building an index by sorting is far faster than growing it row by row, once the indexes outgrow
+    memory (their keys are random uids). Primary keys and unique indexes stay (they check the rows as they come).
+    If the load fails the transaction rolls back, and the indexes with it. Tables are locked until the commit."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    tables = [m._meta.db_table for m in models_]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() "
+                       "AND i.tablename = ANY(%s::text[]) AND i.indexdef NOT LIKE 'CREATE UNIQUE%%'", [tables])  # fmt: skip
+        plain = list(cursor.fetchall())
+        for name, _ in plain:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    yield
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for _, definition in plain:
+            cursor.execute(definition)

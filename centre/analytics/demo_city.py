@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterable
+from contextlib import nullcontext
 from typing import Any
 
 from django.db import models, transaction
 
 from centre.analytics import fact_rules as rules
-from centre.analytics.bulk_load import BulkTable, reset_sequences
+from centre.analytics.bulk_load import BulkTable, indexes_built_after, reset_sequences
 from centre.analytics.city_model import City, CityParams, Person
 from centre.analytics.dimensions import district_of, month_of, parse_day, week_of
 from centre.analytics.errors import CreditRefused
@@ -46,7 +47,7 @@ class CityLoader:
 
     def __init__(self) -> None:
         from centre.complaints.models import Complaint
-        from centre.console.models import AgencyAdmission, WorkerIndex, WorkerLink
+        from centre.console.models import AgencyAdmission, WorkerIndex
         from centre.credentials.models import Credential
         from centre.evaluations.models import Evaluation
         from centre.integrity.models import IntegrityRecord
@@ -58,13 +59,26 @@ class CityLoader:
                     "record": Record, "registration": IdentityRegistration, "background": BackgroundCheck,
                     "credential": Credential, "evaluation": Evaluation, "complaint": Complaint,
                     "finding": ComplaintFinding, "integrity": IntegrityRecord}  # fmt: skip
-        self.index, self.link = WorkerIndex, WorkerLink
+        self.index = WorkerIndex
         self.districts: dict[str, str] = {}
+        self.places: dict[str, str] = {}
         self.worker_types: dict[str, str] = {}  # worker uid → first service type (sorted), as facts.py takes it
         self.uid_at: dict[tuple[str, str], str] = {}  # (id number, agency) → the worker uid registered there
         self.last_registration: dict[str, tuple[str, str]] = {}  # id number → (worker uid, agency) before
         self.findings: dict[str, tuple[str, bool]] = {}
         self.pending_complaints: list[dict[str, Any]] = []
+
+    def big_tables(self) -> list[type[models.Model]]:
+        """The tables that grow with the city (a row or more per worker)."""
+        from centre.console.models import WorkerLink
+        from centre.sync.models import Record
+
+        return [Record, WorkerLink, self.index, FactWorker, FactWorkerService, FactContract, FactTraining,
+                FactHealthCheck, FactInsurance, FactEvaluation, FactCredential, *self.raw_of("registration",
+                "background", "credential", "evaluation")]  # fmt: skip
+
+    def raw_of(self, *kinds: str) -> list[type[models.Model]]:
+        return [self.raw[k] for k in kinds]
 
     def table(self, model: type[models.Model]) -> BulkTable:
         if model not in self.tables:
@@ -123,11 +137,11 @@ class CityLoader:
     def _record(self, row: dict[str, Any]) -> None:
         data, uid, agency = row["data"], row["entity_uid"], row["agency_id"]
         worker, district, entity = data["worker_uid"], self.districts[agency], row["entity"]
-        self.table(self.link).add({"entity": entity, "entity_uid": uid, "worker_uid": worker})
         base = {"agency_id": agency, "district": district, "worker_uid": worker}
         if entity == "contract":
             start = parse_day(data["period_from"])
-            self.table(FactContract).add({**base, "contract_uid": uid, "district": district_of(data["district"]) or district,
+            place = self.places.get(data["district"]) or self._place(data["district"])
+            self.table(FactContract).add({**base, "contract_uid": uid, "district": place or district,
                                           "service_type": data["service_type"], "signed_on": parse_day(data["signed_on"]),
                                           "start_on": start, "end_on": parse_day(data["period_to"]),
                                           "month": month_of(start), "start_week": week_of(start) if start else None})  # fmt: skip
@@ -143,6 +157,10 @@ class CityLoader:
             starts = parse_day(data["starts_on"])
             self.table(FactInsurance).add({**base, "uid": uid, "starts_on": starts, "month": month_of(starts),
                                            "expires_on": parse_day(data["expires_on"])})  # fmt: skip
+
+    def _place(self, text: str) -> str:
+        self.places[text] = district_of(text)  # a contract's district text, read once (the city uses a few dozen)
+        return self.places[text]
 
     def _credential(self, row: dict[str, Any]) -> None:
         from centre.sync.models import Record
@@ -162,8 +180,6 @@ class CityLoader:
                 "health_valid_to": row["health_valid_to"], "insurance_valid_to": row["insurance_valid_to"]}  # fmt: skip
         self.table(Record).add({"entity": "credential", "entity_uid": row["entity_uid"], "version": 1,
                                 "agency_id": agency, "data": data, "simulated": True, "updated_at": row["updated_at"]})  # fmt: skip
-        self.table(self.link).add({"entity": "credential", "entity_uid": row["entity_uid"],
-                                   "worker_uid": row["worker_uid"]})  # fmt: skip
 
     def _evaluation(self, row: dict[str, Any]) -> None:
         on = parse_day(row["created_at"])
@@ -207,9 +223,13 @@ def _nothing(row: dict[str, Any]) -> None:
     return None
 
 
-def load_city(params: CityParams, grade: bool = True) -> dict[str, Any]:
-    """Generate and write the city; returns counts and timings."""
-    from centre.sync.models import IdentityRegistration
+BUILD_INDEXES_AFTER = 20_000  # workers: from this size (PostgreSQL) the plain indexes are built after the load
+
+
+def load_city(params: CityParams, grade: bool = True, indexes_after: bool | None = None) -> dict[str, Any]:
+    """Generate and write the city; returns counts and timings. `indexes_after` (default: from
+    BUILD_INDEXES_AFTER workers) builds the big tables' plain indexes once the rows are in (bulk_load.py)."""
+    from centre.sync.models import IdentityRegistration, Record
     from centre.terminals.models import Agency
 
     if Agency.objects.filter(id__startswith="9131", id__endswith="DC").exists():
@@ -218,14 +238,17 @@ def load_city(params: CityParams, grade: bool = True) -> dict[str, Any]:
     city = City(params)
     loader = CityLoader()
     city.registration_id = IdentityRegistration.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    with transaction.atomic():
+    records_before = Record.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    after = params.workers >= BUILD_INDEXES_AFTER if indexes_after is None else indexes_after
+    with transaction.atomic(), (indexes_built_after(*loader.big_tables()) if after else nullcontext()):
         loader.take(city.make_agencies())
         loader.take(city.people())
         loader.finish()
+        links = link_records(records_before)
         reset_sequences(IdentityRegistration)
         mark_everything_read()
     generated = time.monotonic() - started
-    counts = {t.model._meta.db_table: t.count for t in loader.tables.values()}
+    counts = {t.model._meta.db_table: t.count for t in loader.tables.values()} | {"console_worker_links": links}
     changed = 0
     if grade:
         from centre.analytics.credit import grade_city
@@ -234,6 +257,22 @@ def load_city(params: CityParams, grade: bool = True) -> dict[str, Any]:
         list_examples(params.until)
     return {"counts": counts, "generation_seconds": round(generated, 2),
             "grading_seconds": round(time.monotonic() - started - generated, 2), "grades": changed}  # fmt: skip
+
+
+LINKED = ("contract", "training", "health_check", "insurance", "credential")
+
+
+def link_records(after_id: int) -> int:
+    """The trace's links (console_worker_links: record → worker) of the records loaded after `after_id`, made by
+    the database from the records' own JSON in one statement rather than one Python row each."""
+    from django.db import connection
+
+    worker = "data->>'worker_uid'" if connection.vendor == "postgresql" else "json_extract(data, '$.worker_uid')"
+    entities = ", ".join(f"'{e}'" for e in LINKED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO console_worker_links (entity, entity_uid, worker_uid) SELECT entity, entity_uid, "
+                       f"{worker} FROM records WHERE id > %s AND entity IN ({entities})", [after_id])  # fmt: skip
+        return int(cursor.rowcount)
 
 
 def mark_everything_read() -> None:

@@ -69,13 +69,30 @@ def loaded_city(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
     else:
         url = request.getfixturevalue("analytics_cluster").create_database("demo_city")
     use_database(url)
-    yield load_city(SMALL)
+    before = _indexes()
+    loaded = load_city(SMALL, indexes_after=True)  # the large city's way: plain indexes built after the rows
+    yield {**loaded, "indexes": (before, _indexes())}
+
+
+def _indexes() -> set[tuple[str, str]]:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()")
+        return set(cursor.fetchall())
+
+
+def test_every_index_is_there_after_the_load(loaded_city: dict[str, Any]) -> None:
+    before, after = loaded_city["indexes"]
+    assert before == after
 
 
 def test_the_load_fills_the_centre_and_the_facts(loaded_city: dict[str, Any]) -> None:
     from centre.analytics.models import CreditGrade, FactContract, FactWorker
     from centre.complaints.models import Complaint
-    from centre.console.models import WorkerIndex
+    from centre.console.models import WorkerIndex, WorkerLink
     from centre.credentials.models import Credential
     from centre.sync.models import IdentityRegistration, Record
     from centre.terminals.models import Agency
@@ -91,6 +108,10 @@ def test_the_load_fills_the_centre_and_the_facts(loaded_city: dict[str, Any]) ->
     for agency, data in Record.objects.filter(entity="contract").values_list("agency_id", "data"):
         raw[(int(data["period_from"][:7].replace("-", "")), data["district"], data["service_type"], agency)] += 1
     assert Counter(FactContract.objects.values_list("month", "district", "service_type", "agency_id")) == raw
+    linked = Record.objects.filter(entity__in=("contract", "training", "health_check", "insurance", "credential"))
+    links = set(WorkerLink.objects.values_list("entity", "entity_uid", "worker_uid"))
+    assert counts["console_worker_links"] == len(links) == linked.count()
+    assert links == {(r.entity, r.entity_uid, r.data["worker_uid"]) for r in linked}  # the trace's way to a worker
     assert CreditGrade.objects.filter(subject="worker").count() == FactWorker.objects.count()
     assert CreditGrade.objects.filter(subject="agency").count() == 16
     assert CreditGrade.objects.filter(listed="black").count() == 1
