@@ -1,4 +1,5 @@
-"""/console/credit/ (namespace "credit"): grades, a subject's grade and history, the red and black lists."""
+"""/console/credit/ (namespace "credit"): grades, a subject's grade and history, the red and black lists,
+a complaint's finding."""
 
 from __future__ import annotations
 
@@ -14,5 +15,6 @@ urlpatterns = [
     path("lists/propose", views.propose, name="propose"),
     path("lists/<int:entry_id>/removal", views.propose_removal, name="propose_removal"),
     path("lists/<int:entry_id>/decide", views.decide, name="decide"),
+    path("complaints/<str:uid>/finding", views.finding, name="finding"),  # the form on a complaint's page
     path("<str:subject>/<str:subject_id>", views.subject_page, name="subject"),
 ]

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from centre.analytics import credit_lists, credit_pages
+from centre.analytics import complaint_findings, credit_lists, credit_pages
 from centre.analytics.dimensions import DISTRICT_NAMES
 from centre.analytics.facts import refresh
 from centre.console import roles as r
@@ -102,3 +102,17 @@ def decide(request: HttpRequest, entry_id: int) -> HttpResponse:
     else:
         messages.success(request, (Text("已批准", "Approved") if approve else Text("已驳回", "Refused")).in_lang(lang()))
     return redirect("credit:lists")
+
+
+@require_POST
+@r.require_role(*complaint_findings.RECORD)
+def finding(request: HttpRequest, uid: str) -> HttpResponse:
+    """The form on the complaint's page (templatetags/credit_findings.py); back to that page either way."""
+    try:
+        complaint_findings.record_finding(request.user, uid, request.POST.get("severity", ""),
+                                          request.POST.get("upheld", ""))  # fmt: skip
+    except ExplainedError as error:
+        tell_error(request, error)
+    else:
+        messages.success(request, Text("定性已记录，计入诚信评价", "Finding recorded: it counts in the credit grades").in_lang(lang()))
+    return redirect("complaints:detail", uid=uid)

@@ -300,6 +300,7 @@ ROLE_MATRIX: dict[str, set[str]] = {
     "integrity:records": _CASE_READ, "integrity:evidence": _CASE_READ,
     "credit:grades": _CASE_READ, "credit:lists": _CASE_READ, "credit:propose": {"admin", "staff"},
     "credit:propose_removal": {"admin", "staff"}, "credit:decide": {"admin"}, "credit:subject": _CASE_READ,
+    "credit:finding": {"admin", "staff"},
     "analytics:statistics": _CASE_READ, "analytics:statistics-xlsx": _CASE_READ, "analytics:trends": _CASE_READ,
     "analytics:outlook": _CASE_READ, "analytics:supervision": _CASE_READ, "analytics:report-pdf": _CASE_READ,
     "analytics:report-xlsx": _CASE_READ,
