@@ -3091,6 +3091,14 @@ Please send it to support.</translation>
 <context>
     <name>AgencyFilePage</name>
     <message>
+        <source>中心诚信等级：尚未收到（等级变化时由中心发来）</source>
+        <translation>The centre's credit grade: not received yet (the centre sends it when it changes)</translation>
+    </message>
+    <message>
+        <source>中心诚信等级：%1（得分 %2，规则第 %3 版，%4）</source>
+        <translation>The centre's credit grade: %1 (score %2, rules version %3, %4)</translation>
+    </message>
+    <message>
         <source>机构备案资料</source>
         <translation>Agency registration file</translation>
     </message>

@@ -33,7 +33,7 @@ from terminal.ui.profile_form import day_of
 from terminal.ui.retranslate import Retranslating
 from terminal.ui.scan_picker import ScanPicker
 from terminal.ui.session import Session
-from terminal.usecases import agency_profile
+from terminal.usecases import agency_profile, credit_grades
 from terminal.usecases.agency_profile import AgencyChange, AgencyFile, QualificationInput
 from wirecontract.identity import CardRead
 
@@ -67,6 +67,10 @@ class AgencyFilePage(Retranslating, QWidget):
         self.missing = QLabel()
         self.missing.setObjectName("agencyMissing")
         self.missing.setWordWrap(True)
+        self.grade = QLabel()  # the agency's own credit grade as the centre last sent it (credit_grades.py)
+        self.grade.setObjectName("agencyGrade")
+        self.grade.setWordWrap(True)
+        self.centre_grade: dict[str, object] | None = None
         self.name, self.credit_code = QLabel(), QLabel()
         self.licence_kind = QComboBox()
         self.licence_kind.setObjectName("licenceKind")
@@ -153,6 +157,7 @@ class AgencyFilePage(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.missing)
+        layout.addWidget(self.grade)
         layout.addLayout(columns, 1)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
@@ -185,11 +190,27 @@ class AgencyFilePage(Retranslating, QWidget):
         self.licence_kind.setCurrentIndex(max(0, self.licence_kind.findData(current)))
         self._show_reading()
         self._show_file()
+        self._show_grade()
 
     # --- loading --------------------------------------------------------------------------------------
     def refresh(self) -> None:
         actor = self._session.require_actor()
         self._session.run(lambda db: agency_profile.load(db, actor), self._loaded)
+        self._session.run(credit_grades.agency_grade, self._grade_loaded)
+
+    def _grade_loaded(self, grade: dict[str, object] | None) -> None:
+        self.centre_grade = grade
+        self._show_grade()
+
+    def _show_grade(self) -> None:
+        g = self.centre_grade
+        if g is None:
+            self.grade.setText(self.tr("中心诚信等级：尚未收到（等级变化时由中心发来）"))
+            return
+        at = str(g.get("at") or "")[:10]
+        self.grade.setText(self.tr("中心诚信等级：%1（得分 %2，规则第 %3 版，%4）").replace("%1", str(g.get("grade") or ""))
+                           .replace("%2", f"{float(str(g.get('score') or 0)):g}").replace("%3", str(g.get("rule_version") or ""))
+                           .replace("%4", at))  # fmt: skip
 
     def _loaded(self, file: AgencyFile) -> None:
         self.file = file
