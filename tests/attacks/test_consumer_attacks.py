@@ -132,7 +132,8 @@ def test_a_typed_code_opens_only_the_slip_that_carries_it(users: dict[str, Any])
     code = evalslip.decode(slip_a).claims.code
 
     def slip_record(term: Any, slip: str) -> None:
-        data = {"worker_uid": "w", "contract_uid": uuid.uuid4().hex, "code": code, "slip": slip}
+        own_worker = worker_a if term is term_a else worker_b  # a record may name only the agency's own worker
+        data = {"worker_uid": own_worker, "contract_uid": uuid.uuid4().hex, "code": code, "slip": slip}
         [verdict] = push(term, wire(uuid.uuid4().hex, 1, data, entity="evaluation_slip", kind="evaluation_slip.issued"))
         assert verdict.status.value == "accepted"
 
@@ -236,7 +237,8 @@ def test_another_agency_cannot_train_or_rate_a_worker_before_the_worker_reaches_
     term_b, key_b = signed_terminal(AGENCY_B, "0002")
     training = {"worker_uid": worker_uid, "passed": True, "course": "岗前培训"}
     [taken] = push(term_b, wire(uuid.uuid4().hex, 1, training, entity="training"))
-    assert taken.status.value == "accepted"  # the worker was not at the centre yet: nothing to refuse it by
+    # The worker is not at the centre yet, so not B's to write about (centre/sync/ingest.py _check_references).
+    assert taken.status.value == "rejected" and taken.code == "not_owner"
     slip = _slip(key_b, worker_uid)
     assert Client().post(slip[slip.index("/S/") :], {c: "5" for c in standard().codes}).status_code == 200
     identity = {"identity": {"id_number": sync_helpers.test_number(10), "name": "王秀英"}}
