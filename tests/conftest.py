@@ -14,6 +14,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Real Chromium for every web test folder, defined once (tests/web/browser.py).
+pytest_plugins = ["tests.web.browser"]
+
 _KEEP_ENV = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "QT_QPA_PLATFORM", "DISPLAY", "XAUTHORITY", "VIRTUAL_ENV"}
 
 

@@ -11,7 +11,6 @@ import pytest
 from tests.console.helpers import console_centre
 from tests.server.conftest import cluster  # noqa: F401
 from tests.sync.liveserver import LiveServer
-from tests.web.browser import browser, desktop_page, phone_page, playwright_driver  # noqa: F401
 
 _databases = itertools.count()
 

@@ -13,7 +13,6 @@ import pytest
 
 from tests.console_workflows.djangodb import setup_django, use_database
 from tests.server.postgres import PrivatePostgres
-from tests.web.browser import browser, desktop_page, phone_page, playwright_driver  # noqa: F401
 
 setup_django()
 

@@ -19,7 +19,6 @@ from tests.server.centre_builders import CredentialOnTerminal, number_for, push_
 from tests.server.test_protocol import wire
 from tests.sync.conftest import Terminal, enrol, test_number
 from tests.sync.liveserver import LiveServer
-from tests.web.browser import browser, desktop_page, phone_page, playwright_driver  # noqa: F401
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "consumer"
 

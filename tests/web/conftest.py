@@ -1,3 +1,3 @@
-"""Browser fixtures for every web test folder: import them from tests.web.browser in that folder's conftest."""
-
-from tests.web.browser import browser, desktop_page, phone_page, playwright_driver  # noqa: F401
+"""The browser fixtures are registered once for the whole suite (tests/conftest.py `pytest_plugins`): a session
+fixture defined in several conftests would be set up once per folder, and Playwright's sync API cannot start a
+second time while the first is running."""
