@@ -124,9 +124,9 @@ FOLLOWER_NICENESS = 10
 def _analytics(args: argparse.Namespace) -> int:
     from centre.analytics import facts
 
-    _ready()
     if args.action == "follow":
         return _follow(args)
+    _ready()
     touched = facts.rebuild() if args.action == "rebuild" else facts.catch_up(max_rows=10**12)
     print(f"workers touched: {len(touched.workers)}, agencies touched: {len(touched.agencies)}")
     return 0
@@ -135,8 +135,9 @@ def _analytics(args: argparse.Namespace) -> int:
 def _follow(args: argparse.Namespace) -> int:
     """Until SIGTERM or SIGINT (systemd, Ctrl-C) or, with --stop-on-eof, the end of standard input; a pass under
     way finishes first (each of its steps is a transaction, so even a kill -9 loses nothing)."""
-    from centre.analytics.upkeep import FOLLOWING, Follower
+    from centre.analytics.upkeep import FOLLOWING, Follower, check_schema
 
+    check_schema()  # it follows a schema the deployment migrated (serve, or `db upgrade`); it never migrates
     # Analysis is background work: serving terminals, consumers and staff comes first whenever they want the
     # processor (on a two-core machine a pass running beside a push halved the push's speed).
     os.nice(FOLLOWER_NICENESS)

@@ -12,3 +12,11 @@ class CreditRefused(ConsoleError):
     code = "credit_refused"
     zh_template = "诚信评价：{why}"
     en_template = "Credit evaluation: {why}"
+
+
+class AnalyticsRefused(ConsoleError):
+    """The analysis cannot run as asked (the follower on a schema not yet migrated), with why."""
+
+    code = "analytics_refused"
+    zh_template = "数据分析：{why}"
+    en_template = "Analysis: {why}"

@@ -49,6 +49,23 @@ def follower_wanted() -> bool:
     return os.environ.get(ENV_FOLLOWER, "1").strip().lower() not in ("0", "false", "no", "off")
 
 
+def check_schema() -> None:
+    """A follower never migrates (processes starting at once would all run migrate): it refuses a schema a newer
+    centre migrated, or one that still lacks migrations (`terminal-server db upgrade` first)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    from centre import schema_guard
+    from centre.analytics.errors import AnalyticsRefused
+    from wirecontract.errors import Text
+
+    schema_guard.check_not_newer()
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise AnalyticsRefused(why=Text("数据库结构尚未升级，请先运行 terminal-server db upgrade",
+                                     "the database schema is not up to date: run `terminal-server db upgrade` first"))
+
+
 def latest_change() -> tuple[object, object]:
     """What has arrived, cheaply: the newest record's time (records are indexed by it) and the newest feed item."""
     from django.db.models import Max

@@ -87,3 +87,12 @@ def test_a_pushs_facts_and_grades_arrive_through_the_follower_process(centre: Li
     centre.stop()
     own.wait(WAIT)  # it stopped with the centre (psutil raises TimeoutExpired otherwise)
     assert not own.is_running()
+
+
+def test_the_follower_never_migrates_a_schema(tmp_path: Path) -> None:
+    """Several processes starting at once must not all run migrate: the follower refuses a schema not migrated."""
+    db = f"sqlite:///{tmp_path / 'empty.db'}"
+    env = {**os.environ, "CENTRE_SECRET_KEY": "follower-" + "x" * 40, "CENTRE_HOME": str(tmp_path / "home")}
+    done = subprocess.run([*centre_command(), "analytics", "follow", "--db", db], env=env, capture_output=True,
+                          text=True, timeout=WAIT)  # fmt: skip
+    assert done.returncode == 1 and "terminal-server db upgrade" in done.stderr and FOLLOWING not in done.stdout
