@@ -22,7 +22,9 @@ class AppProcesses:
         shared = {"CENTRE_HOME": str(self.home), "CENTRE_SECRET_KEY": SECRET_KEY,
                   "PROMETHEUS_MULTIPROC_DIR": str(self.home / "metrics"), **(env or {})}  # fmt: skip
         chosen: list[int | None] = list(ports) if ports else [None] * count
-        self.processes = [CentreProcess(db_url, env=shared, port=port) for port in chosen]
+        # One analytics follower for the installation (the deployment runs it as one unit): beside the first only.
+        self.processes = [CentreProcess(db_url, env=shared if i == 0 else {**shared, "CENTRE_ANALYTICS_FOLLOWER": "0"},
+                                        port=port) for i, port in enumerate(chosen)]  # fmt: skip
         self.db_url = db_url
 
     @property
