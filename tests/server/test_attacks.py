@@ -301,7 +301,7 @@ def test_a_credential_keeps_its_holder_and_the_holder_must_be_registered(centre:
     assert credential.send("approved").code == RejectCode.CENTRE_DECISION
     # The same credential with another (made-up) holder, to slip past the adverse check.
     credential.worker_uid = "phantom" + uuid.uuid4().hex[:8]
-    assert credential.send("approved").code == RejectCode.INVALID_PAYLOAD
+    assert credential.send("approved").code == RejectCode.NOT_OWNER  # nobody this agency registered at the centre
     # A new credential for a worker the centre never registered.
     phantom = CredentialOnTerminal(client, number_for(centre, agency_a, 11), "phantom" + uuid.uuid4().hex[:8])
     assert phantom.send("applied").code == RejectCode.NOT_OWNER
@@ -365,4 +365,6 @@ def test_back_office_sign_in_is_rate_limited(centre: LiveServer) -> None:
     statuses = [session.post(f"{centre.url}/admin/login/", timeout=30,
                              data={"username": "nobody", "password": "guess", "csrfmiddlewaretoken": token}).status_code
                 for _ in range(20)]  # fmt: skip
-    assert statuses[-1] == 429 and 429 not in statuses[:10]
+    # Refused from the 5th guess on: django-axes locks the name at its 5th failure (the per-client rate limit
+    # would refuse later).
+    assert 429 not in statuses[:4] and set(statuses[4:]) == {429}
