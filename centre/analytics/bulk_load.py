@@ -108,3 +108,13 @@ def indexes_built_after(*models_: type[models.Model]) -> Iterator[None]:
         cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for _, definition in plain:
             cursor.execute(definition)
+
+
+def analyse(*models_: type[models.Model]) -> None:
+    """On PostgreSQL, fresh statistics for tables just filled (the planner otherwise guesses until autovacuum
+    gets to them, and the first pages and the grading run right after a load)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in models_:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

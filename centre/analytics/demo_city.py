@@ -18,7 +18,7 @@ from typing import Any
 from django.db import models, transaction
 
 from centre.analytics import fact_rules as rules
-from centre.analytics.bulk_load import BulkTable, indexes_built_after, reset_sequences
+from centre.analytics.bulk_load import BulkTable, analyse, indexes_built_after, reset_sequences
 from centre.analytics.city_model import City, CityParams, Person
 from centre.analytics.dimensions import district_of, month_of, parse_day, week_of
 from centre.analytics.errors import CreditRefused
@@ -245,6 +245,7 @@ def load_city(params: CityParams, grade: bool = True, indexes_after: bool | None
         loader.take(city.people())
         loader.finish()
         links = link_records(records_before)
+        analyse(*loader.big_tables())
         reset_sequences(IdentityRegistration)
         mark_everything_read()
     generated = time.monotonic() - started
