@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from terminal.core.issuing import IssuingConditionsUnmet
 from terminal.core.lifecycle import State
 from terminal.reader.virtual import VirtualSamReader
 from terminal.store.db import Database
@@ -79,16 +80,11 @@ def test_another_persons_card_is_refused(signed_in: Running, device: VirtualSamR
 def test_issue_without_training_or_health_check_is_refused(
     signed_in: Running, device: VirtualSamReader, trained: bool, health_check: bool, says: str
 ) -> None:
-    _, number = holder_with_credential(signed_in, trained=trained, health_check=health_check)
-    page = open_issue(signed_in, number)
-    table = page.tables[Queue.ISSUE]
-    [row] = [r for r in range(table.rowCount()) if cell(table, r, 0) == number]
-    assert says in cell(table, row, 6)  # the queue already says what is missing
-    tap_card(signed_in, device, "resident")
-    signed_in.qtbot.waitUntil(lambda: bool(open_dialogs("errorDialog")), timeout=10_000)
-    assert says in open_dialogs("errorDialog")[0].text() and says in page.status.text()
-    assert state_of(signed_in, number) is State.PRINTED
-    close_dialogs()
+    # Every issuing condition is checked at approval now (terminal/core/issuing.py), before anything is printed:
+    # a credential without them never reaches the issue queue.
+    with pytest.raises(IssuingConditionsUnmet) as refused:
+        holder_with_credential(signed_in, trained=trained, health_check=health_check)
+    assert says in refused.value.message("zh")
 
 
 @pytest.mark.expected_logs("invalid_transition")
