@@ -49,5 +49,5 @@ def test_status_receipt_and_a_rejected_record(signed_in: Running) -> None:
 
 
 def test_demo_says_demo(signed_in: Running) -> None:
-    assert "DEMO" in signed_in.window.windowTitle()
+    assert "演示" in signed_in.window.windowTitle()  # in the UI's one language (Chinese here)
     assert signed_in.window.findChild(type(signed_in.window.user_label), "demoMark") is not None
