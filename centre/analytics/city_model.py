@@ -127,8 +127,14 @@ def at_noon(day: dt.date, hour: int = 10) -> dt.datetime:
 
 
 class City:
-    def __init__(self, params: CityParams) -> None:
+    """`contracts_in_database`: instead of drawing each registration's contracts here, yield one "span" row for it
+    (what the contracts depend on) and let the database draw them (city_sql.py, PostgreSQL); their complaints come
+    back through `complaint()`."""
+
+    def __init__(self, params: CityParams, contracts_in_database: bool = False) -> None:
         self.p = params
+        self.contracts_in_database = contracts_in_database
+        self.span_counter = 0
         self.rng = random.Random(params.seed)
         self.uid_counter = 0
         self.agencies: list[Agency] = []
@@ -325,7 +331,13 @@ class City:
             yield from self.integrity("worker", agency.id, person.id_number, "violation", "私自收取客户费用")
         elif rng.random() < 0.01:
             yield from self.integrity("worker", agency.id, person.id_number, "praise", "客户来信表扬")
-        yield from self.contracts(person, uid, agency, trained_on, end)
+        if not self.contracts_in_database:
+            yield from self.contracts(person, uid, agency, trained_on, end)
+        elif end > trained_on:
+            self.span_counter += 1
+            yield "span", {"key": self.span_counter, "worker_uid": uid, "agency_id": agency.id,
+                           "district": agency.district, "quality": person.quality, "types": person.types,
+                           "start_on": trained_on, "end_on": end, "id_number": person.id_number, "bad": person.bad}  # fmt: skip
 
     def contracts(self, person: Person, uid: str, agency: Agency, start: dt.date,
                   end: dt.date) -> Iterator[tuple[str, dict[str, Any]]]:  # fmt: skip
@@ -362,10 +374,10 @@ class City:
                                       "period_from": day.isoformat(), "period_to": finish.isoformat(),
                                       "district": district}}  # fmt: skip
             quality = person.quality
-            if rng.random() < 0.3 and finish < p.until:
+            if rng.random() < EVALUATED and finish < p.until:
                 self.slip_counter += 1
-                scores = {dim: int(min(max(round(rng.gauss(2.6 + 2.4 * quality, 0.7)), 1), 5))
-                          for dim in ("punctuality", "skill", "attitude", "honesty", "hygiene")}  # fmt: skip
+                scores = {dim: int(min(max(round(rng.gauss(evaluation_mean(quality), 0.7)), 1), 5))
+                          for dim in SCORES}  # fmt: skip
                 at = at_noon(min(finish + dt.timedelta(days=rng.randint(0, 5)), p.until), 20)
                 yield "evaluation", {"uid": self.uid()[:32], "contract_uid": contract,
                                      "code": f"D{self.slip_counter:09d}"[:16], "worker_uid": uid,
@@ -373,10 +385,10 @@ class City:
                                      "overall": round(sum(scores.values()) / len(scores), 2), "comment": "",
                                      "editor_hash": hashlib.sha256(contract.encode()).hexdigest(), "revision": 1,
                                      "created_at": at, "updated_at": at}  # fmt: skip
-            if rng.random() < 0.003 + 0.06 * (1 - quality) ** 2:
-                yield from self.complaint(person, agency, day, finish)
+            if rng.random() < complaint_chance(quality):
+                yield from self.complaint(person.id_number, person.bad, agency, day, finish)
 
-    def complaint(self, person: Person, agency: Agency, day: dt.date,
+    def complaint(self, id_number: str, bad: bool, agency: Agency, day: dt.date,
                   finish: dt.date) -> Iterator[tuple[str, dict[str, Any]]]:  # fmt: skip
         rng, p = self.rng, self.p
         received_on = min(day + dt.timedelta(days=rng.randint(0, max((finish - day).days, 0) + 3)), p.until)
@@ -384,7 +396,7 @@ class City:
         self.complaint_counter += 1
         uid = self.uid()
         row: dict[str, Any] = {"uid": uid, "reference": f"TS{received_on:%y%m%d}-D{self.complaint_counter:05d}"[:20],
-                               "source": rng.choice(("hotline", "hotline", "consumer")), "id_number": person.id_number,
+                               "source": rng.choice(("hotline", "hotline", "consumer")), "id_number": id_number,
                                "agency_id": agency.id, "summary": rng.choice(COMPLAINTS), "received_at": received,
                                "registered_by": "demo-staff", "sent_at": received,
                                "due_at": received + dt.timedelta(days=7)}  # fmt: skip
@@ -406,11 +418,25 @@ class City:
             else:
                 row.update(status="closed", closed_at=done, closing_note="经核实不属于机构责任", updated_at=done)
             if rng.random() < 0.4:
-                severity = ("serious" if person.bad or rng.random() < 0.1 else
+                severity = ("serious" if bad or rng.random() < 0.1 else
                             rng.choice(("minor", "general", "general")))  # fmt: skip
                 yield "finding", {"complaint_uid": uid, "severity": severity, "upheld": rng.random() < 0.7,
                                   "decided_by": "demo-staff", "decided_at": done}  # fmt: skip
         yield "complaint", row
+
+
+def complaint_chance(quality: float) -> float:
+    """How likely a contract draws a complaint, by the worker's quality."""
+    return 0.003 + 0.06 * (1 - quality) ** 2
+
+
+EVALUATED = 0.3  # the share of finished contracts the consumer evaluates
+SCORES = ("punctuality", "skill", "attitude", "honesty", "hygiene")
+
+
+def evaluation_mean(quality: float) -> float:
+    """The mean mark (of 5) a worker of this quality gets, each mark drawn around it (standard deviation 0.7)."""
+    return 2.6 + 2.4 * quality
 
 
 def _poisson(rng: random.Random, mean: float) -> int:

@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from contextlib import nullcontext
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
+from centre.analytics import city_sql
 from centre.analytics import fact_rules as rules
 from centre.analytics.bulk_load import BulkTable, analyse, indexes_built_after, reset_sequences
 from centre.analytics.city_model import City, CityParams, Person
@@ -67,6 +68,7 @@ class CityLoader:
         self.last_registration: dict[str, tuple[str, str]] = {}  # id number → (worker uid, agency) before
         self.findings: dict[str, tuple[str, bool]] = {}
         self.pending_complaints: list[dict[str, Any]] = []
+        self.spans = city_sql.Spans()  # PostgreSQL: what each registration's contracts are drawn from
 
     def big_tables(self) -> list[type[models.Model]]:
         """The tables that grow with the city (a row or more per worker)."""
@@ -87,6 +89,9 @@ class CityLoader:
 
     def take(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> None:
         for kind, row in rows:
+            if kind == "span":
+                self.spans.add(row)
+                continue
             self.table(self.raw[kind]).add(row)
             getattr(self, f"_{kind}", _nothing)(row)
 
@@ -235,14 +240,20 @@ def load_city(params: CityParams, grade: bool = True, indexes_after: bool | None
     if Agency.objects.filter(id__startswith="9131", id__endswith="DC").exists():
         raise CreditRefused(why=Text("此数据库已载入演示城市", "a demo city is already loaded in this database"))
     started = time.monotonic()
-    city = City(params)
+    in_database = connection.vendor == "postgresql"
+    city = City(params, contracts_in_database=in_database)
     loader = CityLoader()
     city.registration_id = IdentityRegistration.objects.order_by("-id").values_list("id", flat=True).first() or 0
     records_before = Record.objects.order_by("-id").values_list("id", flat=True).first() or 0
     after = params.workers >= BUILD_INDEXES_AFTER if indexes_after is None else indexes_after
+    drawn: dict[str, int] = {}
     with transaction.atomic(), (indexes_built_after(*loader.big_tables()) if after else nullcontext()):
+        if in_database:
+            city_sql.create_tables(params.seed)
         loader.take(city.make_agencies())
         loader.take(city.people())
+        if in_database:
+            drawn = draw_contracts(city, loader)
         loader.finish()
         links = link_records(records_before)
         analyse(*loader.big_tables())
@@ -250,6 +261,8 @@ def load_city(params: CityParams, grade: bool = True, indexes_after: bool | None
         mark_everything_read()
     generated = time.monotonic() - started
     counts = {t.model._meta.db_table: t.count for t in loader.tables.values()} | {"console_worker_links": links}
+    for table, n in drawn.items():
+        counts[table] = counts.get(table, 0) + n
     changed = 0
     if grade:
         from centre.analytics.credit import grade_city
@@ -258,6 +271,20 @@ def load_city(params: CityParams, grade: bool = True, indexes_after: bool | None
         list_examples(params.until)
     return {"counts": counts, "generation_seconds": round(generated, 2),
             "grading_seconds": round(time.monotonic() - started - generated, 2), "grades": changed}  # fmt: skip
+
+
+def draw_contracts(city: City, loader: CityLoader) -> dict[str, int]:
+    """PostgreSQL: the contracts and evaluations drawn by the database from the spans (city_sql.py), then the
+    complaints they drew made here; counts by table."""
+    loader.spans.flush()
+    city_sql.tabulate(city.p.start - dt.timedelta(days=400), city.p.until)
+    city_sql.draw(city.p.seed, city.p.until)
+    counts = city_sql.write(city.p.seed)
+    agencies = {a.id: a for a in city.agencies}
+    for id_number, bad, agency, first, last in city_sql.complained():
+        loader.take(city.complaint(id_number, bad, agencies[agency], first, last))
+    city_sql.drop_tables()
+    return counts
 
 
 LINKED = ("contract", "training", "health_check", "insurance", "credential")
