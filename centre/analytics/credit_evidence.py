@@ -126,15 +126,17 @@ def _worker_facts(every: list[str], uids: list[str], today: dt.date) -> list[tup
         return list(cursor.fetchall())
 
 
-# An agency's figures in one round trip (kind, agency, number, count, count). The window's rows are found through
-# the (agency_id, month) index: month is the start's (or receipt's) month, so the month bound only narrows.
+# An agency's figures in one round trip (kind, agency, number, count, count). The large ones are read from indexes
+# alone (no table row visited): current workers (ix_aw_current), certified (ix_ac_current), the window's contracts
+# (ix_act_as: agency, start) and the evaluations (ix_aev_agency), so the largest agency's update stays short. The
+# window's complaints (few) are found through (agency_id, month): month is the receipt's, so its bound only narrows.
 _AGENCY_FIGURES = """
 SELECT 'workers', agency_id, CAST(NULL AS DOUBLE PRECISION), COUNT(*), 0 FROM analytics_workers
   WHERE agency_id {ids} AND released_on IS NULL GROUP BY agency_id
 UNION ALL SELECT 'certified', agency_id, NULL, COUNT(DISTINCT worker_uid), 0 FROM analytics_credentials
   WHERE agency_id {ids} AND end_kind = '' AND issued_on <= {today} AND valid_to >= {today} GROUP BY agency_id
 UNION ALL SELECT 'contracts', agency_id, NULL, COUNT(*), 0 FROM analytics_contracts
-  WHERE agency_id {ids} AND month >= {since_month} AND start_on > {since} AND start_on <= {today} GROUP BY agency_id
+  WHERE agency_id {ids} AND start_on > {since} AND start_on <= {today} GROUP BY agency_id
 UNION ALL SELECT 'complaints', agency_id, SUM(resolution_days), SUM(CASE WHEN outcome = 'upheld' THEN 1 ELSE 0 END),
        SUM(CASE WHEN resolution_days IS NULL THEN 0 ELSE 1 END) FROM analytics_complaints
   WHERE agency_id {ids} AND month >= {since_month} AND received_on > {since} AND received_on <= {today}

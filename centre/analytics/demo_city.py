@@ -19,7 +19,7 @@ from django.db import connection, models, transaction
 
 from centre.analytics import city_sql
 from centre.analytics import fact_rules as rules
-from centre.analytics.bulk_load import BulkTable, analyse, indexes_built_after, reset_sequences
+from centre.analytics.bulk_load import BulkTable, analyse, indexes_built_after, reset_sequences, vacuum
 from centre.analytics.city_model import City, CityParams, Person
 from centre.analytics.dimensions import district_of, month_of, parse_day, week_of
 from centre.analytics.errors import CreditRefused
@@ -259,6 +259,7 @@ def load_city(params: CityParams, grade: bool = True, indexes_after: bool | None
         analyse(*loader.big_tables())
         reset_sequences(IdentityRegistration)
         mark_everything_read()
+    vacuum(*[m for m in loader.big_tables() if m._meta.db_table.startswith("analytics_")])
     generated = time.monotonic() - started
     counts = {t.model._meta.db_table: t.count for t in loader.tables.values()} | {"console_worker_links": links}
     for table, n in drawn.items():

@@ -41,7 +41,9 @@ class FactWorker(_Cube):
 
     class Meta:
         db_table = "analytics_workers"
-        indexes = _cube_indexes("aw")
+        # An agency's current workers, counted from the index alone (grading an agency, credit_evidence.py).
+        indexes = _cube_indexes("aw", models.Index(fields=["agency_id"], name="ix_aw_current",
+                                                   condition=models.Q(released_on__isnull=True)))  # fmt: skip
 
     def __str__(self) -> str:
         return f"{type(self).__name__} {self.pk}"
@@ -77,7 +79,13 @@ class FactCredential(_Cube):
 
     class Meta:
         db_table = "analytics_credentials"
-        indexes = _cube_indexes("ac", models.Index(fields=["ended_month", "end_kind"], name="ix_ac_end"))
+        indexes = _cube_indexes(
+            "ac",
+            models.Index(fields=["ended_month", "end_kind"], name="ix_ac_end"),
+            # An agency's certified workers today, from the index alone (grading an agency).
+            models.Index(fields=["agency_id", "valid_to", "issued_on", "worker_uid"], name="ix_ac_current",
+                         condition=models.Q(end_kind="")),
+        )  # fmt: skip
 
     def __str__(self) -> str:
         return f"{type(self).__name__} {self.pk}"
@@ -101,6 +109,7 @@ class FactContract(_Cube):
             models.Index(fields=["month", "service_type", "district", "agency_id"], name="ix_act_msda"),
             models.Index(fields=["start_week", "service_type", "district"], name="ix_act_wsd"),
             models.Index(fields=["worker_uid", "start_on"], name="ix_act_worker"),
+            models.Index(fields=["agency_id", "start_on"], name="ix_act_as"),  # an agency's last 365 days, index only
         )
 
     def __str__(self) -> str:
@@ -167,7 +176,11 @@ class FactEvaluation(_Cube):
 
     class Meta:
         db_table = "analytics_evaluations"
-        indexes = _cube_indexes("aev", models.Index(fields=["month", "service_type", "district"], name="ix_aev_msd"))
+        indexes = _cube_indexes(
+            "aev",
+            models.Index(fields=["month", "service_type", "district"], name="ix_aev_msd"),
+            models.Index(fields=["agency_id", "on", "overall"], name="ix_aev_agency"),  # an agency's mean, index only
+        )
 
     def __str__(self) -> str:
         return f"{type(self).__name__} {self.pk}"
