@@ -1,7 +1,8 @@
 """One SQLCipher 4 database: opening with a raw key, pragmas, transactions and error translation.
 
 The connection is used from one thread at a time: the app gives all database work to one worker thread,
-so `check_same_thread` is off to let that thread be a different one from the opener's.
+so `check_same_thread` is off to let that thread be a different one from the opener's. The front-desk search
+has a second, read-only connection on a thread of its own (`open_read_only`, terminal/store/search_connection.py).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ BUSY_TIMEOUT_MS = 3000
 # Every page read from disk is decrypted and authenticated: a page cache that holds the hot part of the
 # search index and the worker rows keeps front-desk searches off that path (64 MiB; negative = KiB).
 CACHE_KIB = 65536
+# The search's own read-only connection keeps the search index and the worker rows the list shows (32 MiB).
+SEARCH_CACHE_KIB = 32768
 
 
 class StorageIOError(StoreFault):
@@ -86,6 +89,7 @@ class Database:
         # Operators whose password was checked on this connection (user name → role): an Actor is believed
         # only while its user name is here with the same role (terminal/usecases/context.py authorise()).
         self._sessions: dict[str, str] = {}
+        self.read_only = False  # a second connection that only reads (open_read_only)
 
     @classmethod
     def open(cls, path: Path, key: bytes, *, key_verified: bool = True) -> Database:
@@ -103,19 +107,55 @@ class Database:
             raise translate(exc, key_verified=key_verified) or ReadOnlyStore() from exc
         except OSError as exc:
             raise (DiskFull() if exc.errno == errno.ENOSPC else ReadOnlyStore()) from exc
-        conn.row_factory = sqlcipher.Row
         db = cls(conn, path, key_verified, key)
+        db._unlock(key)
         with db.translated():
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             conn.execute("PRAGMA journal_mode = WAL").fetchone()
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA temp_store = MEMORY")
             conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         return db
+
+    @classmethod
+    def open_read_only(cls, path: Path, key: bytes, *, cache_kib: int = SEARCH_CACHE_KIB) -> Database:
+        """A second connection to an existing database that only reads: the front-desk search runs on it, on
+        its own thread, so it never waits behind the main connection's work (a sync drain above all). WAL lets
+        it read while the main connection writes; each statement sees the last commit.
+
+        SQLite opens the file read-only and `query_only` refuses writes in SQL too; `transaction()` refuses with
+        ReadOnlyStore. A key that does not open the file raises WrongKey (the key is checked here, at open)."""
+        if len(key) != 32:
+            raise ValueError("the database key must be 32 bytes")
+        try:
+            conn = sqlcipher.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False,
+                                     isolation_level=None)  # fmt: skip
+        except sqlcipher.Error as exc:
+            raise translate(exc, key_verified=False) or ReadOnlyStore() from exc
+        db = cls(conn, path, key_verified=False, key=key)
+        try:
+            db._unlock(key)
+            with db.translated():
+                conn.execute("PRAGMA query_only = ON")
+                conn.execute("PRAGMA temp_store = MEMORY")
+                conn.execute(f"PRAGMA cache_size = -{cache_kib}")
+        except BaseException:
+            conn.close()
+            raise
+        db.key_verified = True  # from here on a page that does not decrypt is damage, not a wrong key
+        db.read_only = True
+        db._write_refusal = ReadOnlyStore  # not refuse_writes(): nothing went wrong, there is nothing to log
+        return db
+
+    def _unlock(self, key: bytes) -> None:
+        """Give SQLCipher the key and read the schema with it: a wrong key fails here (WrongKey unless the key
+        was verified against the key file, then the file is damaged)."""
+        self.conn.row_factory = sqlcipher.Row
+        with self.translated():
+            self.conn.execute("PRAGMA cipher_log_level = NONE")
+            self.conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 
     @classmethod
     def open_unencrypted_for_benchmark(cls, path: Path) -> Database:
@@ -264,6 +304,7 @@ class Database:
         return problems
 
     def close(self) -> None:
-        with contextlib.suppress(sqlcipher.Error):
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if not self.read_only:  # the writer folds the log back into the file; a reader has nothing to fold
+            with contextlib.suppress(sqlcipher.Error):
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.conn.close()

@@ -20,6 +20,7 @@ from terminal.reader.transport import Transport
 from terminal.reader.virtual import VirtualSamReader, VirtualTransport
 from terminal.store.db import Database
 from terminal.store.home import APP_NAME, Home
+from terminal.store.search_connection import SearchConnection
 from terminal.ui.crash import CrashHandler, offer_reports
 from terminal.ui.expiry import ExpiryStep
 from terminal.ui.feedback import report_error
@@ -58,6 +59,7 @@ class TerminalApp:
         self.languages.switch(lang or (home.config().get("language") if home.root.exists() else None) or "zh")
         self.crash = CrashHandler(home.crash_dir)
         self.db: TaskThread[Database] = TaskThread("database", default_failure=lambda e: report_error(self.window, e))
+        self.search: TaskThread[SearchConnection] | None = None  # the search's own connection, once unlocked
         self.virtual_device = virtual_device
         self.idle_ms = idle_ms
         self.demo_workers = demo_workers
@@ -125,9 +127,13 @@ class TerminalApp:
             return
         report_error(None, error)
 
-    def _opened(self, _db: Database) -> None:
+    def _opened(self, db: Database) -> None:
         config = self.home.config()
-        self.session = Session(self.home, self.db, self.languages, reader=self._make_reader(config.get("reader"), config))
+        # The key stays in memory while the app runs anyway (the main connection holds it).
+        self.search = TaskThread("search", SearchConnection(db.path, db.key_for_export()),
+                                 default_failure=lambda e: report_error(self.window, e))  # fmt: skip
+        self.session = Session(self.home, self.db, self.languages, reader=self._make_reader(config.get("reader"), config),
+                               search=self.search)  # fmt: skip
         idle = IdleWatcher(self.app, self.idle_ms) if self.idle_ms is not None else IdleWatcher(self.app)
         decode_photo = self._photo_decoder(config)
 
@@ -173,6 +179,8 @@ class TerminalApp:
             self.sync.stop()  # before the database thread: the worker may be waiting on it
         if self.session is not None and self.session.reader is not None:
             self.session.reader.stop()
+        if self.search is not None:  # before the main connection, whose close folds the log back into the file
+            self.search.shutdown(SearchConnection.close)
         self.db.shutdown(lambda db: db.close() if db is not None else None)
         if self._setup_thread is not None:
             self._setup_thread.shutdown()

@@ -227,6 +227,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self.front.setCurrentWidget(self.work_area)
         self.idle.arm()
+        self.session.resume_search()
         self.home.refresh()
         self.workers.refresh()
         self.session.signals.signed_in.emit(actor)
@@ -236,6 +237,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.session.actor is None:
             return
         self.idle.disarm()
+        self.session.suspend_search()
         self.signin.reset(self.session.actor.username)
         self.front.setCurrentWidget(self.signin)
         self.work_menu.menuAction().setVisible(False)
@@ -246,6 +248,7 @@ class MainWindow(Retranslating, QMainWindow):
         if actor is not None:
             self.session.run(lambda db: operators.sign_out(db, actor))  # the store stops believing it
         self.session.actor = None
+        self.session.suspend_search()
         self.register.start_over()
         self._apply_role(None)
         self.retranslate()

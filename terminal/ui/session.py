@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from terminal.core.roles import Action, may
 from terminal.store.db import Database
 from terminal.store.home import Home
+from terminal.store.search_connection import SearchConnection
 from terminal.sync.worker import WorkerEvent
 from terminal.ui.i18n import LanguageSwitcher
 from terminal.ui.reader_thread import ReaderThread
@@ -57,10 +58,29 @@ class Session:
     sync_control: SyncControl | None = None
     today: Callable[[], dt.date] = dt.date.today
     signals: SessionSignals = field(default_factory=SessionSignals)
+    # The front-desk search's own read-only connection on its own thread (None: searches use `db`).
+    search: TaskThread[SearchConnection] | None = None
 
     def run(self, op: Callable[[Database], T], on_success: Callable[[T], None] | None = None,
             on_failure: Failure | None = None) -> None:  # fmt: skip
         run_in_background(self.db, op, on_success, on_failure)
+
+    def run_search(self, op: Callable[[Database], T], on_success: Callable[[T], None] | None = None,
+                   on_failure: Failure | None = None) -> None:  # fmt: skip
+        """A read-only query on the search's own thread: it never waits behind the database thread's work."""
+        if self.search is None:
+            self.run(op, on_success, on_failure)
+        else:
+            run_in_background(self.search, lambda connection: op(connection.database()), on_success, on_failure)
+
+    def suspend_search(self) -> None:
+        """Locked or signed out: the search connection closes (its cache holds decrypted personal data)."""
+        if self.search is not None:
+            self.search.submit(SearchConnection.suspend)
+
+    def resume_search(self) -> None:
+        if self.search is not None:
+            self.search.submit(SearchConnection.resume)
 
     def may(self, action: Action) -> bool:
         return self.actor is not None and may(self.actor.role, action)

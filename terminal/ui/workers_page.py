@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from terminal.core import service_types
+from terminal.core.errors import DatabaseClosed
 from terminal.core.lifecycle import State
 from terminal.ui.feedback import report_error
 from terminal.ui.i18n import ui_lang
@@ -200,7 +201,8 @@ class WorkersPage(Retranslating, QWidget):
                              self.type_filter.currentData(), offset)  # fmt: skip
 
     def refresh(self) -> None:
-        """Search with the current text and filters: one query at a time on the database thread. A keystroke
+        """Search with the current text and filters: one query at a time on the search's own thread (its own
+        read-only connection, so a sync drain on the database thread never delays it). A keystroke
         while one runs makes that one stale: its answer is dropped and one follow-up search (the latest text)
         runs instead, so typing never queues up work and never shows results for old text."""
         if self._in_flight is not None:
@@ -216,9 +218,9 @@ class WorkersPage(Retranslating, QWidget):
 
     def _run(self, request: SearchRequest) -> None:
         self._in_flight = request
-        self._session.run(lambda db: queries.find_workers(db, request.text, request.state, request.service_type,
-                                                          limit=PAGE_ROWS + 1, offset=request.offset),
-                          lambda rows: self._found(request, rows), self._failed)  # fmt: skip
+        self._session.run_search(lambda db: queries.find_workers(db, request.text, request.state, request.service_type,
+                                                                 limit=PAGE_ROWS + 1, offset=request.offset),
+                                 lambda rows: self._found(request, rows), self._failed)  # fmt: skip
 
     def _found(self, request: SearchRequest, rows: list[WorkerSummary]) -> None:
         self._in_flight = None
@@ -236,6 +238,8 @@ class WorkersPage(Retranslating, QWidget):
     def _failed(self, error: BaseException) -> None:
         self._in_flight = None
         self._dirty = False
+        if isinstance(error, DatabaseClosed):
+            return  # locked or signed out while it ran: the list searches again at the next sign-in
         report_error(self, error)
 
     def _show_count(self) -> None:

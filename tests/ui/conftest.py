@@ -64,8 +64,10 @@ class Running:
         return self.terminal.window
 
     def wait_idle(self, timeout: int = 10_000) -> None:
-        """Until the database thread has no queued or running work."""
-        self.qtbot.waitUntil(lambda: self.terminal.db.pending == 0, timeout=timeout)
+        """Until the database thread and the search's thread have no queued or running work."""
+        search = self.terminal.search
+        self.qtbot.waitUntil(lambda: self.terminal.db.pending == 0 and (search is None or search.pending == 0),
+                             timeout=timeout)  # fmt: skip
 
     def sign_in(self, username: str = "dengji", password: str = demo.DEMO_PASSWORD) -> None:
         screen = self.window.signin
