@@ -127,9 +127,9 @@ def at_noon(day: dt.date, hour: int = 10) -> dt.datetime:
 
 
 class City:
-    """`contracts_in_database`: instead of drawing each registration's contracts here, yield one "span" row for it
-    (what the contracts depend on) and let the database draw them (city_sql.py, PostgreSQL); their complaints come
-    back through `complaint()`."""
+    """`contracts_in_database`: instead of drawing each registration's contracts, health checks and insurance here,
+    yield one "span" row for it (what they depend on) and let the database draw them (city_sql.py, PostgreSQL);
+    the contracts' complaints come back through `complaint()`."""
 
     def __init__(self, params: CityParams, contracts_in_database: bool = False) -> None:
         self.p = params
@@ -292,8 +292,8 @@ class City:
                                   "score": score, "passed": passed, "hours": 40}}  # fmt: skip
         # Health checks and insurance, yearly while registered (a poor agency lets them lapse).
         day = since + dt.timedelta(days=rng.randint(1, 10))
-        while day <= end:
-            lapse = rng.random() > 0.6 + 0.4 * agency.quality
+        while day <= end and not self.contracts_in_database:
+            lapse = rng.random() > kept_up(agency.quality)
             yield "record", {"entity": "health_check", "entity_uid": self.uid(), "version": 1, "agency_id": agency.id,
                              "simulated": True, "updated_at": at_noon(day, 11),
                              "data": {"worker_uid": uid, "checked_on": day.isoformat(),
@@ -333,11 +333,12 @@ class City:
             yield from self.integrity("worker", agency.id, person.id_number, "praise", "客户来信表扬")
         if not self.contracts_in_database:
             yield from self.contracts(person, uid, agency, trained_on, end)
-        elif end > trained_on:
-            self.span_counter += 1
-            yield "span", {"key": self.span_counter, "worker_uid": uid, "agency_id": agency.id,
-                           "district": agency.district, "quality": person.quality, "types": person.types,
-                           "start_on": trained_on, "end_on": end, "id_number": person.id_number, "bad": person.bad}  # fmt: skip
+            return
+        self.span_counter += 1
+        yield "span", {"key": self.span_counter, "worker_uid": uid, "agency_id": agency.id,
+                       "district": agency.district, "quality": person.quality, "types": person.types,
+                       "registered_on": since, "start_on": trained_on, "end_on": end, "id_number": person.id_number,
+                       "bad": person.bad, "agency_quality": agency.quality}  # fmt: skip
 
     def contracts(self, person: Person, uid: str, agency: Agency, start: dt.date,
                   end: dt.date) -> Iterator[tuple[str, dict[str, Any]]]:  # fmt: skip
@@ -423,6 +424,11 @@ class City:
                 yield "finding", {"complaint_uid": uid, "severity": severity, "upheld": rng.random() < 0.7,
                                   "decided_by": "demo-staff", "decided_at": done}  # fmt: skip
         yield "complaint", row
+
+
+def kept_up(agency_quality: float) -> float:
+    """How likely an agency renews a worker's health check and insurance on time in a year."""
+    return 0.6 + 0.4 * agency_quality
 
 
 def complaint_chance(quality: float) -> float:

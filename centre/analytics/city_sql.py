@@ -1,8 +1,8 @@
-"""The synthetic city's contracts and consumer evaluations drawn by PostgreSQL itself (`terminal-server demo-city`
-on PostgreSQL): they are nine rows in ten of a large city, and drawing them in Python cost about a millisecond a
-worker. city_model.py (with `contracts_in_database`) yields one "span" per registration instead (the worker, the
-agency, the days, the service types, the quality); this module copies the spans into a temporary table and draws
-from them, in one `INSERT … SELECT` a table:
+"""The synthetic city's contracts, consumer evaluations, health checks and insurance drawn by PostgreSQL itself
+(`terminal-server demo-city` on PostgreSQL): they are most rows of a large city, and drawing them in Python cost
+about a millisecond a worker. city_model.py (with `contracts_in_database`) yields one "span" per registration
+instead (the worker, the agency, the days, the service types, the qualities); this module copies the spans into a
+temporary table and draws from them, in one `INSERT … SELECT` a table:
 
 - randomness is a pure function of (seed, key, salt): `hashint8extended`, so the same seed gives the same city
   whatever order the database works in;
@@ -12,7 +12,9 @@ from them, in one `INSERT … SELECT` a table:
   the draw); a worker who went home for the festival that year (30 %) takes no contract starting while away;
 - its length, place (the agency's district 70 %, a neighbour 25 %, elsewhere 5 %), signing day, evaluation (30 % of
   finished ones, marks around `evaluation_mean(quality)`) and whether it draws a complaint
-  (`complaint_chance(quality)`) as in city_model.py.
+  (`complaint_chance(quality)`) as in city_model.py;
+- health checks and insurance yearly from a few days after registration, the agency keeping them up
+  (`kept_up(agency quality)`) or the insurance missing that year and the next check late.
 
 The complaints (few, and with the centre's workflow and findings) are then made in Python by `City.complaint`
 for the contracts the database marked, in the contracts' order, so the fact rules stay in one place."""
@@ -28,8 +30,8 @@ from django.db import connection, models
 from centre.analytics import city_model as cm
 from centre.analytics.dimensions import NEIGHBOURS
 
-SPAN_COLUMNS = ("key", "worker_uid", "agency_id", "district", "quality", "types", "start_on", "end_on", "id_number",
-                "bad")  # fmt: skip
+SPAN_COLUMNS = ("key", "worker_uid", "agency_id", "district", "quality", "types", "registered_on", "start_on", "end_on",
+                "id_number", "bad", "agency_quality")  # fmt: skip
 MAX_CONTRACTS = 999  # a span's contracts are keyed span × 1000 + n
 
 
@@ -37,8 +39,8 @@ def create_tables(seed: int) -> None:
     """The temporary tables and functions of one load (dropped with the session, or by drop_tables())."""
     with connection.cursor() as cursor:
         cursor.execute("CREATE TEMPORARY TABLE city_spans (key bigint PRIMARY KEY, worker_uid text, agency_id text, "
-                       "district text, quality float8, types text[], start_on date, end_on date, id_number text, "
-                       "bad boolean)")  # fmt: skip
+                       "district text, quality float8, types text[], registered_on date, start_on date, end_on date, "
+                       "id_number text, bad boolean, agency_quality float8)")  # fmt: skip
         # u(key, salt): a uniform draw in [0, 1), a pure function of the seed, the row's key and what it is for.
         cursor.execute(f"CREATE OR REPLACE FUNCTION pg_temp.city_u(k bigint, salt int) RETURNS float8 LANGUAGE sql IMMUTABLE "
                        f"PARALLEL SAFE AS $$ SELECT (hashint8extended(k, {int(seed)}::bigint * 1000 + salt) "
@@ -62,7 +64,7 @@ def create_tables(seed: int) -> None:
 
 def drop_tables() -> None:
     with connection.cursor() as cursor:
-        for table in ("city_contracts", "city_spans", "city_demand", "city_services", "city_away", "city_places"):
+        for table in ("city_contracts", "city_checks", "city_spans", "city_demand", "city_services", "city_away", "city_places"):
             cursor.execute(f"DROP TABLE IF EXISTS pg_temp.{table}")
 
 
@@ -152,15 +154,40 @@ SELECT h.k, h.key, md5('{seed}:contract:' || h.k) AS uid, h.worker_uid, h.agency
 """
 
 
+# Health checks and insurance, yearly from a few days after registration while registered: year i's check is on
+# the first day + 365 i + the delays of the years before; a year the agency did not keep up (kept_up) has no
+# insurance and the next check comes up to 60 days late. Salts are on the span's key (1000+, 2000+, 3000+ year).
+_CHECKS = """
+CREATE TEMPORARY TABLE city_checks AS
+SELECT * FROM (
+  SELECT s.key, y.i, s.worker_uid, s.agency_id, s.district, s.end_on, y.lapse,
+         pg_temp.city_u(s.key, 3000 + y.i) > 0.01 AS passed,
+         s.registered_on + 1 + floor(pg_temp.city_u(s.key, 30) * 10)::int + 365 * y.i + COALESCE((
+           SELECT SUM(floor(pg_temp.city_u(s.key, 2000 + j) * 61))::int FROM generate_series(0, y.i - 1) AS j
+            WHERE pg_temp.city_u(s.key, 1000 + j) > {kept_up}), 0) AS day
+    FROM city_spans s CROSS JOIN LATERAL (
+      SELECT i, pg_temp.city_u(s.key, 1000 + i) > {kept_up} AS lapse FROM generate_series(0, {years}) AS i) AS y
+) AS yearly WHERE day <= end_on
+"""
+
+
 def draw(seed: int, until: dt.date) -> int:
     """Draw every span's contracts into `city_contracts`; how many."""
     assert cm.complaint_chance(0.0) == 0.003 + 0.06  # the SQL above writes the same chance out
     sql = _DRAW.format(most=MAX_CONTRACTS, stay=cm.STAY_SHARE, seed=int(seed), until=until.isoformat(),
                        evaluated=cm.EVALUATED)  # fmt: skip
+    assert cm.kept_up(0.0) == 0.6 and cm.kept_up(1.0) == 1.0  # written out below as 0.6 + 0.4 × quality
     with connection.cursor() as cursor:
+        cursor.execute(_CHECKS.format(kept_up="0.6 + 0.4 * s.agency_quality", years=_most_years(cursor)))
         cursor.execute(sql)
         cursor.execute("SELECT COUNT(*) FROM city_contracts")
         return int(cursor.fetchone()[0])
+
+
+def _most_years(cursor: Any) -> int:
+    """The most yearly checks a span can have (its days / 365, and one for the delays)."""
+    cursor.execute("SELECT COALESCE(MAX(end_on - registered_on), 0) FROM city_spans")
+    return int(cursor.fetchone()[0]) // 365 + 1
 
 
 def _insert(model: type[models.Model], select: dict[str, str], source: str) -> int:
@@ -220,6 +247,8 @@ def write(seed: int) -> dict[str, int]:
         "contract_uid": "c.uid", "worker_uid": "c.worker_uid", "agency_id": "c.agency_id", "district": "c.place",
         "service_type": "c.service", "signed_on": "c.signed_on", "start_on": "c.start_on", "end_on": "c.end_on",
         "month": _month("c.start_on"), "start_week": "date_trunc('week', c.start_on)::date"}, "city_contracts c")  # fmt: skip
+    for table, n in _write_checks(seed).items():
+        counts[table] = counts.get(table, 0) + n
     scores, overall = _scores()
     evaluated = (f"(SELECT c.*, md5('{int(seed)}:evaluation:' || c.k) AS eval_uid, {scores} AS scores, "
                  f"{overall} AS overall FROM city_contracts c WHERE c.evaluated) e")  # fmt: skip
@@ -233,6 +262,34 @@ def write(seed: int) -> dict[str, int]:
         "district": "e.agency_district", "service_type": "e.service", "contract_uid": "e.uid",
         "on": "e.evaluated_on", "month": _month("e.evaluated_on"), "overall": "e.overall"}, evaluated)  # fmt: skip
     return counts
+
+
+def _write_checks(seed: int) -> dict[str, int]:
+    """The drawn health checks and insurance into the records and the facts; counts by table."""
+    from centre.analytics.models import FactHealthCheck, FactInsurance
+    from centre.sync.models import Record
+
+    checked, expires = _day_text("c.day"), _day_text("c.day + 365")
+    health = (f"jsonb_build_object('worker_uid', c.worker_uid, 'checked_on', {checked}, 'expires_on', {expires}, "
+              f"'passed', c.passed)")  # fmt: skip
+    insured = (f"jsonb_build_object('worker_uid', c.worker_uid, 'starts_on', {checked}, 'expires_on', "
+               f"{_day_text('c.day + 364')})")  # fmt: skip
+    source = (f"(SELECT *, md5('{int(seed)}:health:' || key || ':' || i) AS health_uid, md5('{int(seed)}:insurance:' "
+              f"|| key || ':' || i) AS insurance_uid FROM city_checks) c")  # fmt: skip
+    insured_only = source.replace("FROM city_checks)", "FROM city_checks WHERE NOT lapse)")
+    records = _insert(Record, {"entity": "'health_check'", "entity_uid": "c.health_uid", "version": "1",
+                         "agency_id": "c.agency_id", "data": health, "simulated": "true",
+                         "updated_at": _at("c.day", 11)}, source)  # fmt: skip
+    records += _insert(Record, {"entity": "'insurance'", "entity_uid": "c.insurance_uid", "version": "1",
+                          "agency_id": "c.agency_id", "data": insured, "simulated": "true",
+                          "updated_at": _at("c.day", 12)}, insured_only)  # fmt: skip
+    health_facts = _insert(FactHealthCheck, {"uid": "c.health_uid", "worker_uid": "c.worker_uid", "agency_id": "c.agency_id",
+                              "district": "c.district", "checked_on": "c.day", "month": _month("c.day"),
+                              "expires_on": "c.day + 365", "passed": "c.passed"}, source)  # fmt: skip
+    insurance_facts = _insert(FactInsurance, {"uid": "c.insurance_uid", "worker_uid": "c.worker_uid", "agency_id": "c.agency_id",
+                            "district": "c.district", "starts_on": "c.day", "month": _month("c.day"),
+                            "expires_on": "c.day + 364"}, insured_only)  # fmt: skip
+    return {"records": records, "analytics_health_checks": health_facts, "analytics_insurance": insurance_facts}
 
 
 def complained() -> Iterator[tuple[str, bool, str, dt.date, dt.date]]:

@@ -63,6 +63,7 @@ class CityLoader:
         self.index = WorkerIndex
         self.districts: dict[str, str] = {}
         self.places: dict[str, str] = {}
+        self.pinyin: dict[str, tuple[str, str]] = {}
         self.worker_types: dict[str, str] = {}  # worker uid → first service type (sorted), as facts.py takes it
         self.uid_at: dict[tuple[str, str], str] = {}  # (id number, agency) → the worker uid registered there
         self.last_registration: dict[str, tuple[str, str]] = {}  # id number → (worker uid, agency) before
@@ -119,7 +120,9 @@ class CityLoader:
         person: Person = row["_person"]
         from centre.console.search_rules import pinyin_forms, reversed_id
 
-        full, initials = pinyin_forms(person.name)
+        if person.name not in self.pinyin:  # the city's names repeat (a few dozen characters): each read once
+            self.pinyin[person.name] = pinyin_forms(person.name)
+        full, initials = self.pinyin[person.name]
         self.table(self.index).add({"worker_uid": uid, "agency_id": agency, "name": person.name, "pinyin": full,
                                     "initials": initials, "id_number": person.id_number,
                                     "id_reversed": reversed_id(person.id_number), "phone": person.phone,

@@ -5,7 +5,9 @@ gives the same contracts and another seed others, and Shanghai's seasons show in
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -26,17 +28,19 @@ def drawing(request: pytest.FixtureRequest) -> Iterator[None]:
         transaction.set_rollback(True)
 
 
-def _draw(seed: int) -> list[tuple[object, ...]]:
+def _draw(seed: int, checks: list[tuple[Any, ...]] | None = None) -> list[tuple[Any, ...]]:
     from django.db import connection
 
     from centre.analytics import city_sql
 
+    checks = [] if checks is None else checks
     city_sql.create_tables(seed)
     spans = city_sql.Spans()
     for key in range(1, 3001):
         spans.add({"key": key, "worker_uid": f"w{key}", "agency_id": "A1", "district": "徐汇区",
-                   "quality": (key % 10) / 10, "types": TYPES[key % len(TYPES)], "start_on": PARAMS.start,
-                   "end_on": PARAMS.until, "id_number": f"id{key}", "bad": key % 250 == 0})  # fmt: skip
+                   "quality": (key % 10) / 10, "types": TYPES[key % len(TYPES)], "registered_on": PARAMS.start,
+                   "start_on": PARAMS.start, "end_on": PARAMS.until, "id_number": f"id{key}", "bad": key % 250 == 0,
+                   "agency_quality": 0.5})  # fmt: skip
     spans.flush()
     city_sql.tabulate(PARAMS.start, PARAMS.until)
     city_sql.draw(seed, PARAMS.until)
@@ -44,6 +48,8 @@ def _draw(seed: int) -> list[tuple[object, ...]]:
         cursor.execute("SELECT uid, worker_uid, service, place, start_on, end_on, signed_on, evaluated, complained "
                        "FROM city_contracts ORDER BY k")  # fmt: skip
         rows = list(cursor.fetchall())
+        cursor.execute("SELECT key, day, lapse FROM city_checks ORDER BY key, i")
+        checks.extend(cursor.fetchall())
     city_sql.drop_tables()
     return rows
 
@@ -74,3 +80,18 @@ def test_the_seasons_show_in_the_drawn_contracts(drawing: None) -> None:
     summer = sum(window(("infant",), dt.date(y, 7, 1), 62) for y in (2024, 2025, 2026))
     spring = sum(window(("infant",), dt.date(y, 4, 1), 61) for y in (2024, 2025, 2026))
     assert summer > 1.2 * spring
+
+
+def test_health_checks_come_yearly_and_lapse_at_times(drawing: None) -> None:
+    checks: list[tuple[Any, ...]] = []
+    _draw(5, checks)
+    by_span: dict[int, list[dt.date]] = {}
+    for key, day, _ in checks:
+        by_span.setdefault(key, []).append(day)
+    assert len(by_span) == 3000
+    for days in by_span.values():
+        assert PARAMS.start < days[0] <= PARAMS.start + dt.timedelta(days=10) and days[-1] <= PARAMS.until
+        assert all(365 <= (b - a).days <= 365 + 60 for a, b in itertools.pairwise(days))
+        assert len(days) in (3, 4)  # three years: three or four checks, by the first day and the delays
+    lapsed = sum(1 for *_, lapse in checks if lapse) / len(checks)
+    assert 0.12 < lapsed < 0.28  # agencies of quality 0.5 keep up four years in five
