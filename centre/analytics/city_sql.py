@@ -38,6 +38,9 @@ MAX_CONTRACTS = 999  # a span's contracts are keyed span × 1000 + n
 def create_tables(seed: int) -> None:
     """The temporary tables and functions of one load (dropped with the session, or by drop_tables())."""
     with connection.cursor() as cursor:
+        # The planner's guesses for these queries set off JIT compilation (about a second a statement, longer than
+        # a small city's whole draw); the draw is function calls JIT does not speed up.
+        cursor.execute("SET LOCAL jit = off")
         cursor.execute("CREATE TEMPORARY TABLE city_spans (key bigint PRIMARY KEY, worker_uid text, agency_id text, "
                        "district text, quality float8, types text[], registered_on date, start_on date, end_on date, "
                        "id_number text, bad boolean, agency_quality float8)")  # fmt: skip
