@@ -18,9 +18,25 @@ from terminal.store.kv import SettingsRepo
 from terminal.usecases import staleness
 from terminal.usecases.context import Actor, authorise, new_uid, utcnow, verify
 from terminal.usecases.journal import record, worker_ref
+from wirecontract.errors import Text
 from wirecontract.identity import CardRead
 
 VALIDITY_DAYS = 365
+
+
+class AlreadyHoldsCredential(InvalidInput):
+    zh_template = "该人员已有有效证件 {credential_no}，不能再申请。"
+    en_template = "The worker already holds credential {credential_no}, so another cannot be applied for."
+
+
+class HolderMustTapCard(InvalidInput):
+    zh_template = "发证须持证人本人刷身份证确认领取。"
+    en_template = "The holder must tap their own ID card to confirm receipt."
+
+
+class TappedCardNotHolders(InvalidInput):
+    zh_template = "所刷身份证不是证件持有人的，不能发证。"
+    en_template = "The tapped ID card is not the holder's; the credential cannot be issued."
 
 
 @dataclass(frozen=True)
@@ -43,7 +59,7 @@ def _credential(row: Row) -> Credential:
 def get(db: Database, credential_no: str) -> Credential:
     row = db.query_one("SELECT * FROM credentials WHERE credential_no = ?", (credential_no,))
     if row is None:
-        raise NotFound(what="证件 / credential", key=credential_no)
+        raise NotFound(what=Text("证件", "credential"), key=credential_no)
     return _credential(row)
 
 
@@ -86,7 +102,7 @@ def apply(db: Database, actor: Actor, worker_id: int, today: dt.date) -> str:
         (worker_id,),
     )
     if live:
-        raise InvalidInput(field=f"该人员已有有效证件 {live} / the worker already holds credential {live}")
+        raise AlreadyHoldsCredential(credential_no=live)
     if _centre_blocks(db, worker_id):
         raise IssuingConditionsUnmet(Stage.APPLY, [Condition.BACKGROUND_CHECK])
     now = utcnow().isoformat()
@@ -196,11 +212,11 @@ def _transition(
         if enforce_staleness:
             staleness_gate(db, utcnow())
         if card_read is None:
-            raise InvalidInput(field="发证须本人刷身份证确认 / the holder must tap the ID card to confirm receipt")
+            raise HolderMustTapCard()
         tapped = identity_reads.decode(card_read)
         _, id_number, _ = worker_ref(db, cred.worker_id)
         if tapped.id_number != id_number:
-            raise InvalidInput(field="所刷证件不是证件持有人 / the tapped card is not the holder's")
+            raise TappedCardNotHolders()
     now = utcnow().isoformat()
     version = cred.version + 1 if step.new_version else cred.version
     _, _, simulated = worker_ref(db, cred.worker_id)

@@ -25,15 +25,19 @@ PRINTABLE = (State.APPROVED, State.PRINTED, State.ISSUED)
 VERIFY_BASE_SETTING = "verify_base_url"
 
 
+class NoVerificationPage(InvalidInput):
+    zh_template = "本终端尚未在中心注册，二维码没有核验页面可指向。请先联网注册终端（terminal enrol）。"
+    en_template = ("The terminal is not enrolled with the centre, so the QR has no verification page: enrol it first "
+                   "(terminal enrol).")  # fmt: skip
+
+
 def verification_base(db: Database) -> str:
     """The central verification page the QR opens: the enrolled server, else the address set for it."""
     from terminal.store.kv import SettingsRepo
 
     base = SyncStateRepo(db).get("server_url") or SettingsRepo(db).get(VERIFY_BASE_SETTING)
     if not base:
-        raise InvalidInput(field="未登记中心服务器，无法生成核验二维码。请先联网注册终端（terminal enrol）"
-                                 " / the terminal is not enrolled with the centre, so the QR has no verification page:"
-                                 " enrol it first (terminal enrol)")  # fmt: skip
+        raise NoVerificationPage()
     return base
 
 

@@ -98,13 +98,9 @@ def test_use_cases_name_things_with_text_not_combined_pairs() -> None:
 
     root = Path(__file__).parents[2] / "terminal"
     pair = re.compile(r"[\u3400-\u9fff][^\n]* / [A-Za-z{]")
-    # H4b is converting the credential and printing use cases in the same change.
-    exempt = {"usecases/credentials.py", "usecases/printing.py"}
     found = []
     for folder in ("usecases", "core", "store"):
         for path in sorted((root / folder).rglob("*.py")):
-            if str(path.relative_to(root)) in exempt:
-                continue
             tree = ast.parse(path.read_text(encoding="utf-8"))
             docstrings = {id(node.body[0].value) for node in ast.walk(tree)
                           if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef) and node.body
@@ -118,3 +114,26 @@ def test_use_cases_name_things_with_text_not_combined_pairs() -> None:
                         and pair.search(node.value):  # fmt: skip
                     found.append(f"{path.relative_to(root)}:{node.lineno}")
     assert found == []
+
+
+@pytest.mark.expected_logs("invalid_input", "not_found")  # the channel logs each message it is told
+def test_credential_and_printing_refusals_reach_the_channel_in_one_language() -> None:
+    """The refusals that were "中文 / English" pairs: typed, and each language whole through messages.tell()."""
+    from terminal.usecases import credentials, printing
+
+    told: list[messages.Message] = []
+    messages.add_sink(told.append)
+    try:
+        for error in (credentials.AlreadyHoldsCredential(credential_no="SH0001234"), credentials.HolderMustTapCard(),
+                      credentials.TappedCardNotHolders(), printing.NoVerificationPage(),
+                      errors.NotFound(what=Text("证件", "credential"), key="SH0001234")):  # fmt: skip
+            assert isinstance(error, errors.InvalidInput | errors.NotFound)  # callers decide by type, as before
+            messages.tell_error(error)
+    finally:
+        messages.remove_sink(told.append)
+    assert len(told) == 5
+    for message in told:
+        assert CJK.search(message.zh) and " / " not in message.zh, message.zh
+        assert not CJK.search(message.en) and " / " not in message.en, message.en
+        # Chinese words only, apart from a credential number or a command to type.
+        assert not re.search(r"[A-Za-z]{3,}", message.zh.replace("terminal enrol", "")), message.zh

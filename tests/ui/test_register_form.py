@@ -5,6 +5,7 @@ code on a foreigner's card said in words, in both languages."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from terminal.reader.virtual import VirtualSamReader
@@ -131,8 +132,10 @@ def test_my_screens_fit_a_1366_by_768_screen(running: Running) -> None:
     running.sign_in("admin")
     window = running.window
     window.resize(1366, 768 - 40 - 30)
+    # The window takes its new size when the platform says so: the page area is measured after that.
+    running.qtbot.waitUntil(lambda: window.size() == QSize(1366, 768 - 40 - 30))
     for page in (window.register, window.training, window.agency):
         window.pages.setCurrentWidget(page)
-        running.qtbot.wait(50)
+        running.qtbot.waitUntil(page.isVisible)
         hint = page.minimumSizeHint()
         assert hint.width() <= window.pages.width() and hint.height() <= window.pages.height(), page.objectName()
