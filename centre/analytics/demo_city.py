@@ -309,8 +309,11 @@ def link_records(after_id: int) -> int:
 
 def mark_everything_read() -> None:
     """The console's look-up index and the analytics marks start after the loaded rows (they were written
-    directly; the catch-ups read only what comes after)."""
-    from centre.analytics.facts import SOURCES
+    directly; the catch-ups read only what comes after). A catch-up re-reads OVERLAP before its mark for pushes
+    that committed late; the load committed at once, and its rows pile up at a few moments (everything clamped to
+    the last day), so the marks are put past the overlap: otherwise every catch-up (each page read, each follower
+    pass) would re-read those rows and regrade and recount whom they name."""
+    from centre.analytics.facts import OVERLAP, SOURCES
     from centre.analytics.models import FactMark
     from centre.console.models import IndexMark
     from centre.sync.models import Record
@@ -324,7 +327,7 @@ def mark_everything_read() -> None:
         tail = rows.order_by(*order).first()
         if tail is None:
             continue
-        at = getattr(tail, source.time_field) if source.time_field else None
+        at = getattr(tail, source.time_field) + OVERLAP + dt.timedelta(microseconds=1) if source.time_field else None
         FactMark.objects.update_or_create(source=source.name, defaults={"at": at, "key": str(getattr(tail, source.key_field))})
 
 
