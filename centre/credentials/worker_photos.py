@@ -16,7 +16,7 @@ from centre.credentials.models import WorkerPhoto
 from wirecontract.photo import PhotoRefused, parse_photo
 
 if TYPE_CHECKING:
-    from centre.sync.models import Event
+    from centre.sync.pushed import PushedEvent
 
 PHOTO_FIELD = "photo"
 
@@ -41,7 +41,7 @@ class PushedPhotos:
         self.now = now
         self._latest: dict[str, WorkerPhoto] = {}
 
-    def take(self, event: Event) -> dict[str, Any]:
+    def take(self, event: PushedEvent) -> dict[str, Any]:
         """The payload to merge into the record; a worker event's photo (checked before) is kept aside."""
         payload: dict[str, Any] = event.payload
         if event.entity != "worker" or payload.get(PHOTO_FIELD) is None:

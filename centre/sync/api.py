@@ -32,7 +32,7 @@ def _terminal(request: HttpRequest) -> Terminal:
 @router.post(p.PUSH_PATH.removeprefix(p.API), response={200: schemas.PushResponse, **ERRORS})
 def push(request: HttpRequest, body: schemas.PushRequest) -> dict[str, object]:
     terminal = _terminal(request)
-    wire = [event.dict() for event in body.events]
+    wire = [event.model_dump() for event in body.events]
     verdicts = _ingest(terminal, wire)
     return {"results": [v.to_json() for v in verdicts], "server_time": p.iso(p.utc_now())}
 

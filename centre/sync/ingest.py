@@ -5,8 +5,9 @@ stale; a version more than one ahead is *parked* (stored, answered `accepted`) a
 missing version arrives. One rejected event never stops the rest of the batch. The agency's own file is ordered
 by arrival instead (two terminals of one agency number it each on their own: centre/sync/agency_file.py).
 
-A batch costs a handful of queries whatever its size: everything it touches is fetched first, and new and
-changed rows are written with bulk inserts and updates at the end (the caller holds one transaction).
+A batch costs a handful of queries whatever its size: everything it touches is fetched first (as plain values,
+centre/sync/pushed.py), and new and changed rows are written at the end with one statement per table
+(centre/sync/rows.py; the caller holds one transaction).
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from centre.credentials.models import Credential
 from centre.credentials.register import CredentialRegister, WorkerStanding
 from centre.credentials.worker_photos import PushedPhotos, photo_refusal
 from centre.review import intake as review_intake
-from centre.sync import agency_file
+from centre.sync import agency_file, pushed
+from centre.sync.holders import Holders
 from centre.sync.identity_rules import CardReadRefused, card_read_refusal, identity_of_card_read, normalise_id_number
-from centre.sync.models import BackgroundCheck, Complaint, Event, IdentityRegistration, Record
+from centre.sync.models import Complaint, Event, IdentityRegistration, Record
+from centre.sync.pushed import Answered, HeldRecord, PushedEvent, Registration
 from centre.sync.sequence import held_sequence_numbers, reuse_refusal
 from centre.terminals.models import Terminal
 from wirecontract.protocol import EventStatus, RejectCode, event_content_sha256
@@ -74,24 +77,25 @@ class BatchIngest:
         self.agency_id: str = terminal.agency_id
         self.demo = demo
         self.now = now
-        self.events: dict[str, Event] = {}
-        self.records: dict[RecordKey, Record] = {}
-        self.identities: dict[str, IdentityRegistration] = {}
-        self.parked: dict[RecordKey, dict[int, Event]] = {}
+        self.events: dict[str, Answered] = {}  # every event id already answered: held, or earlier in this push
+        self.records: dict[RecordKey, HeldRecord | None] = {}  # None: looked up, not there
+        self.identities: dict[str, Registration] = {}
+        self.parked: dict[RecordKey, dict[int, PushedEvent]] = {}
         ranges = Terminal.objects.filter(agency_id=self.agency_id).values_list("terminal_number", flat=True)
         self.credentials = CredentialRegister(self.agency_id, frozenset(ranges), now)
         self.standing: dict[str, WorkerStanding] = {}  # worker uid → what the centre knows of the holder
+        self.holders = Holders()  # the registry's word on the push's credential holders (holders.py)
+        self._corrected: set[str] = set()  # workers whose record a correction changed (lifts a "returned" hold)
         self.decoded: dict[str, dict[str, Any]] = {}  # event id → the identity its card read decodes to
         self.representatives: dict[str, dict[str, Any]] = {}  # event id → the agency's legal representative, read
         self.reviewable: list[tuple[str, int, str]] = []  # applied worker events: the review queue's (centre/review)
         self.photos = PushedPhotos(self.agency_id, now)  # workers' photos: their own table (worker_photos.py)
         self.seqs: dict[int, str] = {}  # this terminal's outbox numbers already used (sequence.py)
         # What to write at the end.
-        self._new_events: list[Event] = []
-        self._unparked: list[Event] = []  # stored by an earlier push, applied now
-        self._new_records: dict[RecordKey, Record] = {}
-        self._changed_records: dict[RecordKey, Record] = {}
-        self._new_identities: list[IdentityRegistration] = []
+        self._events: list[PushedEvent] = []  # new ones, and parked ones of earlier pushes applied now
+        self._new_records: dict[RecordKey, HeldRecord] = {}
+        self._changed_records: dict[RecordKey, HeldRecord] = {}
+        self._new_identities: list[Registration] = []
 
     def run(self, wire_events: Sequence[dict[str, Any]]) -> list[Verdict]:
         self._prefetch(wire_events)
@@ -106,24 +110,38 @@ class BatchIngest:
             uids_by_entity.setdefault(str(w["entity"]), set()).add(str(w["entity_uid"]))
         numbers = sorted({normalise_id_number(n) for w in wire_events if (n := _id_number(w))})
         for chunk in _chunks(ids):
-            self.events.update((e.event_id, e) for e in Event.objects.filter(event_id__in=chunk))
+            held = Event.objects.filter(event_id__in=chunk).values_list(*pushed.ANSWERED_FIELDS)
+            self.events.update((row[0], Answered(*row)) for row in held)
+        # The workers other records name (a credential's holder, a contract's worker): one look-up, not one each.
+        for w in wire_events:
+            if isinstance(w["payload"], dict) and (worker_uid := w["payload"].get("worker_uid")):
+                uids_by_entity.setdefault("worker", set()).add(str(worker_uid))
         # By entity and uid: the indexes lead with the entity, so a look-up by uid alone would scan every row.
         for entity, uids in uids_by_entity.items():
             for chunk in _chunks(sorted(uids)):
-                for rec in Record.objects.filter(entity=entity, entity_uid__in=chunk):
-                    self.records[(rec.entity, rec.entity_uid)] = rec
+                self.records.update(((entity, uid), None) for uid in chunk)
+                found = Record.objects.filter(entity=entity, entity_uid__in=chunk)
+                for values in found.values_list(*pushed.RECORD_FIELDS):
+                    record = pushed.held_record(values)
+                    self.records[(record.entity, record.entity_uid)] = record
                 # Only this agency's own parked versions: another agency's events are never applied in its push.
                 parked = Event.objects.filter(entity=entity, entity_uid__in=chunk, parked=True,
                                               terminal__agency_id=self.agency_id)  # fmt: skip
-                for ev in parked:
+                for values in parked.values_list(*pushed.PARKED_FIELDS):
+                    ev = pushed.parked_event(values)
                     self.parked.setdefault((ev.entity, ev.entity_uid), {})[ev.record_version] = ev
         self.seqs = held_sequence_numbers(self.terminal.id, (int(w["seq"]) for w in wire_events))
         for chunk in _chunks(numbers):
             current = IdentityRegistration.objects.filter(id_number__in=chunk, released_at__isnull=True)
-            self.identities.update((r.id_number, r) for r in current)
-        self.credentials.prefetch(
-            str(w["payload"].get("credential_no")) for w in wire_events if w["entity"] == "credential"
-        )
+            for values in current.values_list(*pushed.REGISTRATION_FIELDS):
+                registration = pushed.registration(values)
+                self.identities[registration.id_number] = registration
+        credential_events = [w for w in wire_events if w["entity"] == "credential"]
+        self.credentials.prefetch(str(w["payload"].get("credential_no")) for w in credential_events)
+        if credential_events:  # their holders: the payload's, or the one the centre's credential names
+            holders = [str(w["payload"].get("worker_uid") or "") for w in credential_events]
+            holders += [c.worker_uid for c in self.credentials.rows.values() if c.worker_uid]
+            self.holders.prefetch(holders, self.identities.values(), numbers)
 
     def _one(self, wire: dict[str, Any]) -> Verdict:
         event_id = str(wire["event_id"])
@@ -181,7 +199,7 @@ class BatchIngest:
             self._check_content(entity, str(wire["entity_uid"]), payload)
         return parked
 
-    def _check_agency(self, wire: dict[str, Any], record: Record | None) -> None:
+    def _check_agency(self, wire: dict[str, Any], record: HeldRecord | None) -> None:
         """The agency's own file, its legal representative only from a card read, and a version stale only
         against what this terminal sent before (centre/sync/agency_file.py)."""
         try:
@@ -191,7 +209,7 @@ class BatchIngest:
         uid, version = str(wire["entity_uid"]), int(wire["record_version"])
         mine = Event.objects.filter(entity=agency_file.ENTITY, entity_uid=uid, terminal_id=self.terminal.id,
                                     status=EventStatus.ACCEPTED.value).aggregate(m=Max("record_version"))["m"]  # fmt: skip
-        sent = max([e.record_version for e in self._new_events if e.entity == agency_file.ENTITY and
+        sent = max([e.record_version for e in self._events if not e.stored and e.entity == agency_file.ENTITY and
                     e.entity_uid == uid and e.status == EventStatus.ACCEPTED.value] + [mine or 0])  # fmt: skip
         if version <= sent:
             raise _Rejected(RejectCode.STALE_VERSION, f"version {version} is not newer than this terminal's {sent}")
@@ -213,7 +231,7 @@ class BatchIngest:
             if worker.agency_id != self.agency_id:
                 raise _Rejected(RejectCode.NOT_OWNER, "the worker this record is about belongs to another agency")
 
-    def _check_identity(self, wire: dict[str, Any], record: Record | None) -> None:
+    def _check_identity(self, wire: dict[str, Any], record: HeldRecord | None) -> None:
         """Identity fields come only with the card read that registers the person (the first version, with the
         read's provenance), and a worker is registered only so; the one-agency-per-person rule is checked on the
         normalised number of the card's own block."""
@@ -262,13 +280,11 @@ class BatchIngest:
             if complaint is not None and complaint.agency_id != self.agency_id:
                 raise _Rejected(RejectCode.NOT_OWNER, "this complaint was sent to another agency")
 
-    def _record(self, entity: str, uid: str) -> Record | None:
+    def _record(self, entity: str, uid: str) -> HeldRecord | None:
         key = (entity, uid)
-        if key not in self.records:
-            found = Record.objects.filter(entity=entity, entity_uid=uid).first()
-            if found is None:
-                return None
-            self.records[key] = found
+        if key not in self.records:  # prefetched with the push's own uids and the workers they name
+            found = Record.objects.filter(entity=entity, entity_uid=uid).values_list(*pushed.RECORD_FIELDS).first()
+            self.records[key] = pushed.held_record(found) if found is not None else None
         return self.records[key]
 
     def _standing(self, worker_uid: str) -> WorkerStanding:
@@ -276,13 +292,11 @@ class BatchIngest:
         if worker_uid not in self.standing:
             registration = next((r for r in self.identities.values() if r.worker_uid == worker_uid), None)
             if registration is None and worker_uid:
-                registration = IdentityRegistration.objects.filter(worker_uid=worker_uid).order_by("-id").first()
+                registration = self.holders.registration(worker_uid)
             if registration is None or registration.agency_id != self.agency_id:
                 self.standing[worker_uid] = WorkerStanding(False, False, False)
             else:
-                latest = (BackgroundCheck.objects.filter(id_number=registration.id_number).order_by("-checked_at", "-id")
-                          .values_list("result", flat=True).first())  # fmt: skip
-                self.standing[worker_uid] = WorkerStanding(True, latest == "adverse",
+                self.standing[worker_uid] = WorkerStanding(True, self.holders.adverse(registration.id_number),
                                                            registration.released_at is not None)  # fmt: skip
         return self.standing[worker_uid]
 
@@ -294,8 +308,8 @@ class BatchIngest:
         code: RejectCode | None,
         reason: str | None,
         parked: bool = False,
-    ) -> Event:
-        event = Event(
+    ) -> PushedEvent:
+        event = PushedEvent(
             event_id=str(wire["event_id"]),
             terminal_id=self.terminal.id,
             seq=int(wire["seq"]),
@@ -312,13 +326,12 @@ class BatchIngest:
             parked=parked,
             reject_code=code.value if code else None,
             reject_reason=reason,
-            received_at=self.now,
         )
-        self._new_events.append(event)
-        self.events[event.event_id] = event
+        self._events.append(event)
+        self.events[event.event_id] = event.answered()
         return event
 
-    def _apply_with_parked(self, event: Event, data: bool = True) -> None:
+    def _apply_with_parked(self, event: PushedEvent, data: bool = True) -> None:
         """Apply the event (or, with data=False, only count its version) and then every parked version that
         now follows without a gap."""
         key = (event.entity, event.entity_uid)
@@ -334,11 +347,11 @@ class BatchIngest:
             if following is None:
                 return
             following.parked = False
-            if following._state.adding is False:  # stored by an earlier push: update its row
-                self._unparked.append(following)
+            if following.stored:  # stored by an earlier push: its row is updated
+                self._events.append(following)
             event = following
 
-    def _advance(self, event: Event) -> Record:
+    def _advance(self, event: PushedEvent) -> HeldRecord:
         """The record reaches the event's version; its data changes only through _apply."""
         key = (event.entity, event.entity_uid)
         record = self.records.get(key)
@@ -346,8 +359,8 @@ class BatchIngest:
         if event.entity == agency_file.ENTITY:  # each terminal numbers the file on its own: the centre's next
             version = record.version + 1 if record is not None else 1
         if record is None:
-            record = Record(entity=event.entity, entity_uid=event.entity_uid, version=version,
-                            agency_id=self.agency_id, data={}, simulated=event.simulated, updated_at=self.now)  # fmt: skip
+            record = HeldRecord(entity=event.entity, entity_uid=event.entity_uid, version=version,
+                                agency_id=self.agency_id, data={}, simulated=event.simulated, updated_at=self.now)  # fmt: skip
             self.records[key] = record
             self._new_records[key] = record
         else:
@@ -357,7 +370,7 @@ class BatchIngest:
                 self._changed_records[key] = record
         return record
 
-    def _apply(self, event: Event, checked: bool) -> None:
+    def _apply(self, event: PushedEvent, checked: bool) -> None:
         if not checked and event.entity == "credential" and self.credentials.refusal(event.payload, self._standing):
             # A parked version meets the centre's rules only now: if they refuse it, the centre's state stands
             # and the version is only counted (docs/sync-protocol.md, "Parked versions").
@@ -376,9 +389,9 @@ class BatchIngest:
         if number:
             normal = normalise_id_number(number)
             if normal not in self.identities:
-                registration = IdentityRegistration(id_number=normal, agency_id=self.agency_id,
-                                                    worker_uid=event.entity_uid, simulated=event.simulated,
-                                                    registered_at=self.now)  # fmt: skip
+                registration = Registration(id_number=normal, agency_id=self.agency_id, worker_uid=event.entity_uid,
+                                            simulated=event.simulated, registered_at=self.now, released_at=None,
+                                            release_reason="")  # fmt: skip
                 self._new_identities.append(registration)
                 self.identities[normal] = registration
         if event.entity == "worker":
@@ -388,25 +401,26 @@ class BatchIngest:
         elif event.entity == "complaint" and event.payload.get("status") == "resolved":
             self._close_complaint(event)
 
-    def _worker_effects(self, event: Event) -> None:
+    def _worker_effects(self, event: PushedEvent) -> None:
         self.reviewable.append((event.entity_uid, event.record_version, event.kind))
         if event.kind == "worker.released":
             # The agency releases the person (离职/转出): another agency may register them; history stays.
             reason = str(event.payload.get("reason") or "")[:500]
             for number, registration in list(self.identities.items()):
-                if registration.worker_uid == event.entity_uid and registration.pk is None:
+                if registration.worker_uid == event.entity_uid and registration.id is None:
                     registration.released_at, registration.release_reason = self.now, reason  # registered in this push
                     del self.identities[number]
             IdentityRegistration.objects.filter(worker_uid=event.entity_uid, agency_id=self.agency_id,
                                                 released_at__isnull=True).update(released_at=self.now,
                                                                                  release_reason=reason)  # fmt: skip
+            self.holders.released(event.entity_uid, self.agency_id, self.now)
         elif event.record_version > 1 and any(key not in ("reason", "at") for key in event.payload):
             # A correction of the worker's record (one that changes something) lifts a "returned for correction"
-            # hold on their credentials.
-            Credential.objects.filter(worker_uid=event.entity_uid, agency_id=self.agency_id,
-                                      hold=Hold.RETURNED).update(hold=Hold.NONE, updated_at=self.now)  # fmt: skip
+            # hold on their credentials (at the end, for every corrected worker at once: this push's decisions
+            # read the credentials as they were fetched either way).
+            self._corrected.add(event.entity_uid)
 
-    def _close_complaint(self, event: Event) -> None:
+    def _close_complaint(self, event: PushedEvent) -> None:
         from centre.complaints.actions import resolution_from_agency  # the complaint workflow decides
 
         resolution_from_agency(event.entity_uid, self.agency_id, event.payload, self.now)
@@ -418,20 +432,19 @@ class BatchIngest:
         return str(name) if name else None
 
     def _write(self) -> None:
-        Event.objects.bulk_create(self._new_events, batch_size=_CHUNK)
-        if self._unparked:
-            Event.objects.bulk_update(self._unparked, ["parked"], batch_size=_CHUNK)
-        Record.objects.bulk_create(self._new_records.values(), batch_size=_CHUNK)
-        if self._changed_records:
-            fields = ["version", "data", "simulated", "updated_at"]
-            Record.objects.bulk_update(self._changed_records.values(), fields, batch_size=_CHUNK)
-        IdentityRegistration.objects.bulk_create(self._new_identities, batch_size=_CHUNK)
+        pushed.write_events(self._events, self.now)
+        pushed.write_records(list(self._new_records.values()), list(self._changed_records.values()))
+        pushed.write_registrations(self._new_identities)
         review_intake.take(self.reviewable, self.agency_id, self.now)
+        corrected = sorted(self._corrected)
+        for chunk in _chunks(corrected):
+            Credential.objects.filter(worker_uid__in=chunk, agency_id=self.agency_id,
+                                      hold=Hold.RETURNED).update(hold=Hold.NONE, updated_at=self.now)  # fmt: skip
         self.credentials.write()
         self.photos.write()
 
 
-def _repeat_verdict(known: Event, terminal_id: str, content: str) -> Verdict:
+def _repeat_verdict(known: Answered, terminal_id: str, content: str) -> Verdict:
     if known.terminal_id != terminal_id or known.content_sha256 != content:
         return Verdict(
             known.event_id,
