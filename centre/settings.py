@@ -12,6 +12,7 @@ from pathlib import Path
 from csp.constants import NONCE
 
 from centre import config
+from centre.ops.db_pool import pooled
 from centre.ops.logs import logging_config
 
 DEMO = config.flag(config.ENV_DEMO)
@@ -91,7 +92,8 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": config.database_settings(config.default_db_url())}
+# PostgreSQL through a pool of connections in each process (centre/ops/db_pool.py: why, and why not the replica).
+DATABASES = {"default": pooled(config.database_settings(config.default_db_url()))}
 if os.environ.get("CENTRE_REPLICA_DB", "").strip():  # a read replica for read-heavy pages (centre/ops/db_router.py)
     DATABASES["replica"] = config.database_settings(os.environ["CENTRE_REPLICA_DB"].strip())
 DATABASE_ROUTERS = ["centre.ops.db_router.ReplicaRouter"]
