@@ -4,11 +4,18 @@ Importing this module imports Locust, which monkey-patches the standard library 
 process imports it (`python -m bench centre-load`), never a test process or the centre.
 
 Three kinds of simulated users, each a Locust user class made for one phase:
-- terminals: one enrolled terminal each (its own key), pushing a batch of new registrations on a fixed schedule
-  and pulling every third time, as the terminal's sync does; a push that fails is sent again (signed anew), as a
-  terminal retries from its outbox;
+- terminals: one enrolled terminal each (its own key), syncing as terminal/sync does. New registrations accumulate
+  at a steady rate; every `sync_interval` seconds (the sync worker's period) a round pushes what accumulated, in
+  batches of at most the engine's DEFAULT_PUSH_BATCH, one after another, and then pulls until the centre has no
+  more. A refused round is tried again after the centre's Retry-After, or after the worker's back-off (full
+  jitter), and the batch is sent again newly signed, as the terminal resends from its outbox;
 - the public: verification pages of issued cards at a steady total rate (constant throughput per user);
-- console staff: signed in once, then searching the worker register on a schedule.
+- console staff: signed in once, then searching the worker register as the console's search box does (a POST
+  with the form's CSRF token, answered with the results in place, as htmx asks for them).
+
+The load generator shares the machine with the centre: it does what a terminal does on each request (sign it,
+send it, read the answer) and nothing more. Every batch's body is serialised before the run, the users are
+FastHttpUser (geventhttpclient), and the process's own processor time is reported beside the centre's.
 """
 
 from __future__ import annotations
@@ -22,13 +29,15 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 import gevent
-from locust import FastHttpUser, constant_pacing, constant_throughput, task
+from locust import FastHttpUser, constant_throughput, task
 from locust.env import Environment
 
+from bench.centre_load.meter import Meter
 from terminal.sync.client import SyncClient
+from terminal.sync.worker import Backoff
 from wirecontract import protocol as p
 from wirecontract.signing import TerminalKey
 
@@ -37,17 +46,28 @@ _CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @dataclass
+class Batch:
+    """Registrations a terminal has to send, ready on the wire; `due` is when the last of them was made (seconds
+    after the terminal's first round): a round sends every batch already due."""
+
+    ids: list[str]
+    body: bytes
+    due: float
+    sent: int = 0  # times sent: a batch sent and never answered may or may not be stored
+
+
+@dataclass
 class LoadTerminal:
-    """An enrolled terminal and what it will push: batches of events, each body serialised beforehand so that
-    the load generator spends its time sending, not building JSON."""
+    """An enrolled terminal and what it will push, each body serialised beforehand so that the load generator
+    spends its time sending, not building JSON."""
 
     client: SyncClient
     base_url: str  # the application process it talks to
-    batches: collections.deque[tuple[list[str], bytes]] = field(default_factory=collections.deque)
-    pending: tuple[list[str], bytes] | None = None
+    batches: collections.deque[Batch] = field(default_factory=collections.deque)
     acknowledged: list[str] = field(default_factory=list)  # ids the centre answered accepted or duplicate
     cursor: str = ""
-    cycle: int = 0
+    started: float = 0.0  # monotonic time of its first round
+    failures: int = 0  # rounds refused in a row (the back-off grows with them)
 
     @property
     def key(self) -> TerminalKey:
@@ -57,6 +77,12 @@ class LoadTerminal:
     def terminal_id(self) -> str:
         assert self.client.terminal_id is not None
         return self.client.terminal_id
+
+    def due(self, now: float) -> Batch | None:
+        """The next batch to send, if it is due: what was sent and refused first (it stays at the front)."""
+        if self.batches and self.batches[0].due <= now - self.started:
+            return self.batches[0]
+        return None
 
 
 @dataclass
@@ -68,6 +94,8 @@ class Ledger:
     window_end: float = float("inf")
     accepted_in_window: int = 0
     failed_pushes: int = 0
+    refused_busy: int = 0  # of those: 503 (the centre's bound on bulk requests waiting for a worker)
+    stopping: bool = False  # the run is over: no round starts another push
 
     def record(self, terminal: LoadTerminal, results: list[dict[str, Any]]) -> None:
         now = time.monotonic()
@@ -82,7 +110,7 @@ class Ledger:
 @dataclass
 class Plan:
     terminals: list[LoadTerminal]
-    push_interval: float
+    sync_interval: float
     pages: list[list[str]]  # per application process: verification page addresses for that process
     verify_rate: float  # requests per second, all verifiers together
     verifiers: int
@@ -97,50 +125,86 @@ def _signed(terminal: LoadTerminal, method: str, target: str, body: bytes) -> di
             **p.signed_headers(terminal.key, terminal.terminal_id, method, target, body, p.utc_now())}  # fmt: skip
 
 
+class _Refused(Exception):
+    """A push or pull the centre did not answer with 200: the round ends, and the next one waits `retry_after`
+    (the centre's Retry-After) or the worker's back-off."""
+
+    def __init__(self, retry_after: float | None) -> None:
+        super().__init__()
+        self.retry_after = retry_after
+
+
+def _retry_after(headers: Any) -> float | None:
+    value = headers.get("Retry-After") if headers is not None else None
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
+
+
 def user_classes(plan: Plan) -> list[type[FastHttpUser]]:
     terminals: Iterator[LoadTerminal] = iter(plan.terminals)
     verifier_numbers = itertools.count()
     staff = iter(plan.staff)
+    backoff = Backoff()  # the terminal's own (terminal/sync/worker.py)
 
     class Terminal(FastHttpUser):
         fixed_count = len(plan.terminals)
-        wait_time = constant_pacing(plan.push_interval)
         host = plan.terminals[0].base_url
+
+        def wait_time(self) -> float:
+            return self.next_round_in
 
         def on_start(self) -> None:
             self.terminal = next(terminals)
-            gevent.sleep(random.uniform(0, plan.push_interval))  # terminals do not all sync at the same second
+            self.rng = random.Random(self.terminal.terminal_id)
+            self.next_round_in = plan.sync_interval
+            gevent.sleep(self.rng.uniform(0, plan.sync_interval))  # terminals do not all sync at the same second
+            self.terminal.started = time.monotonic()
 
         @task
-        def sync(self) -> None:
+        def sync_round(self) -> None:
+            """One round of the sync worker: push everything due, batch after batch, then pull every page."""
             terminal = self.terminal
-            if terminal.pending is None and terminal.batches:
-                terminal.pending = terminal.batches.popleft()
-            if terminal.pending is not None:
-                self._push(terminal, *terminal.pending)
-            terminal.cycle += 1
-            if terminal.cycle % 3 == 1:  # the first sync pulls too, then every third
-                self._pull(terminal)
+            try:
+                while not plan.ledger.stopping and (batch := terminal.due(time.monotonic())) is not None:
+                    self._push(terminal, batch)
+                    terminal.batches.popleft()
+                if not plan.ledger.stopping:
+                    self._pull(terminal)
+            except _Refused as refused:
+                terminal.failures += 1
+                self.next_round_in = (refused.retry_after if refused.retry_after is not None
+                                      else backoff.delay(terminal.failures, self.rng))  # fmt: skip
+                return
+            terminal.failures = 0
+            self.next_round_in = plan.sync_interval
 
-        def _push(self, terminal: LoadTerminal, _ids: list[str], body: bytes) -> None:
-            headers = _signed(terminal, "POST", p.PUSH_PATH, body)
-            with self.client.post(terminal.base_url + p.PUSH_PATH, data=body, headers=headers,  # type: ignore[arg-type]
+        def _push(self, terminal: LoadTerminal, batch: Batch) -> None:
+            headers = _signed(terminal, "POST", p.PUSH_PATH, batch.body)
+            batch.sent += 1
+            with self.client.post(terminal.base_url + p.PUSH_PATH, data=batch.body, headers=headers,  # type: ignore[arg-type]
                                   name="push", catch_response=True) as answer:  # fmt: skip
                 if answer.status_code != 200:
                     plan.ledger.failed_pushes += 1
+                    plan.ledger.refused_busy += answer.status_code == 503
                     answer.failure(f"HTTP {answer.status_code}")
-                    return  # kept as pending: sent again, newly signed, next time
+                    raise _Refused(_retry_after(answer.headers))
                 plan.ledger.record(terminal, answer.json()["results"])
-                terminal.pending = None
 
         def _pull(self, terminal: LoadTerminal) -> None:
-            target = p.PULL_PATH + "?" + urlencode({"cursor": terminal.cursor, "limit": "200"})
-            headers = _signed(terminal, "GET", target, b"")
-            with self.client.get(terminal.base_url + target, headers=headers, name="pull", catch_response=True) as answer:
-                if answer.status_code != 200:
-                    answer.failure(f"HTTP {answer.status_code}")
+            while True:
+                target = p.PULL_PATH + "?" + urlencode({"cursor": terminal.cursor, "limit": str(p.DEFAULT_PULL_LIMIT)})
+                headers = _signed(terminal, "GET", target, b"")
+                with self.client.get(terminal.base_url + target, headers=headers, name="pull",
+                                     catch_response=True) as answer:  # fmt: skip
+                    if answer.status_code != 200:
+                        answer.failure(f"HTTP {answer.status_code}")
+                        raise _Refused(_retry_after(answer.headers))
+                    page = answer.json()
+                terminal.cursor = str(page["cursor"])
+                if not page["more"]:
                     return
-                terminal.cursor = str(answer.json()["cursor"])
 
     class Public(FastHttpUser):
         fixed_count = plan.verifiers
@@ -158,34 +222,42 @@ def user_classes(plan: Plan) -> list[type[FastHttpUser]]:
 
     class Staff(FastHttpUser):
         fixed_count = len(plan.staff)
-        wait_time = constant_pacing(plan.search_interval)
+        wait_time = constant_throughput(1 / plan.search_interval)
         host = plan.terminals[0].base_url
 
         def on_start(self) -> None:
             self.base, username, password = next(staff)
-            form = self.client.get(self.base + "/console/login/", name="sign-in form")
-            found = _CSRF.search(form.text or "")
-            token = found.group(1) if found else ""
+            self.form = self.base + "/console/search/"
+            token = self._token(self.base + "/console/login/", "sign-in form")
             data = {"csrfmiddlewaretoken": token, "username": username, "password": password, "otp_token": "",
                     "next": "/console/"}  # fmt: skip
             with self.client.post(self.base + "/console/login/", data=data, name="sign-in", allow_redirects=False,
                                   headers={"Referer": self.base + "/console/login/"}, catch_response=True) as answer:  # fmt: skip
                 if answer.status_code != 302:
                     answer.failure(f"sign-in answered {answer.status_code}")
+            self.token = self._token(self.form, "search form")  # the search page, as staff open it
+
+        def _token(self, address: str, name: str) -> str:
+            form = self.client.get(address, name=name)
+            found = _CSRF.search(form.text or "")
+            return found.group(1) if found else ""
 
         @task
         def search(self) -> None:
-            query = quote(random.choice(plan.searches))
-            with self.client.get(self.base + f"/console/search/?q={query}", name="search", allow_redirects=False,
-                                 catch_response=True) as answer:  # fmt: skip
-                if answer.status_code != 200:
+            """What the box sends as staff type (htmx): the query in the POST body, never in the address."""
+            data = {"csrfmiddlewaretoken": self.token, "q": random.choice(plan.searches), "kind": "", "agency": ""}
+            headers = {"HX-Request": "true", "HX-Current-URL": self.form, "Referer": self.form}
+            with self.client.post(self.form, data=data, headers=headers, name="search", allow_redirects=False,
+                                  catch_response=True) as answer:  # fmt: skip
+                if answer.status_code != 200 or "HX-Push-Url" not in (answer.headers or {}):
                     answer.failure(f"HTTP {answer.status_code}")
 
     return [Terminal, Public, Staff]
 
 
-def drive(plan: Plan, warm_up: float, duration: float, stop_timeout: float) -> dict[str, Any]:
-    """Run the users for warm_up + duration seconds; statistics cover the measured `duration` only."""
+def drive(plan: Plan, warm_up: float, duration: float, stop_timeout: float, meter: Meter) -> dict[str, Any]:
+    """Run the users for warm_up + duration seconds; statistics and processor time cover the measured `duration`
+    only."""
     classes = user_classes(plan)
     environment = Environment(user_classes=classes, stop_timeout=stop_timeout)  # type: ignore[arg-type]
     runner = environment.create_local_runner()
@@ -207,18 +279,21 @@ def drive(plan: Plan, warm_up: float, duration: float, stop_timeout: float) -> d
         gevent.sleep(0.1)
     environment.stats.reset_all()
     plan.ledger.window_start = time.monotonic()
+    before = meter.read()
     gevent.sleep(duration)
     plan.ledger.window_end = time.monotonic()
+    processor = Meter.report(before, meter.read())
     measured = {name: _endpoint(environment, name, duration) for name in ENDPOINTS}
-    runner.stop()  # users finish the request they are in (stop_timeout), so every sent push gets its verdict
+    plan.ledger.stopping = True  # rounds end after the request they are in, so every sent push gets its verdict
+    runner.stop()
     runner.quit()
     errors = {f"{e.method} {e.name}: {e.error}"[:200]: e.occurrences for e in environment.stats.errors.values()}
-    return {"endpoints": measured, "errors": errors, "requests_whole_run": dict(whole_run),
+    return {"endpoints": measured, "processor": processor, "errors": errors, "requests_whole_run": dict(whole_run),
             "failures_whole_run": dict(failed)}  # fmt: skip
 
 
 def _endpoint(environment: Environment, name: str, duration: float) -> dict[str, Any]:
-    entry = environment.stats.entries.get((name, "POST" if name == "push" else "GET"))
+    entry = environment.stats.entries.get((name, "POST" if name in ("push", "search") else "GET"))
     if entry is None or entry.num_requests == 0:
         return {"requests": 0, "failures": 0, "per_s": 0.0, "p50_ms": None, "p99_ms": None}
     return {"requests": entry.num_requests, "failures": entry.num_failures,

@@ -7,6 +7,8 @@ import concurrent.futures
 import tempfile
 from pathlib import Path
 
+import psutil
+
 from terminal.centre_process import CentreProcess
 
 SECRET_KEY = "bench-secret-key-" + "y" * 40
@@ -47,6 +49,13 @@ class AppProcesses:
         with concurrent.futures.ThreadPoolExecutor(max_workers=len(self.processes)) as pool:
             for stopped in [pool.submit(process.stop) for process in self.processes]:
                 stopped.result()
+
+    def pids(self) -> list[int]:
+        """The application processes' ids (their bulk workers and the follower are their children): the processes
+        listening on their ports."""
+        ports = {process.port for process in self.processes}
+        return sorted({c.pid for c in psutil.net_connections("tcp")
+                       if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port in ports and c.pid})  # fmt: skip
 
     def command(self, *argv: str) -> str:
         return self.processes[0].command(*argv).stdout
