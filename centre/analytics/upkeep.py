@@ -11,6 +11,11 @@ over the same rows.
   new one more pass runs once the overlap has gone by.
 - The centre's own decisions (a complaint closed, a list approved) move nothing in the mark; a pass runs at least
   every `every_seconds` for them (and the pages catch up before they read: reading.py).
+- A pass yields to terminals: it starts only once nothing has arrived for `quiet_seconds` (no new rows, and no
+  signed request: a push under way has its nonce stored before its rows commit), and never more than
+  `burst_seconds` after the last pass under a steady stream. Beside a terminal's drain on a two-core machine a pass
+  made the drain a third slower. The first pass too waits for a quiet moment: a centre starting is when terminals
+  come back.
 - Passes never overlap, even if two followers run (a second systemd unit, a `serve` that started its own beside
   the unit): a pass takes the installation's lock first (`installation_lock`: a PostgreSQL advisory lock, on SQLite
   a lock file beside the database) and a follower that finds it taken skips and looks again. Both are released
@@ -39,6 +44,7 @@ log = logging.getLogger(__name__)
 ENV_FOLLOWER = "CENTRE_ANALYTICS_FOLLOWER"  # "0": serve starts no follower (the deployment runs one of its own)
 POLL_SECONDS = 1.0
 EVERY_SECONDS = 60.0
+QUIET_SECONDS = 3.0  # nothing arrived for this long: a pass may start
 BURST_SECONDS = 30.0  # under a steady stream of pushes, a pass at least this often
 # A fixed key for pg_advisory_lock: the installation's one analytics pass ("analytics" in ASCII).
 LOCK_KEY = 0x616E616C79746963
@@ -74,6 +80,15 @@ def latest_change() -> tuple[object, object]:
 
     newest = Record.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
     return newest, Decision.objects.aggregate(top=Max("seq"))["top"]
+
+
+def latest_request() -> object:
+    """The newest signed request a terminal made (its nonce, stored as it arrives: before a push's rows commit)."""
+    from django.db.models import Max
+
+    from centre.terminals.models import Nonce
+
+    return Nonce.objects.aggregate(top=Max("id"))["top"]
 
 
 @contextmanager
@@ -128,42 +143,51 @@ def _refresh() -> None:
 
 class Follower:
     """Decides when a pass is due and runs it under the installation's lock. `step()` is one look; `run()` looks
-    until `stop` is set. Seams: the pass (`work`), the mark (`latest`), the lock and the clock."""
+    until `stop` is set. Seams: the pass (`work`), the mark (`latest`), the requests' mark (`arrivals`), the lock
+    and the clock."""
 
     def __init__(self, work: Callable[[], object] = _refresh,
                  latest: Callable[[], object] = latest_change,
                  lock: Callable[[], AbstractContextManager[bool]] = installation_lock,
                  poll_seconds: float = POLL_SECONDS, every_seconds: float = EVERY_SECONDS,
                  settle_seconds: float | None = None, clock: Callable[[], float] = time.monotonic,
-                 burst_seconds: float = BURST_SECONDS) -> None:  # fmt: skip
+                 burst_seconds: float = BURST_SECONDS, quiet_seconds: float = QUIET_SECONDS,
+                 arrivals: Callable[[], object] = latest_request) -> None:  # fmt: skip
         from centre.analytics.facts import OVERLAP
 
-        self.work, self.latest, self.lock, self.clock = work, latest, lock, clock
+        self.work, self.latest, self.arrivals, self.lock, self.clock = work, latest, arrivals, lock, clock
         self.poll_seconds, self.every_seconds = poll_seconds, every_seconds
         self.settle_seconds = OVERLAP.total_seconds() + poll_seconds if settle_seconds is None else settle_seconds
+        self.burst_seconds, self.quiet_seconds = burst_seconds, quiet_seconds
         self.passes = 0
         self._seen: object = None  # the mark at the last pass
-        self._looked: object = None  # the mark at the last look
-        self.burst_seconds = burst_seconds
+        self._looked: tuple[object, object] | None = None  # the marks at the last look (None: no look yet)
+        self._arrived_at = 0.0  # when a look last found something arrived
+        self._first_look: float | None = None
         self._last_pass: float | None = None
         self._settle_at = float("inf")  # when the pass for late commits is due
 
-    def due(self, seen: object, now: float) -> bool:
-        still = seen == self._looked  # nothing arrived since the previous look
-        self._looked = seen
-        if self._last_pass is None:
-            return True
-        if seen != self._seen:
-            # New rows. While pushes keep arriving the pass waits for a look at which nothing did: a pass beside a
-            # stream of pushes takes turns with them at the database (SQLite's one writer) and at the processor,
-            # and made a terminal's drain a third slower. Never longer than `burst_seconds`, though.
-            return still or now - self._last_pass >= self.burst_seconds
-        return now >= self._settle_at or now - self._last_pass >= self.every_seconds
+    def due(self, seen: object, arrived: object, now: float) -> bool:
+        if self._looked != (seen, arrived):  # new rows or new requests since the previous look (or the first look)
+            self._arrived_at = now
+        self._looked = (seen, arrived)
+        if self._first_look is None:
+            self._first_look = now
+        wanted = (self._last_pass is None or seen != self._seen or now >= self._settle_at
+                  or now - self._last_pass >= self.every_seconds)  # fmt: skip
+        if not wanted:
+            return False
+        # A pass beside a stream of pushes takes turns with them at the database (SQLite's one writer) and at the
+        # processor: it waits until nothing has arrived for a while, but under a steady stream never longer than
+        # `burst_seconds` after the last pass (or the first look).
+        quiet = now - self._arrived_at >= self.quiet_seconds
+        behind_since = self._last_pass if self._last_pass is not None else self._first_look
+        return quiet or now - behind_since >= self.burst_seconds
 
     def step(self) -> bool:
         """One look; True when a pass ran. A pass that another follower's lock kept out runs at a later look."""
-        now, seen = self.clock(), self.latest()
-        if not self.due(seen, now):
+        now, seen, arrived = self.clock(), self.latest(), self.arrivals()
+        if not self.due(seen, arrived, now):
             return False
         with self.lock() as held:
             if not held:

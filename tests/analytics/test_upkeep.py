@@ -1,5 +1,6 @@
 """The follower decides when a pass is due (new rows, late commits within the overlap, a pass at least every so
-often), skips while another follower holds the installation's lock (PostgreSQL advisory lock, SQLite lock file:
+often), waits for a quiet moment (no new rows nor requests for a few seconds, at most a burst interval), skips
+while another follower holds the installation's lock (PostgreSQL advisory lock, SQLite lock file:
 tested against a second database session), survives a failing pass, and a real pass over a committed push brings
 the facts and grades."""
 
@@ -33,9 +34,21 @@ def free_lock() -> Iterator[bool]:
     yield True
 
 
-def follower(mark: list[object], runs: list[float], clock: Clock, lock: object = free_lock) -> Follower:
+def follower(mark: list[object], runs: list[float], clock: Clock, lock: object = free_lock,
+             requests: list[object] | None = None) -> Follower:  # fmt: skip
+    arrivals = requests or [0]
     return Follower(work=lambda: runs.append(clock.now), latest=lambda: mark[0], lock=lock,  # type: ignore[arg-type]
-                    poll_seconds=1.0, every_seconds=60.0, settle_seconds=11.0, clock=clock)  # fmt: skip
+                    poll_seconds=1.0, every_seconds=60.0, settle_seconds=11.0, clock=clock, quiet_seconds=3.0,
+                    arrivals=lambda: arrivals[0])  # fmt: skip
+
+
+def looks(f: Follower, clock: Clock, seconds: int) -> list[bool]:
+    """A look every second for `seconds` seconds: which of them ran a pass."""
+    ran = []
+    for _ in range(seconds):
+        clock.now += 1
+        ran.append(f.step())
+    return ran
 
 
 def test_a_pass_when_rows_arrive_once_more_after_the_overlap_and_at_least_every_minute() -> None:
@@ -43,23 +56,40 @@ def test_a_pass_when_rows_arrive_once_more_after_the_overlap_and_at_least_every_
     runs: list[float] = []
     clock = Clock()
     f = follower(mark, runs, clock)
-    assert f.step()  # the first look catches up whatever came while no follower ran
-    clock.now += 1
-    assert not f.step()  # nothing new; the first pass's settle pass is not due yet
-    clock.now += 11
-    assert f.step()  # rows committed late with an older time are read within the overlap
-    for _ in range(5):
-        clock.now += 1
-        assert not f.step()  # quiet: no pass at every look
+    # The first look catches up whatever came while no follower ran, once nothing has arrived for 3 s.
+    assert not f.step()
+    assert looks(f, clock, 3) == [False, False, True]
+    assert looks(f, clock, 10) == [False] * 10  # nothing new; the first pass's settle pass is not due yet
+    assert looks(f, clock, 1) == [True]  # rows committed late with an older time are read within the overlap
+    assert looks(f, clock, 5) == [False] * 5  # quiet: no pass at every look
     mark[0] = ("t1", 1)
-    assert not f.step()  # rows are arriving: the pass waits for a look at which nothing did
-    clock.now += 1
-    assert f.step()
-    clock.now += 11
-    assert f.step() and not f.step()  # one settle pass after new rows, then quiet
+    assert not f.step()  # rows are arriving: the pass waits until nothing has for 3 s
+    assert looks(f, clock, 3) == [False, False, True]
+    assert looks(f, clock, 11) == [False] * 10 + [True]  # one settle pass after new rows, then quiet
+    assert not f.step()
     clock.now += 60
     assert f.step()  # the centre's own decisions move no mark: a pass at least every minute
     assert len(runs) == f.passes == 5
+
+
+def test_a_push_under_way_holds_the_pass_back() -> None:
+    """A push's request arrives (its nonce is stored) seconds before its rows commit: no pass starts meanwhile."""
+    mark: list[object] = [("t0", 1)]
+    requests: list[object] = [10]
+    runs: list[float] = []
+    clock = Clock()
+    f = follower(mark, runs, clock, requests=requests)
+    assert looks(f, clock, 4) == [False, False, False, True]
+    for n in range(11, 16):  # a terminal's drain: a request every second, its rows committed with the next
+        requests[0] = n
+        mark[0] = ("t", n)
+        assert not f.step()
+        clock.now += 1
+    requests[0] = 16  # the last push: its request arrived, its rows not yet committed
+    assert looks(f, clock, 2) == [False, False]
+    mark[0] = ("t", 16)
+    assert looks(f, clock, 4) == [False, False, False, True]  # 3 s after the commit
+    assert len(runs) == 2
 
 
 def test_under_a_steady_stream_of_pushes_a_pass_runs_at_least_every_burst_interval() -> None:
@@ -67,7 +97,8 @@ def test_under_a_steady_stream_of_pushes_a_pass_runs_at_least_every_burst_interv
     runs: list[float] = []
     clock = Clock()
     f = follower(mark, runs, clock)
-    assert f.step()
+    assert not f.step()
+    assert looks(f, clock, 3)[-1]
     for n in range(1, 30):  # something new at every look: the pushes have the database to themselves
         clock.now += 1
         mark[0] = ("t", n)
@@ -75,6 +106,20 @@ def test_under_a_steady_stream_of_pushes_a_pass_runs_at_least_every_burst_interv
     clock.now += 1
     mark[0] = ("t", 30)
     assert f.step() and runs[1] - runs[0] == 30  # ...but the analysis is never more than 30 s behind
+
+
+def test_a_follower_started_under_a_steady_stream_passes_within_the_burst_interval() -> None:
+    mark: list[object] = [("t0", 0)]
+    runs: list[float] = []
+    clock = Clock()
+    f = follower(mark, runs, clock)
+    started = clock.now
+    for n in range(30):
+        mark[0] = ("t", n)
+        assert not f.step()
+        clock.now += 1
+    mark[0] = ("t", 30)
+    assert f.step() and runs == [started + 30]
 
 
 def test_a_pass_held_out_by_another_follower_runs_at_a_later_look() -> None:
@@ -88,7 +133,7 @@ def test_a_pass_held_out_by_another_follower_runs_at_a_later_look() -> None:
         yield not taken[0]
 
     f = follower(mark, runs, clock, lock)
-    assert not f.step() and runs == []
+    assert looks(f, clock, 4) == [False] * 4 and runs == []  # the 4th look was quiet: only the lock held it
     taken[0] = False
     clock.now += 1
     assert f.step() and len(runs) == 1
@@ -105,7 +150,8 @@ def test_a_failing_pass_is_logged_and_the_next_look_runs_it_again(caplog: pytest
             raise RuntimeError("database went away")
         stop.set()
 
-    Follower(work=work, latest=lambda: 1, lock=free_lock, poll_seconds=0.0).run(stop)
+    Follower(work=work, latest=lambda: 1, arrivals=lambda: 1, lock=free_lock, poll_seconds=0.0,
+             quiet_seconds=0.0).run(stop)  # fmt: skip
     assert len(calls) == 2
     assert [r.getMessage() for r in caplog.records] == ["analytics pass failed; the next pass reads the same rows"]
 
@@ -132,7 +178,7 @@ def test_two_followers_never_pass_at_once(centre_db: str) -> None:
     try:
         assert holding.wait(WAIT) and outcome == [True]
         runs: list[int] = []
-        mine = Follower(work=lambda: runs.append(1), latest=lambda: 1)
+        mine = Follower(work=lambda: runs.append(1), latest=lambda: 1, quiet_seconds=0.0)
         assert not mine.step() and runs == []
     finally:
         release.set()
@@ -153,7 +199,7 @@ def test_the_facts_and_grades_follow_a_committed_push() -> None:
     push(term, wire(uuid.uuid4().hex, 1, {"worker_uid": worker, "signed_on": "2026-01-05", "service_type": "elderly",
                                           "period_from": "2026-01-06", "period_to": "2026-06-30", "district": "黄浦区"},
                     entity="contract", kind="contract.signed"))  # fmt: skip
-    assert Follower().step()  # the real pass, under the real lock
+    assert Follower(quiet_seconds=0.0).step()  # the real pass, under the real lock (and the real marks)
     assert FactContract.objects.filter(worker_uid=worker).count() == 1
     assert CreditGrade.objects.filter(subject="worker", subject_id=worker).exists()
     assert CreditGrade.objects.filter(subject="agency", subject_id=AGENCY_A).exists()
