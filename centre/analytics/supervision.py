@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from centre.analytics import any_of  # noqa: F401  (registers field__any_of)
 from centre.analytics import statistics as st
 from centre.analytics.models import FactComplaint, FactCredential, FactIntegrity, FactTransfer
 
@@ -94,9 +95,9 @@ def adverse_movers(limit: int = 200) -> list[AdverseMover]:
     transfers = list(FactTransfer.objects.values_list("worker_uid", "previous_worker_uid", "from_agency_id",
                                                       "agency_id", "on").order_by("-on")[:20_000])  # fmt: skip
     people = {uid for t in transfers for uid in (t[0], t[1])}
-    complaints = _count(FactComplaint.objects.filter(outcome="upheld", worker_uid__in=people))
-    negative = _count(FactIntegrity.objects.filter(subject="worker", polarity="negative", worker_uid__in=people))
-    revoked = _count(FactCredential.objects.filter(end_kind="revoked", worker_uid__in=people))
+    complaints = _count(FactComplaint.objects.filter(outcome="upheld", worker_uid__any_of=list(people)))
+    negative = _count(FactIntegrity.objects.filter(subject="worker", polarity="negative", worker_uid__any_of=list(people)))
+    revoked = _count(FactCredential.objects.filter(end_kind="revoked", worker_uid__any_of=list(people)))
     found = []
     for new, old, source, target, on in transfers:
         mover = AdverseMover(new, old, source, target, on.isoformat() if on else "",
