@@ -53,7 +53,7 @@ class Batch:
     ids: list[str]
     body: bytes
     due: float
-    sent: int = 0  # times sent: a batch sent and never answered may or may not be stored
+    unanswered: bool = False  # its last sending got no answer (time-out, connection lost): stored or not, unknown
 
 
 @dataclass
@@ -182,9 +182,10 @@ def user_classes(plan: Plan) -> list[type[FastHttpUser]]:
 
         def _push(self, terminal: LoadTerminal, batch: Batch) -> None:
             headers = _signed(terminal, "POST", p.PUSH_PATH, batch.body)
-            batch.sent += 1
+            batch.unanswered = True
             with self.client.post(terminal.base_url + p.PUSH_PATH, data=batch.body, headers=headers,  # type: ignore[arg-type]
                                   name="push", catch_response=True) as answer:  # fmt: skip
+                batch.unanswered = answer.status_code == 0  # 0: Locust's code for no answer at all
                 if answer.status_code != 200:
                     plan.ledger.failed_pushes += 1
                     plan.ledger.refused_busy += answer.status_code == 503

@@ -13,6 +13,7 @@ from terminal.centre_process import CentreProcess
 
 SECRET_KEY = "bench-secret-key-" + "y" * 40
 STARTING_S = 240.0  # several processes starting at once on a busy 2-core machine take their time
+STOPPING_S = 60.0  # the follower ends after the pass under way
 
 
 class AppProcesses:
@@ -46,9 +47,15 @@ class AppProcesses:
         return self
 
     def stop(self) -> None:
+        # Their children too (bulk workers, the analytics follower in the middle of a pass): none may outlive the
+        # phase and still use the database when the next phase starts or the cluster is removed.
+        children = [child for pid in self.pids() for child in _children(pid)]
         with concurrent.futures.ThreadPoolExecutor(max_workers=len(self.processes)) as pool:
             for stopped in [pool.submit(process.stop) for process in self.processes]:
                 stopped.result()
+        _, alive = psutil.wait_procs(children, timeout=STOPPING_S)
+        for child in alive:
+            child.kill()
 
     def pids(self) -> list[int]:
         """The application processes' ids (their bulk workers and the follower are their children): the processes
@@ -65,3 +72,10 @@ class AppProcesses:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+
+
+def _children(pid: int) -> list[psutil.Process]:
+    try:
+        return list(psutil.Process(pid).children(recursive=True))
+    except psutil.NoSuchProcess:
+        return []

@@ -109,7 +109,7 @@ def _phase(cluster: Cluster, processes: int, size: Size) -> dict[str, Any]:
                                         f"WHERE terminal_id <> '{card_terminal}'").split()  # fmt: skip
     stored = set(cluster.sql(database, f"SELECT event_id FROM events WHERE terminal_id <> '{card_terminal}'").split())
     acknowledged = {e for e, status in ledger.verdicts.items() if status != "rejected"}
-    unanswered = [e for t in plan.terminals for batch in t.batches if batch.sent for e in batch.ids]
+    unanswered = [e for t in plan.terminals for batch in t.batches if batch.unanswered for e in batch.ids]
     verify = driven["endpoints"]["verify"]
     push_rate = round(ledger.accepted_in_window / size.duration, 1)
     return {
