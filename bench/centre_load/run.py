@@ -154,15 +154,17 @@ def _set_up(apps: AppProcesses, size: Size) -> tuple[load.Plan, str]:
     codes = [(agency_id, name, code) for agency_id, (name, batch) in json.loads(made.stdout.splitlines()[-1]).items()
              for code in batch]  # fmt: skip
     clients = []
+    people = iter(_people(size.cards + size.terminals * size.batch * _batches(size)))
+    year = dt.date.today().year
+    claims = []
     for index, (agency_id, name, code) in enumerate(codes[: size.terminals + 1]):
         client = SyncClient(apps.urls[index % len(apps.urls)], TerminalKey.generate(), timeout=120)
         enrolment = client.enrol(code, agency_id, name, f"load-{index}")
         clients.append((client, enrolment.terminal_number, name))
-    cards_client, number, agency_name = clients[0]
-    people = iter(_people(size.cards + size.terminals * size.batch * _batches(size)))
-    year = dt.date.today().year
-    claims = [issue_card(cards_client, f"SH{year}{number}{serial:05d}", next(people), agency_name)
-              for serial in range(1, size.cards + 1)]  # fmt: skip
+        if index == 0:  # the cards at once: its kept connection would be closed as idle while the others enrol
+            claims = [issue_card(client, f"SH{year}{enrolment.terminal_number}{serial:05d}", next(people), name)
+                      for serial in range(1, size.cards + 1)]  # fmt: skip
+    cards_client = clients[0][0]
     pages = [[page_address(c, cards_client.key, base) for c in claims] for base in apps.urls]
     for k in range(size.staff):
         apps.command("staff", "add", "--role", "staff", f"load-clerk-{k}")
