@@ -46,6 +46,10 @@ def free_port() -> int:
         return port
 
 
+# Enough for commands that only touch the schema (`db upgrade`): the secret signs sessions, which they never make.
+SCHEMA_ONLY_ENV = {"CENTRE_SECRET_KEY": "schema-only-" + "x" * 40}
+
+
 class CentreProcess:
     def __init__(self, db: Path | str, demo: bool = False, port: int | None = None,
                  env: dict[str, str] | None = None) -> None:  # fmt: skip

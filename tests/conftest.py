@@ -14,8 +14,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# Real Chromium for every web test folder, defined once (tests/web/browser.py).
-pytest_plugins = ["tests.web.browser"]
+# Real Chromium for every web test folder, defined once (tests/web/browser.py); the Windows build started in the
+# background when the session will test it (tests/packaging/background_build.py).
+pytest_plugins = ["tests.web.browser", "tests.packaging.background_build"]
 
 _KEEP_ENV = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "QT_QPA_PLATFORM", "DISPLAY", "XAUTHORITY", "VIRTUAL_ENV"}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.background_build import SCRIPT, background_build
 from tests.packaging.conftest import run_script
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(2400)]
@@ -19,8 +20,9 @@ INSTALLER_LIMIT_BYTES = 80 * 1024 * 1024
 
 
 @pytest.fixture(scope="module")
-def windows_build(repo: Path) -> tuple[str, Path]:
-    done = run_script("build-windows-under-wine", timeout=2300)
+def windows_build(repo: Path, pytestconfig: pytest.Config) -> tuple[str, Path]:
+    started = background_build(pytestconfig)  # the session started it at collection (background_build.py)
+    done = started.result(timeout=2300) if started else run_script(SCRIPT, timeout=2300)
     assert done.returncode == 0, done.stdout[-8000:]
     return done.stdout, repo / "installer" / "build" / "windows"
 

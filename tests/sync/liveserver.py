@@ -10,6 +10,7 @@ from typing import Any
 
 from terminal.centre_process import CentreProcess, free_port
 from terminal.store.db import Database
+from tests.sync.migrated_template import copy_migrated_sqlite
 
 __all__ = ["LiveServer", "free_port"]
 
@@ -42,8 +43,11 @@ class LiveServer(CentreProcess):
                # The analytics follower process only where a test looks at the analysis (tests/analytics).
                "CENTRE_ANALYTICS_FOLLOWER": "1" if analytics else "0"}  # fmt: skip
         super().__init__(db, demo=demo, port=port, env=env)
+        self._fresh_file = db if isinstance(db, Path) and not db.exists() else None
 
     def start(self, timeout: float = 60.0) -> LiveServer:
+        if self._fresh_file is not None and not self._fresh_file.exists():
+            copy_migrated_sqlite(self._fresh_file)  # the schema ready, as a migrated centre has it
         super().start(timeout)
         return self
 
