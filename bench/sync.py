@@ -56,6 +56,10 @@ def _queue(db: Database, count: int) -> None:
                            {**payload, "phone": "13800000000"}, provenance=provenance)  # fmt: skip
 
 
+# Issue #11: what the centre did before it moved to Django, on this machine (a quiet run, SQLite).
+TARGETS = {"bulk_events_per_second_min": 2615.0, "ratio_to_bulk_min": 0.82}
+
+
 def run(events: int, batch: int) -> dict[str, object]:
     load_before = os.getloadavg()[0]  # the machine is often shared: results say how busy it was
     with tempfile.TemporaryDirectory() as tmp:
@@ -96,8 +100,9 @@ def run(events: int, batch: int) -> dict[str, object]:
         "accepted": report.accepted,
         "receipt_matches": receipt_matches,
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],  # 1-minute, before and after
-        "targets": {"drain_seconds_max": 10.0 * events / 10_000, "ratio_to_bulk_min": 0.5},
-        "meets_targets": drain_seconds <= 10.0 * events / 10_000 and drain_rate / bulk_rate >= 0.5,
+        "targets": TARGETS,
+        "meets_targets": bulk_rate >= TARGETS["bulk_events_per_second_min"]
+        and drain_rate / bulk_rate >= TARGETS["ratio_to_bulk_min"],
     }
 
 

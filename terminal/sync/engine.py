@@ -68,30 +68,39 @@ class SyncEngine:
         return report
 
     def push(self, report: SyncReport | None = None) -> SyncReport:
-        """Push the outbox in batches, in seq order. While the centre works on one batch, the next is read from
-        the outbox (a read: nothing is marked until it is sent), so the terminal's own work does not add to the
-        wait. A fault while reading leaves the batch on its way unrecorded: the next round resends it and the
-        centre answers `duplicate` for what had arrived."""
+        """Push the outbox in batches, in seq order. While the centre works on one batch, the terminal reads the
+        next from the outbox (a read: nothing is marked until it is sent), marks the batch on its way as sent and
+        records the verdicts of the one before, so its own work does not add to the wait. A batch is sent only once the one before it has been
+        answered. A fault leaves the batch on its way unrecorded: the next round resends it and the centre answers
+        `duplicate` for what had arrived."""
         report = report or SyncReport()
+        answered: list[EventResult] = []  # the verdicts of the batch before, not yet written
         with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
             batch = list(self.outbox.pending(self.batch_size))
+            wire = [wire_event(e) for e in batch]
             while batch:
                 ids = [e.event_id for e in batch]
-                self.outbox.mark_attempt(ids)
-                answer = sender.submit(self.client.push, [wire_event(e) for e in batch])
+                answer = sender.submit(self.client.push, wire)
+                self.outbox.mark_attempt(ids)  # "sent, awaiting the answer" while it travels (recorded after this)
+                self._record(report, answered)
                 following = list(self.outbox.pending(self.batch_size, after_seq=batch[-1].seq))
-                results = answer.result()
-                by_id = {r.event_id: r for r in results}
-                if set(by_id) != set(ids):
+                wire = [wire_event(e) for e in following]
+                answered = answer.result()
+                if {r.event_id for r in answered} != set(ids):
                     raise SyncFault(SyncErrorKind.PROTOCOL, "the push answer does not cover the batch")
-                self.outbox.record_results([(r.event_id, r.status.value, r.code, r.reason) for r in results])
-                self._count(report, results)
-                self.state.set(keys.LAST_PUSH_AT, iso(self.clock()))
-                self._note_time()
                 batch = following
+            self._record(report, answered)
         if report.rejected:
             log.warning("centre rejected %d event(s): %s", report.rejected, report.rejected_codes)
         return report
+
+    def _record(self, report: SyncReport, results: Sequence[EventResult]) -> None:
+        if not results:
+            return
+        self.outbox.record_results([(r.event_id, r.status.value, r.code, r.reason) for r in results])
+        self._count(report, results)
+        self.state.set(keys.LAST_PUSH_AT, iso(self.clock()))
+        self._note_time()
 
     @staticmethod
     def _count(report: SyncReport, results: Sequence[EventResult]) -> None:
