@@ -63,7 +63,7 @@ def run(workers: int, years: int, samples: int, url: str) -> dict[str, Any]:
     from django.test import Client
 
     from centre.analytics import credit, reports, resources, statistics, statistics_raw
-    from centre.analytics.city_model import CityParams
+    from centre.analytics.city_model import CityParams, city_until
     from centre.analytics.credit import today_in_shanghai
     from centre.analytics.demo_city import load_city
     from centre.analytics.facts import Touched
@@ -73,7 +73,7 @@ def run(workers: int, years: int, samples: int, url: str) -> dict[str, Any]:
     today = today_in_shanghai()
     result: dict[str, Any] = {"database": "postgresql" if url.startswith("postgres") else "sqlite",
                               "workers_asked": workers, "years": years, "targets": TARGETS}  # fmt: skip
-    generation, loaded = _timed(lambda: load_city(CityParams(workers=workers, years=years, seed=1, until=today),
+    generation, loaded = _timed(lambda: load_city(CityParams(workers=workers, years=years, seed=1, until=city_until(today)),
                                                   grade=False))  # fmt: skip
     result["generation_seconds"] = round(generation, 2)
     result["rows"] = {"workers": FactWorker.objects.count(), "contracts": FactContract.objects.count(),

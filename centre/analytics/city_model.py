@@ -121,6 +121,12 @@ def away_for_festival(day: dt.date) -> bool:
     return False
 
 
+def city_until(today: dt.date) -> dt.date:
+    """The last day of a city drawn today: yesterday. Its moments are office hours, and today's may still be ahead;
+    the analytics follower reads rows up to now, so a row stamped later would wait for the clock."""
+    return today - dt.timedelta(days=1)
+
+
 def at_noon(day: dt.date, hour: int = 10) -> dt.datetime:
     """A moment on `day` in Shanghai (office hours), as UTC."""
     return dt.datetime(day.year, day.month, day.day, hour, tzinfo=SHANGHAI).astimezone(UTC)

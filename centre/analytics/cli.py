@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     city.add_argument("--years", type=int, default=3)
     city.add_argument("--seed", type=int, default=1)
     city.add_argument("--until", type=dt.date.fromisoformat, default=None,
-                      help="the city's last day (default: today in Shanghai)")  # fmt: skip
+                      help="the city's last day (default: yesterday in Shanghai)")  # fmt: skip
     city.add_argument("--no-grades", action="store_true", help="load only; grade later with `credit grade-city`")
     city.set_defaults(func=_demo_city)
     for cmd in (add, listing, revoke, grade, rules, analytics, city):
@@ -158,7 +158,7 @@ def _stop_on_eof(stop: threading.Event) -> None:
 
 
 def _demo_city(args: argparse.Namespace) -> int:
-    from centre.analytics.city_model import CityParams
+    from centre.analytics.city_model import CityParams, city_until
     from centre.analytics.credit import today_in_shanghai
     from centre.analytics.demo_city import load_city
     from centre.analytics.errors import CreditRefused
@@ -167,6 +167,6 @@ def _demo_city(args: argparse.Namespace) -> int:
     _ready()
     if args.workers < 1 or args.years < 1:
         raise CreditRefused(why=Text("人数和年数须为正数", "workers and years are positive"))
-    params = CityParams(workers=args.workers, years=args.years, seed=args.seed, until=args.until or today_in_shanghai())
+    params = CityParams(workers=args.workers, years=args.years, seed=args.seed, until=args.until or city_until(today_in_shanghai()))
     print(json.dumps(load_city(params, grade=not args.no_grades), ensure_ascii=False, indent=1))
     return 0

@@ -9,6 +9,7 @@ rebuild them from the raw tables and compare, row for row."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Iterable
@@ -20,7 +21,7 @@ from django.db import connection, models, transaction
 from centre.analytics import city_sql
 from centre.analytics import fact_rules as rules
 from centre.analytics.bulk_load import BulkTable, analyse, indexes_built_after, reset_sequences, vacuum
-from centre.analytics.city_model import City, CityParams, Person
+from centre.analytics.city_model import City, CityParams, Person, city_until
 from centre.analytics.dimensions import district_of, month_of, parse_day, week_of
 from centre.analytics.errors import CreditRefused
 from centre.analytics.models import (
@@ -358,7 +359,8 @@ def list_examples(today: dt.date) -> None:
 
 def seed_demo_centre() -> None:
     """The demo centre (`serve --demo`) gets a small city once."""
+    from centre.analytics.credit import today_in_shanghai
     from centre.terminals.models import Agency
 
     if not Agency.objects.filter(id__startswith="9131", id__endswith="DC").exists():
-        load_city(DEMO_CENTRE_CITY)
+        load_city(dataclasses.replace(DEMO_CENTRE_CITY, until=city_until(today_in_shanghai())))

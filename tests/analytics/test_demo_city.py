@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from centre.analytics.city_model import SPRING_FESTIVAL, City, CityParams
+from centre.analytics.city_model import SPRING_FESTIVAL, City, CityParams, city_until
+from centre.analytics.credit import today_in_shanghai
 from tests.analytics.test_facts import _snapshot
 from tests.console_workflows.djangodb import use_database
 
@@ -127,3 +128,12 @@ def test_facts_rebuilt_from_the_raw_tables_equal_the_loaded_ones(loaded_city: di
     facts.rebuild()
     assert _snapshot() == loaded
 
+
+
+def test_a_city_drawn_now_has_no_moment_still_ahead() -> None:
+    # The analytics follower reads rows up to now: a row stamped later would wait for the clock to pass it.
+    now = dt.datetime(2026, 11, 28, 17, 0, tzinfo=dt.UTC)  # 1 a.m. in Shanghai: all of today is still ahead
+    until = city_until(today_in_shanghai(now))
+    moments = [value for _, row in _rows(CityParams(workers=160, years=1, seed=7, until=until))
+               for value in row.values() if isinstance(value, dt.datetime)]  # fmt: skip
+    assert moments and max(moments) <= now
