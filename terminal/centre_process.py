@@ -46,8 +46,10 @@ def free_port() -> int:
         return port
 
 
-# Enough for commands that only touch the schema (`db upgrade`): the secret signs sessions, which they never make.
-SCHEMA_ONLY_ENV = {"CENTRE_SECRET_KEY": "schema-only-" + "x" * 40}
+def schema_only_env(home: Path) -> dict[str, str]:
+    """Enough for commands that only touch the schema (`db upgrade`): the secret signs sessions, which they never
+    make; the home is where a first run leaves the centre's signing key (not the current folder)."""
+    return {"CENTRE_SECRET_KEY": "schema-only-" + "x" * 40, "CENTRE_HOME": str(home)}
 
 
 class CentreProcess:

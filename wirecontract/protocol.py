@@ -151,6 +151,15 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")  # China keeps no summer time
+
+
+def shanghai_today(now: dt.datetime | None = None) -> dt.date:
+    """The calendar day in Shanghai: a credential's dates are Shanghai dates, whatever the clock's own zone (from
+    16:00 UTC on, the UTC date is a day behind, and a card issued that evening would look not yet valid)."""
+    return (now or utc_now()).astimezone(SHANGHAI).date()
+
+
 def iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from centre.credentials.worker_photos import photo_for_page
 from centre.evaluations.actions import summary
 from centre.public.lang import keep_lang, other, page_lang
 from centre.signing_key import centre_key
+from wirecontract.protocol import shanghai_today
 from wirecontract.signing import b64url
 
 
@@ -65,7 +65,7 @@ def verification_page(request: HttpRequest, payload: str) -> HttpResponse:
     """The QR flow: the signature and the signer's right to sign that number first, then the centre's record.
     The URL is signed in upper case, base included, so the scanned text is rebuilt from this request's address."""
     scanned = request.build_absolute_uri("/").rstrip("/").upper() + "/V/" + payload
-    today = dt.date.today()
+    today = shanghai_today()
     checked = check_scanned(scanned, today, allow_demo=settings.DEMO)
     if checked.claims is None:
         return _answer(request, UNKNOWN, 404)

@@ -29,6 +29,7 @@ from centre.signing_key import centre_key
 from centre.terminals.models import Terminal
 from wirecontract import ecard, signing
 from wirecontract.errors import ContractError
+from wirecontract.protocol import shanghai_today
 from wirecontract.signing import b64url, b64url_decode
 
 LIVE_STATES = frozenset({"valid", "attention"})
@@ -66,7 +67,7 @@ def check_activation(url: str, now: dt.datetime) -> TrustedActivation:
         raise ActivationRefused(why=e.FORGED)
     if now.timestamp() > activation.expires:
         raise ActivationRefused(why=e.EXPIRED)
-    checked = check_scanned(activation.card_url, now.date(), allow_demo=settings.DEMO)
+    checked = check_scanned(activation.card_url, shanghai_today(now), allow_demo=settings.DEMO)
     if checked.claims is None or checked.refusal is not None:
         raise ActivationRefused(why=e.CARD_REFUSED)
     row = Credential.objects.filter(pk=checked.claims.credential_no[:64]).first()
@@ -77,7 +78,7 @@ def check_activation(url: str, now: dt.datetime) -> TrustedActivation:
     entry = entry_of(row)
     if checked.disagreement_with(entry) is not None:
         raise ActivationRefused(why=e.CARD_REFUSED)
-    view = view_of(entry, row.credential_no, now.date(), card_version=checked.claims.version)
+    view = view_of(entry, row.credential_no, shanghai_today(now), card_version=checked.claims.version)
     if view.state not in LIVE_STATES:
         raise ActivationRefused(why=e.not_live(view.title, view.state.replace("_", " ")))
     code_ref = _code_ref(link.key_id, activation.code)
@@ -144,7 +145,7 @@ def check_shown(text: str, now: dt.datetime) -> ShownCode | None:
         shown = ecard.decode_presentation(text)
     except ContractError:
         return None
-    checked = check_scanned(shown.card_url, now.date(), allow_demo=settings.DEMO)
+    checked = check_scanned(shown.card_url, shanghai_today(now), allow_demo=settings.DEMO)
     chain = ecard.check_chain(shown, centre_key().public_raw, int(now.timestamp()))
     phone = None
     if checked.claims is not None:

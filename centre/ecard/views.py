@@ -26,7 +26,7 @@ from centre.public.lang import keep_lang, other, page_lang
 from centre.public.limits import seconds_to_wait
 from centre.signing_key import centre_key
 from wirecontract import ecard
-from wirecontract.protocol import utc_now
+from wirecontract.protocol import shanghai_today, utc_now
 from wirecontract.signing import b64url, b64url_decode
 
 
@@ -120,7 +120,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
 def phone_status(request: HttpRequest, phone_id: str) -> HttpResponse:
     """The worker's page asks whether its card is usable: this phone current, the credential live."""
     lang = page_lang(request)
-    found = phones.phone_status(phone_id, utc_now().date())
+    found = phones.phone_status(phone_id, shanghai_today())
     if found is None:
         return JsonResponse({"usable": False, "state": "unknown", "text": tx.PHONE_UNKNOWN(lang)}, status=404,
                             json_dumps_params={"ensure_ascii": False})  # fmt: skip
@@ -164,7 +164,7 @@ def verification_page(request: HttpRequest, payload: str) -> HttpResponse:
     if disagreement is not None:
         view = refused(claims.credential_no, disagreement, claims.demo)
         return _verdict(request, view, light_of(view, None), None, 200, lang)
-    view = view_of(entry, claims.credential_no, now.date(), card_version=claims.version)
+    view = view_of(entry, claims.credential_no, shanghai_today(now), card_version=claims.version)
     light = light_of(view, standing_of(row.worker_uid) if view.shows_photo else None)
     if view.state in phones.LIVE_STATES:
         light = Light(light.colour, light.headline, (Reason(True, tx.PHONE_CURRENT), *light.reasons), light.advice)

@@ -24,7 +24,7 @@ from centre.public.limits import seconds_to_wait
 from centre.public.models import ComplaintPhoto
 from centre.public.texts import PAGES
 from wirecontract.evalslip import PATH as SLIP_PATH
-from wirecontract.protocol import utc_now
+from wirecontract.protocol import shanghai_today, utc_now
 
 # The page a complaint comes from: its own path on this site, nothing else (no open redirect, no other host).
 _FROM = re.compile(r"^/(V|S)/[A-Z2-7]{20,1200}$")
@@ -37,7 +37,7 @@ def _origin(request: HttpRequest, source: str) -> complaints.Origin:
     url = request.build_absolute_uri("/").rstrip("/").upper() + source
     if source.startswith(SLIP_PATH):
         return complaints.origin_of_slip(url)
-    return complaints.origin_of_qr(url, utc_now().date())
+    return complaints.origin_of_qr(url, shanghai_today())
 
 
 @never_cache

@@ -43,7 +43,11 @@ def build(folder: Path = TRANSLATIONS) -> list[Path]:
     built: list[Path] = []
     for ts in sorted(folder.glob("*.ts")):
         qm = ts.with_suffix(".qm")
-        subprocess.run([str(lrelease_path()), "-silent", str(ts), "-qm", str(qm)], check=True)
+        # Built beside it and swapped in whole: a program starting meanwhile (the test suite runs the Windows
+        # build beside itself) reads the old file or the new one, never half of one.
+        partial = qm.with_suffix(".qm.partial")
+        subprocess.run([str(lrelease_path()), "-silent", str(ts), "-qm", str(partial)], check=True)
+        partial.replace(qm)
         built.append(qm)
     return built
 

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from terminal.centre_process import SCHEMA_ONLY_ENV, CentreProcess
+from terminal.centre_process import CentreProcess, schema_only_env
 
 
 def _bin(name: str) -> str:
@@ -57,7 +57,7 @@ class PrivatePostgres:
         name = "centre_migrated_template"
         if not self._template_made:
             self._as_postgres(_bin("createdb"), "-h", str(self.root), "-p", str(self.port), "-U", "postgres", name)
-            CentreProcess(self.url_of(name), env=SCHEMA_ONLY_ENV).command("db", "upgrade")
+            CentreProcess(self.url_of(name), env=schema_only_env(self.root / "template-home")).command("db", "upgrade")
             self._template_made = True
         return name
 

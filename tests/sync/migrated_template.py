@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from terminal.centre_process import SCHEMA_ONLY_ENV, CentreProcess
+from terminal.centre_process import CentreProcess, schema_only_env
 
 _SIDE_FILES = ("-wal", "-shm")
 _made: dict[str, Path] = {}
@@ -23,7 +23,7 @@ def _template() -> Path:
         folder = Path(tempfile.mkdtemp(prefix="centre-template-"))
         atexit.register(shutil.rmtree, folder, True)
         path = folder / "migrated.db"
-        CentreProcess(path, env=SCHEMA_ONLY_ENV).command("db", "upgrade")
+        CentreProcess(path, env=schema_only_env(folder / "home")).command("db", "upgrade")
         _made["sqlite"] = path
     return _made["sqlite"]
 

@@ -134,7 +134,7 @@
     if ("serviceWorker" in navigator) navigator.serviceWorker.register("/p/sw.js", { scope: "/" }).catch(() => {});
     const scanned = location.origin.toUpperCase() + location.pathname;
     const list = await trustList(body.dataset.centreKey || "");
-    const today = new Date().toISOString().slice(0, 10);
+    const today = shanghaiDay(Date.now());
     const outcome = list ? await checkQr(scanned, list, body.dataset.demo === "1", today) : { result: "no_list" };
     const line = document.getElementById("sigcheck");
     line.dataset.check = outcome.result;
@@ -168,6 +168,8 @@
     }
   }
 
-  window.HSC = { b32decode, b32encode, b64url, concat, canonical, ed25519, trustList, checkQr, mask, say };
+  // A credential's dates are Shanghai calendar days (UTC+8, no summer time), whatever the phone's own zone.
+  function shanghaiDay(ms) { return new Date(ms + 8 * 3600000).toISOString().slice(0, 10); }
+  window.HSC = { b32decode, b32encode, b64url, concat, canonical, ed25519, trustList, checkQr, mask, say, shanghaiDay };
   if (document.body && document.body.dataset.page) run();
 })();

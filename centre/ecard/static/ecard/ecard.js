@@ -83,7 +83,7 @@
   async function checkShown(text, list, allowDemo, now) {
     const shown = parseShown(text);
     if (!shown) return { result: "malformed" };
-    const card = await H.checkQr(shown.cardUrl, list, allowDemo, new Date(now * 1000).toISOString().slice(0, 10));
+    const card = await H.checkQr(shown.cardUrl, list, allowDemo, H.shanghaiDay(now * 1000));
     if (card.result !== "genuine") return card;
     const digest = await sha256(enc.encode(shown.cardUrl));
     const certified = H.concat(enc.encode("SH-HSC-ECARD-CERT1"), digest, shown.pub, u32(shown.certified));
@@ -210,7 +210,7 @@
       statusLine.dataset.state = "disabled"; statusLine.className = "status disabled";
       statusLine.textContent = word(lang, "disabled", { why });
     };
-    const expired = () => new Date(nowSeconds() * 1000).toISOString().slice(0, 10) > c.valid_to;
+    const expired = () => H.shanghaiDay(nowSeconds() * 1000) > c.valid_to;
     async function tick() {
       if (!status.usable) { disable(status.text || ""); return; }
       if (expired()) { disable(word(lang, "expired")); return; }
