@@ -19,9 +19,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
+from django.db import connection
 from django.db.models import Count
 
 from centre.analytics import forecast as fc
+from centre.analytics import supply_sql
 from centre.analytics.dimensions import SHANGHAI, week_of
 from centre.analytics.models import FactContract, FactCredential, FactWorkerService
 from centre.analytics.rollup_models import OutlookRun
@@ -81,45 +83,66 @@ def _minus(have: list[tuple[dt.date, dt.date | None]], busy: list[tuple[dt.date,
 
 
 def weekly_supply(weeks: list[dt.date]) -> Supply:
-    """Idle certified workers at each Monday, per (service type, district); and per agency at the last one."""
-    first, n = weeks[0], len(weeks)
-    certified: dict[str, list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
-    home: dict[str, tuple[str, str]] = {}
+    """Idle certified workers at each Monday, per (service type, district); and per agency at the last one. A
+    worker counts in each district where they hold a credential that Monday (as `idle_at` counts them); at the last
+    Monday, for the agency whose credential covers it. Counted inside PostgreSQL (supply_sql.py); elsewhere
+    (SQLite, the embedded default's small cities) in Python, with the same result."""
+    if connection.vendor == "postgresql":
+        return _supply_of_rows(weeks, supply_sql.weekly_supply_rows(weeks[0], len(weeks)))
+    return _supply_in_python(weeks)
+
+
+def _supply_of_rows(weeks: list[dt.date], rows: list[tuple[Any, ...]]) -> Supply:
+    n = len(weeks)
+    diff: dict[Cell, np.ndarray[Any, Any]] = defaultdict(lambda: np.zeros(n + 1, dtype=np.int64))
+    idle_now: dict[tuple[str, str, str], int] = {}
+    for kind, service_type, district, agency, week, count in rows:
+        if kind == "series":
+            diff[(service_type, district)][week] += count
+        else:
+            idle_now[(agency, district, service_type)] = count
+    return Supply({cell: [int(v) for v in np.cumsum(d)[:n]] for cell, d in diff.items()}, idle_now)
+
+
+def _supply_in_python(weeks: list[dt.date]) -> Supply:
+    first, n, last = weeks[0], len(weeks), weeks[-1]
+    certified: dict[tuple[str, str], list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
+    agency_now: dict[tuple[str, str], str] = {}  # (worker, district) → the agency whose credential covers `last`
     for worker, agency, district, issued, valid_to, ended in FactCredential.objects.filter(
-        issued_on__isnull=False, issued_on__lte=weeks[-1]
+        issued_on__isnull=False, issued_on__lte=last
     ).values_list("worker_uid", "agency_id", "district", "issued_on", "valid_to", "ended_on").iterator(chunk_size=5000):
         end = credential_end(valid_to, ended)
         if issued is None or (end is not None and end <= max(issued, first)):
             continue
-        certified[worker].append((issued, end))
-        home[worker] = (agency, district)
+        certified[(worker, district)].append((issued, end))
+        if issued <= last and (end is None or last < end):
+            agency_now[(worker, district)] = max(agency, agency_now.get((worker, district), agency))
+    workers = {worker for worker, _ in certified}
     busy: dict[str, list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
-    for worker, start, end in FactContract.objects.filter(start_on__isnull=False, start_on__lte=weeks[-1],
+    for worker, start, end in FactContract.objects.filter(start_on__isnull=False, start_on__lte=last,
                                                           end_on__gte=first).values_list(
             "worker_uid", "start_on", "end_on").iterator(chunk_size=20000):  # fmt: skip
-        if worker in certified and start is not None and end is not None:
+        if worker in workers and start is not None and end is not None:
             busy[worker].append((start, end + dt.timedelta(days=1)))
     types: dict[str, list[str]] = defaultdict(list)
     for uid, service_type in FactWorkerService.objects.values_list("worker_uid", "service_type").iterator(chunk_size=20000):
-        if uid in certified:
+        if uid in workers:
             types[uid].append(service_type)
     diff: dict[Cell, np.ndarray[Any, Any]] = defaultdict(lambda: np.zeros(n + 1, dtype=np.int64))
     idle_now: dict[tuple[str, str, str], int] = defaultdict(int)
-    last = weeks[-1]
-    for worker, spans in certified.items():
-        agency, district = home[worker]
+    for (worker, district), spans in certified.items():
         idle = _minus(merge_spans(spans), merge_spans(list(busy.get(worker, ()))))
         for start, end in idle:
             lo = max(0, -(-(start - first).days // 7))  # the first Monday on or after start
             hi = n if end is None else min(n, -(-(end - first).days // 7))  # Mondays before end
             if lo >= hi:
                 continue
-            now_idle = start <= last and (end is None or last < end)
+            now_idle = hi == n and (worker, district) in agency_now
             for service_type in types.get(worker, ()):
                 diff[(service_type, district)][lo] += 1
                 diff[(service_type, district)][hi] -= 1
                 if now_idle:
-                    idle_now[(agency, district, service_type)] += 1
+                    idle_now[(agency_now[(worker, district)], district, service_type)] += 1
     series = {cell: [int(v) for v in np.cumsum(d)[:n]] for cell, d in diff.items()}
     return Supply(series, dict(idle_now))
 

@@ -106,11 +106,17 @@ def test_weekly_supply_and_demand_match_naive_counts(city: str) -> None:
     supply = resources.weekly_supply(weeks)
     demand = resources.weekly_demand(weeks)
     checked = 0
-    for (service_type, district), values in sorted(supply.series.items())[:6]:
+    for (service_type, district), values in sorted(supply.series.items()):
         for i in (0, 25, 59):
             assert values[i] == resources.idle_at(weeks[i], service_type, district), (service_type, district, i)
             checked += values[i] > 0
     assert checked > 0
+    idle_last: dict[tuple[str, str], int] = {}
+    for (_, district, service_type), n in supply.idle_now.items():
+        idle_last[(service_type, district)] = idle_last.get((service_type, district), 0) + n
+    assert idle_last == {cell: values[-1] for cell, values in supply.series.items() if values[-1]}
+    # PostgreSQL counts inside the database (supply_sql.py); the Python count (SQLite's) must give the same.
+    assert resources._supply_in_python(weeks) == supply
     for (service_type, district), values in sorted(demand.items())[:6]:
         assert sum(values) == FactContract.objects.filter(service_type=service_type, district=district,
                                                           start_week__gte=weeks[0], start_week__lte=weeks[-1]).count()
