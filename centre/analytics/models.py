@@ -392,4 +392,4 @@ class AuthorityToken(models.Model):
 
 
 # The monthly rollup of the industry statistics lives in its own module (statistics.py keeps it).
-from centre.analytics.rollup_models import MonthlyFigure, OutlookRun  # noqa: E402, F401
+from centre.analytics.rollup_models import CityMonthlyFigure, MonthlyFigure, OutlookRun  # noqa: E402, F401

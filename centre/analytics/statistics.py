@@ -3,7 +3,9 @@ monthly rollup (rollup_models.MonthlyFigure) so a dashboard reads a few thousand
 of facts.
 
 The rollup is kept agency by agency: `recompute(agencies)` deletes an agency's rows and counts them again from the
-fact tables (index range scans on `(agency_id, month)`). After each push the agencies the catch-up touched are
+fact tables (index range scans on `(agency_id, month)`), and adds what changed to the city layer
+(rollup_models.CityMonthlyFigure, the cells summed over agencies), which figures for the whole city or a district
+read. After each push the agencies the catch-up touched are
 recomputed (`follow`, called from facts.refresh); `rebuild()` runs the same function over every agency, so the
 incremental rollup and a rebuilt one are the same by construction. The naive answers straight from the facts
 live in statistics_raw.py: the tests reconcile the two exactly and the benchmark times both.
@@ -21,6 +23,7 @@ Definitions (docs/analytics.md):
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,7 +34,7 @@ from django.db import connection, transaction
 from centre.analytics.bulk_load import BulkTable
 from centre.analytics.dimensions import month_of
 from centre.analytics.models import FactCredential, FactWorker, FactWorkerService
-from centre.analytics.rollup_models import MonthlyFigure
+from centre.analytics.rollup_models import CityMonthlyFigure, MonthlyFigure
 
 ALL = "*"
 AGENCY_BATCH = 200
@@ -165,16 +168,48 @@ def recompute(agencies: Iterable[str]) -> int:
         chunk = ids[start : start + AGENCY_BATCH]
         with transaction.atomic():
             _lock()
+            change = _city_cells(MonthlyFigure.objects.filter(agency_id__in=chunk), sign=-1)
             MonthlyFigure.objects.filter(agency_id__in=chunk).delete()
             table = BulkTable(MonthlyFigure)  # COPY on PostgreSQL, executemany on SQLite
-            for spec in (*_SQL_FLOWS, _REVOCATIONS):
-                for row in _flow_rows(spec, chunk):
-                    table.add(row)
-            for row in _stock_rows(chunk):
+            for row in itertools.chain(*(_flow_rows(spec, chunk) for spec in (*_SQL_FLOWS, _REVOCATIONS)),
+                                       _stock_rows(chunk)):  # fmt: skip
                 table.add(row)
+                cell = change[(row["month"], row["district"], row["service_type"], row["measure"])]
+                cell[0] += row["n"]
+                cell[1] += row["total"]
             table.flush()
+            _add_to_city(change)
             written += table.count
     return written
+
+
+CityCell = tuple[int, str, str, str]  # month, district, service type, measure
+
+
+def _city_cells(rows: Any, sign: int) -> defaultdict[CityCell, list[float]]:
+    """Agency rows summed per city cell (times `sign`): what a recount takes away before it counts again."""
+    from django.db.models import Sum
+
+    found: defaultdict[CityCell, list[float]] = defaultdict(lambda: [0, 0.0])
+    for r in rows.values("month", "district", "service_type", "measure").annotate(n_=Sum("n"), total_=Sum("total")):
+        found[(r["month"], r["district"], r["service_type"], r["measure"])] = [sign * int(r["n_"]),
+                                                                               sign * float(r["total_"] or 0.0)]
+    return found
+
+
+def _add_to_city(change: dict[CityCell, list[float]]) -> None:
+    """Add each cell's change to the city layer; a cell that comes to nothing goes (as no agency row has it)."""
+    moved = [(month, district, service_type, measure, int(n), total)
+             for (month, district, service_type, measure), (n, total) in change.items() if n or total]  # fmt: skip
+    if not moved:
+        return
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "INSERT INTO analytics_monthly_city (month, district, service_type, measure, n, total) "
+            "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (measure, service_type, month, district) "
+            "DO UPDATE SET n = analytics_monthly_city.n + excluded.n, "
+            "total = analytics_monthly_city.total + excluded.total", moved)  # fmt: skip
+        cursor.execute("DELETE FROM analytics_monthly_city WHERE n = 0 AND total = 0")
 
 
 def all_agencies() -> list[str]:
@@ -192,6 +227,7 @@ def rebuild() -> int:
     with transaction.atomic():
         _lock()
         MonthlyFigure.objects.all().delete()
+        CityMonthlyFigure.objects.all().delete()
     return recompute(all_agencies())
 
 
@@ -242,7 +278,9 @@ def _grouped(measure: str, where: Slice, months: tuple[int, int], by: str | None
     from django.db.models import Sum
 
     fields = ["month"] + ([by] if by else [])
-    rows = (MonthlyFigure.objects.filter(measure=measure, month__gte=months[0], month__lte=months[1], **where.filters())
+    # The whole city or a district: the city layer, one row per cell; an agency or split by agency: its rows.
+    kept = MonthlyFigure if where.agency_id is not None or by == "agency_id" else CityMonthlyFigure
+    rows = (kept.objects.filter(measure=measure, month__gte=months[0], month__lte=months[1], **where.filters())
             .values(*fields).annotate(n_=Sum("n"), total_=Sum("total")))  # fmt: skip
     return {(r["month"], r[by] if by else ""): Figure(int(r["n_"] or 0), float(r["total_"] or 0.0)) for r in rows}
 
@@ -296,7 +334,7 @@ def month_range() -> tuple[int, int] | None:
     """The first and last month with a flow (contracts, registrations)."""
     from django.db.models import Max, Min
 
-    span = MonthlyFigure.objects.filter(measure__in=("contracts", "registrations")).aggregate(Min("month"), Max("month"))
+    span = CityMonthlyFigure.objects.filter(measure__in=("contracts", "registrations")).aggregate(Min("month"), Max("month"))
     if span["month__min"] is None:
         return None
     return int(span["month__min"]), int(span["month__max"])
