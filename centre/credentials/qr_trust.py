@@ -5,10 +5,15 @@ what the centre's record says (number, version, holder, expiry). Key policy: doc
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from centre.credentials.public_status import RegisterEntry
 from centre.credentials.register import terminal_number_of
+from centre.subqueries import CompiledRead
 from centre.terminals.models import Terminal
 from wirecontract import qrpayload
 from wirecontract.errors import ContractError
@@ -46,25 +51,57 @@ class CheckedQr:
         return None
 
 
+NO_RANGE = "(none)"
+
+
+def _signer(key_id: str, credential_no: str, number: str) -> QuerySet[Terminal]:
+    from centre.credentials.models import Credential
+
+    return Terminal.objects.filter(key_id=key_id).annotate(
+        holds_range=Exists(Terminal.objects.filter(agency_id=OuterRef("agency_id"), terminal_number=number)),
+        record_owner=Subquery(Credential.objects.filter(pk=credential_no).values("agency_id")[:1]),
+    )
+
+
+_SIGNER = CompiledRead(Terminal, _signer, "key_id", "credential_no", "number")
+
+
 def check_scanned(scanned: str, today: dt.date, allow_demo: bool) -> CheckedQr:
+    """One query: the signing terminal, whether its agency holds the number's terminal range, and the agency the
+    centre's record gives the credential to (read whatever the outcome: one round trip costs more than a column)."""
     try:
-        decoded = qrpayload.decode(scanned)
+        decoded = _decoded(scanned)
     except ContractError:
         return CheckedQr(None, None)
     claims = decoded.claims
-    terminal = Terminal.objects.filter(key_id=decoded.terminal_key_id).first()
-    known = {terminal.key_id: b64url_decode(terminal.public_key)} if terminal else {}
-    result = qrpayload.verify(scanned, known, today=today, allow_demo=allow_demo)
+    # terminal_number is at most 4 characters: a number of no terminal range is compared with one no row holds
+    number = terminal_number_of(claims.credential_no) or NO_RANGE
+    terminal: Any = _SIGNER.first(key_id=decoded.terminal_key_id, credential_no=claims.credential_no, number=number)
+    known = (terminal.key_id, terminal.public_key) if terminal else None
+    result = _verified(scanned, known, today, allow_demo)
     if not result.valid or terminal is None:
         return CheckedQr(claims, result.reason.explain("zh"))
     if terminal.compromised:
         return CheckedQr(claims, COMPROMISED)
-    ranges = set(Terminal.objects.filter(agency_id=terminal.agency_id).values_list("terminal_number", flat=True))
-    if terminal_number_of(claims.credential_no) not in ranges:
+    if not terminal.holds_range:  # 1/0 from SQLite
         return CheckedQr(claims, NOT_THE_AGENCYS)
     if terminal.revoked_at is not None and claims.valid_from > terminal.revoked_at.date():
         return CheckedQr(claims, SIGNED_AFTER_RETIREMENT)
-    from centre.credentials.models import Credential
+    return CheckedQr(claims, None, terminal.agency_id, terminal.record_owner)
 
-    owner = Credential.objects.filter(pk=claims.credential_no).values_list("agency_id", flat=True).first()
-    return CheckedQr(claims, None, terminal.agency_id, owner)
+
+# A card is scanned again and again (each visit, each check by a platform): its parse and its signature check are
+# pure functions of the scanned text, the signer's key, the day and the demo switch, so a process keeps the last
+# answers instead of decoding twice and checking the Ed25519 signature each time. Revocation and the record are
+# read from the database on every request: nothing that can change is kept.
+@functools.lru_cache(maxsize=4096)
+def _decoded(scanned: str) -> qrpayload.DecodedCredential:
+    return qrpayload.decode(scanned)
+
+
+@functools.lru_cache(maxsize=4096)
+def _verified(
+    scanned: str, known: tuple[str, str] | None, today: dt.date, allow_demo: bool
+) -> qrpayload.VerificationResult:
+    keys = {known[0]: b64url_decode(known[1])} if known else {}
+    return qrpayload.verify(scanned, keys, today=today, allow_demo=allow_demo)

@@ -1,18 +1,42 @@
 """The facts the verification page shows beside the credential, gathered from the centre's records: the holder's
 standing (background check, training, open complaints), the agency's card (name, phone, address, credit grade)
 and the worker's evaluation summary. Nothing else of the person: no ID number, address, health details or
-complaint texts."""
+complaint texts.
+
+Each rule is written once, as a query over a worker (and an ID number, an agency) that is either a value or a
+column of an outer query. The page reads everything in one statement (`door_record`: the credential row with its
+holder's standing and, for the HTML page, the agency's card, the photo and the evaluation summary as subqueries);
+`standing_of`, `agency_card` and the others ask the same rules for one worker or agency on their own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q
+from django.db.models import (
+    BinaryField,
+    CharField,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    JSONField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 
 from centre.complaints.models import Complaint
 from centre.complaints.rules import Status
 from centre.credentials.door import Standing
 from centre.credentials.models import Credential
+from centre.credentials.worker_photos import ShownPhoto, photo_of, shown_photo
+from centre.evaluations.actions import Summary, counted_evaluations, summary_of
+from centre.subqueries import CompiledRead, Ref, count_of, deeper, json_value
 from centre.sync.models import BackgroundCheck, IdentityRegistration, Record
 from centre.terminals.models import Agency
 
@@ -25,11 +49,42 @@ class AgencyCard:
     credit_grade: str | None  # None: not yet graded
 
 
+@dataclass(frozen=True)
+class PageFacts:
+    """What the HTML page shows of a held credential beside its light (the JSON form shows none of it)."""
+
+    agency: AgencyCard | None
+    summary: Summary
+    photo: ShownPhoto | None
+
+
+@dataclass(frozen=True)
+class DoorRecord:
+    row: Credential
+    standing: Standing
+    page: PageFacts | None  # None unless asked for
+
+
+def _registrations(worker: Ref) -> QuerySet[IdentityRegistration]:
+    return IdentityRegistration.objects.filter(worker_uid=worker)
+
+
+def _latest_id_number(worker: Ref) -> QuerySet[IdentityRegistration, Any]:
+    return _registrations(worker).order_by("-registered_at").values("id_number")[:1]
+
+
+def _background_check(id_number: Ref) -> QuerySet[BackgroundCheck, Any]:
+    return BackgroundCheck.objects.filter(id_number=id_number).order_by("-checked_at", "-id").values("result")[:1]
+
+
+def _one(rows: QuerySet[Any, Any]) -> Any:
+    """The first row of a query already cut to one (`first()` would order it again)."""
+    return next(iter(rows), None)
+
+
 def id_number_of(worker_uid: str) -> str | None:
-    return (
-        IdentityRegistration.objects.filter(worker_uid=worker_uid).order_by("-registered_at")
-        .values_list("id_number", flat=True).first()
-    )  # fmt: skip
+    found = _one(_latest_id_number(worker_uid))
+    return str(found["id_number"]) if found else None
 
 
 # The complaint workflow's states the door counts (centre/complaints/rules.py): only complaints staff looked at and
@@ -39,50 +94,132 @@ def id_number_of(worker_uid: str) -> str | None:
 OPEN_STATES = (Status.WITH_AGENCY.value, Status.ESCALATED.value)
 
 
-def open_complaints(worker_uid: str, id_number: str | None) -> int:
+def _open_complaints(worker: Ref, id_number: Ref | None) -> QuerySet[Complaint]:
     """Complaints about the person staff have taken up and that are still being handled: named by the person's ID
     number (hotline, terminal) or by one of the person's credentials (the consumer page names the credential it
-    was opened from). Registered, not yet sent ones do not count (see OPEN_STATES)."""
-    about = Q(credential_no__in=Credential.objects.filter(worker_uid=worker_uid).values("credential_no"))
-    if id_number:
-        about |= Q(id_number=id_number)
-    return Complaint.objects.filter(about, status__in=OPEN_STATES).count()
+    was opened from). Registered, not yet sent ones do not count (see OPEN_STATES). A missing ID number names no
+    one (in SQL, a comparison with NULL holds for no row; a blank one is excluded by hand)."""
+    about = Q(credential_no__in=Credential.objects.filter(worker_uid=deeper(worker)).values("credential_no"))
+    if isinstance(id_number, OuterRef) or id_number:
+        about |= Q(id_number=id_number) & ~Q(id_number="")
+    return Complaint.objects.filter(about, status__in=OPEN_STATES)
+
+
+def open_complaints(worker_uid: str, id_number: str | None) -> int:
+    return _open_complaints(worker_uid, id_number).count()
+
+
+def _training(worker: Ref) -> QuerySet[Record]:
+    """Training as the person's own agency recorded it: a record another agency pushed naming this worker before
+    the worker reached the centre (so the push could not refuse it) does not count. The uid is compared as text
+    (->>, cast so that Django compares it as text and not as JSON), so the same filter works against a value and
+    against an outer query's column."""
+    return Record.objects.filter(entity="training", data__passed=True,
+                                 agency_id__in=_registrations(deeper(worker)).values("agency_id")).alias(
+        trained_worker=Cast(KeyTextTransform("worker_uid", "data"), CharField())).filter(trained_worker=worker)  # fmt: skip
 
 
 def standing_of(worker_uid: str) -> Standing:
-    id_number = id_number_of(worker_uid) if worker_uid else None
-    check = None
-    if id_number:
-        check = BackgroundCheck.objects.filter(id_number=id_number).order_by("-checked_at", "-id").values_list(
-            "result", flat=True).first()  # fmt: skip
-    complaints = open_complaints(worker_uid, id_number) if worker_uid else 0
-    # Training as the person's own agency recorded it: a record another agency pushed naming this worker before
-    # the worker reached the centre (so the push could not refuse it) does not count.
-    agencies = IdentityRegistration.objects.filter(worker_uid=worker_uid).values("agency_id")
-    trained = bool(worker_uid) and Record.objects.filter(
-        entity="training", data__worker_uid=worker_uid, data__passed=True, agency_id__in=agencies).exists()  # fmt: skip
-    return Standing(check, trained, complaints)
+    if not worker_uid:
+        return Standing(None, False, 0)
+    id_number = id_number_of(worker_uid)
+    check = _one(_background_check(id_number)) if id_number else None
+    complaints = open_complaints(worker_uid, id_number)
+    return Standing(check["result"] if check else None, _training(worker_uid).exists(), complaints)
+
+
+def _agency_profile(agency: Ref) -> QuerySet[Record, Any]:
+    """The agency's own profile record, when its terminal sent one (entity `agency`)."""
+    return Record.objects.filter(entity="agency", agency_id=agency).order_by("-updated_at").values("data")[:1]
+
+
+def _credit_grade(agency: Ref) -> QuerySet[Any, Any]:
+    """The agency's credit grade (5A…A) as credit evaluation last gave it (centre/analytics/credit.py): one row
+    per subject at most. This is the one place the page asks."""
+    from centre.analytics.models import CreditGrade
+
+    return CreditGrade.objects.filter(subject="agency", subject_id=agency).values("grade")[:1]
 
 
 def credit_grade(agency_id: str) -> str | None:
-    """The agency's credit grade (5A…A) as credit evaluation last gave it (centre/analytics/credit.py); None until
-    the agency has been graded. This is the one place the page asks."""
-    from centre.analytics.credit import grade_of
+    graded = _one(_credit_grade(agency_id))
+    return str(graded["grade"]) if graded else None
 
-    graded = grade_of("agency", agency_id)
-    return graded.grade if graded else None
+
+def _card_of(name: str | None, profile: Any, grade: str | None) -> AgencyCard | None:
+    """Phone and address from the profile, else left blank: the page says the agency has not given them."""
+    if name is None:
+        return None
+    profile = profile if isinstance(profile, dict) else {}
+    phone, address = str(profile.get("phone") or ""), str(profile.get("address") or "")
+    return AgencyCard(name, phone[:40], address[:200], grade)
 
 
 def agency_card(agency_id: str | None) -> AgencyCard | None:
-    """The agency's public card. Phone and address come from the agency's own profile record when its terminal
-    sent one (entity `agency`), else they are left blank and the page says the agency has not given them."""
+    """The agency's public card (None for an agency the centre does not know)."""
     if not agency_id:
         return None
     agency = Agency.objects.filter(pk=agency_id).first()
     if agency is None:
         return None
-    profile = Record.objects.filter(entity="agency", agency_id=agency_id).order_by("-updated_at").values_list(
-        "data", flat=True).first() or {}  # fmt: skip
-    phone = str(profile.get("phone") or "") if isinstance(profile, dict) else ""
-    address = str(profile.get("address") or "") if isinstance(profile, dict) else ""
-    return AgencyCard(agency.name, phone[:40], address[:200], credit_grade(agency_id))
+    profile = _one(_agency_profile(agency_id))
+    return _card_of(agency.name, profile["data"] if profile else None, credit_grade(agency_id))
+
+
+def _standing_columns() -> dict[str, Any]:
+    worker, id_number = OuterRef("worker_uid"), OuterRef("door_id_number")
+    return {
+        "door_id_number": Subquery(_latest_id_number(worker), output_field=CharField()),
+        "door_check": Subquery(_background_check(id_number), output_field=CharField()),
+        "door_complaints": count_of(_open_complaints(worker, id_number)),
+        "door_trained": Exists(_training(worker)),
+    }
+
+
+def _page_columns() -> dict[str, Any]:
+    worker, agency = OuterRef("worker_uid"), OuterRef("agency_id")
+    photo = photo_of(worker, agency)
+    evaluations = counted_evaluations(worker).order_by()
+    return {
+        "door_agency_name": Subquery(Agency.objects.filter(pk=agency).values("name")[:1], output_field=CharField()),
+        "door_agency_profile": Subquery(_agency_profile(agency), output_field=JSONField()),
+        "door_grade": Subquery(_credit_grade(agency), output_field=CharField()),
+        "door_photo_mime": Subquery(photo.values("mime"), output_field=CharField()),
+        "door_photo_data": Subquery(photo.values("data"), output_field=BinaryField()),
+        "door_photo_source": Subquery(photo.values("source"), output_field=CharField()),
+        "door_rating_mean": Subquery(
+            evaluations.annotate(mean=Func(F("overall"), function="AVG")).values("mean"), output_field=FloatField()
+        ),
+        "door_rating_count": count_of(evaluations, "uid"),
+    }
+
+
+def _door_query(with_page: bool) -> Callable[..., QuerySet[Credential]]:
+    def build(credential_no: str) -> QuerySet[Credential]:
+        columns = {**_standing_columns(), **(_page_columns() if with_page else {})}
+        return Credential.objects.filter(pk=credential_no).annotate(**columns)
+
+    return build
+
+
+_DOOR_READS = {with_page: CompiledRead(Credential, _door_query(with_page), "credential_no") for with_page in (False, True)}
+
+
+def door_record(credential_no: str, with_page: bool) -> DoorRecord | None:
+    """The credential as the door page needs it, in one statement: the row, its holder's standing and (`with_page`)
+    the facts the HTML page shows. None: the centre holds no such credential."""
+    row: Any = _DOOR_READS[with_page].first(credential_no=credential_no)
+    if row is None:
+        return None
+    if not row.worker_uid:  # a credential naming no worker: no one's standing, photo or ratings
+        return DoorRecord(row, Standing(None, False, 0), _page_facts(row, False) if with_page else None)
+    standing = Standing(row.door_check, bool(row.door_trained), int(row.door_complaints or 0))
+    return DoorRecord(row, standing, _page_facts(row, True) if with_page else None)
+
+
+def _page_facts(row: Any, has_worker: bool) -> PageFacts:
+    agency = _card_of(row.door_agency_name, json_value(row.door_agency_profile), row.door_grade) if row.agency_id else None
+    if not has_worker:
+        return PageFacts(agency, Summary(None, 0), None)
+    photo = shown_photo(row.door_photo_mime, row.door_photo_data, row.door_photo_source)
+    return PageFacts(agency, summary_of(row.door_rating_mean, row.door_rating_count), photo)

@@ -10,11 +10,11 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from centre.credentials.door import Light, Standing, light_of
+from centre.credentials.door import Light, light_of
 from centre.credentials.models import Credential
 from centre.credentials.public_status import UNKNOWN, CredentialView, RegisterEntry, refused, view_of
 from centre.credentials.qr_trust import check_scanned
-from centre.credentials.standing import agency_card, standing_of
+from centre.credentials.standing import DoorRecord, PageFacts, agency_card, door_record
 from centre.credentials.worker_photos import photo_for_page
 from centre.evaluations.actions import summary
 from centre.public.lang import keep_lang, other, page_lang
@@ -28,33 +28,41 @@ def _entry(row: Credential) -> RegisterEntry:
                          row.health_valid_to, row.insurance_valid_to, row.simulated)  # fmt: skip
 
 
-def _answer(request: HttpRequest, view: CredentialView, status: int, row: Credential | None = None) -> HttpResponse:
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _answer(request: HttpRequest, view: CredentialView, status: int, door: DoorRecord | None = None) -> HttpResponse:
     """The JSON form never carries the photo (docs/centre.md, "The verification page"): it is for the person at
     the door, not for platforms that check many credentials."""
     lang = page_lang(request)
-    standing: Standing | None = standing_of(row.worker_uid) if row is not None and view.shows_photo else None
-    light = light_of(view, standing)
-    if "application/json" in request.headers.get("Accept", ""):
+    held = door is not None and view.shows_photo
+    light = light_of(view, door.standing if held and door else None)
+    if _wants_json(request):
         body = {**view.to_json(), **light.to_json(lang)}
         return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
-    return keep_lang(
-        request,
-        render(request, "credentials/status.html", page_context(request, view, light, row, lang), status=status),
-    )
+    row = door.row if door else None
+    context = page_context(request, view, light, row, lang, door.page if held and door else None)
+    return keep_lang(request, render(request, "credentials/status.html", context, status=status))
 
 
 def page_context(
-    request: HttpRequest, view: CredentialView, light: Light, row: Credential | None, lang: str
-) -> dict[str, Any]:
-    """What the page shows: only for a credential the centre holds the photo, the agency and the summary."""
+    request: HttpRequest, view: CredentialView, light: Light, row: Credential | None, lang: str,
+    facts: PageFacts | None = None,
+) -> dict[str, Any]:  # fmt: skip
+    """What the page shows: only for a credential the centre holds the photo, the agency and the summary (`facts`
+    when the caller read them with the credential, else read here)."""
     held = row is not None and view.shows_photo
+    if held and row and facts is None:
+        facts = PageFacts(agency_card(row.agency_id), summary(row.worker_uid),
+                          photo_for_page(row.worker_uid, row.agency_id))  # fmt: skip
     return {
         "view": view, "light": light, "lang": lang, "other_lang": other(lang), "t": TEXTS[lang],
         "headline": light.headline(lang), "advice": light.advice(lang),
         "reasons": [(r.ok, r.text(lang)) for r in light.reasons],
-        "photo": photo_for_page(row.worker_uid, row.agency_id) if held and row else None,
-        "agency": agency_card(row.agency_id) if held and row else None,
-        "summary": summary(row.worker_uid) if held and row else None,
+        "photo": facts.photo if held and facts else None,
+        "agency": facts.agency if held and facts else None,
+        "summary": facts.summary if held and facts else None,
         "valid_from": row.valid_from if held and row else None,
         "centre_key": b64url(centre_key().public_raw), "demo_allowed": settings.DEMO,
     }  # fmt: skip
@@ -72,14 +80,14 @@ def verification_page(request: HttpRequest, payload: str) -> HttpResponse:
     claims = checked.claims
     if checked.refusal is not None:
         return _answer(request, refused(claims.credential_no, checked.refusal, claims.demo), 200)
-    row = Credential.objects.filter(pk=claims.credential_no[:64]).first()
-    if row is None:
+    door = door_record(claims.credential_no[:64], with_page=not _wants_json(request))
+    if door is None:
         return _answer(request, CredentialView("unsynced", claims.credential_no, "", None, (), claims.demo), 200)
-    entry = _entry(row)
+    entry = _entry(door.row)
     disagreement = checked.disagreement_with(entry)
     if disagreement is not None:
         return _answer(request, refused(claims.credential_no, disagreement, claims.demo), 200)
-    return _answer(request, view_of(entry, claims.credential_no, today, card_version=claims.version), 200, row)
+    return _answer(request, view_of(entry, claims.credential_no, today, card_version=claims.version), 200, door)
 
 
 TEXTS: dict[str, dict[str, str]] = {

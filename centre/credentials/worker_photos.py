@@ -12,7 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import QuerySet
+
 from centre.credentials.models import WorkerPhoto
+from centre.subqueries import Ref
 from wirecontract.photo import PhotoRefused, parse_photo
 
 if TYPE_CHECKING:
@@ -75,15 +78,22 @@ class ShownPhoto:
         return CAPTIONS.get(self.source, CAPTIONS["file"])
 
 
+def photo_of(worker: Ref, agency: Ref) -> QuerySet[WorkerPhoto]:
+    """The holder's photo as the credential's own agency sent it (at most one row: the worker is the key)."""
+    return WorkerPhoto.objects.filter(pk=worker, agency_id=agency)
+
+
 def photo_for_page(worker_uid: str, agency_id: str | None) -> ShownPhoto | None:
     """The photo of a credential's holder, only as the credential's own agency sent it."""
     if not worker_uid or not agency_id:
         return None
-    row = WorkerPhoto.objects.filter(pk=worker_uid, agency_id=agency_id).values_list("mime", "data", "source").first()
-    if row is None:
-        return None
-    mime, data, source = row
-    # Re-encoded here from the stored bytes, with a MIME type from a fixed list: nothing a terminal sent reaches
-    # the page's markup as text.
-    return ShownPhoto(f"data:{mime};base64,{base64.b64encode(bytes(data)).decode('ascii')}", str(source))
+    row = photo_of(worker_uid, agency_id).values_list("mime", "data", "source").first()
+    return shown_photo(*row) if row is not None else None
 
+
+def shown_photo(mime: str | None, data: bytes | memoryview | None, source: str | None) -> ShownPhoto | None:
+    """The page's form of a stored photo (None: there is none). Re-encoded here from the stored bytes, with a MIME
+    type from a fixed list: nothing a terminal sent reaches the page's markup as text."""
+    if mime is None or data is None:
+        return None
+    return ShownPhoto(f"data:{mime};base64,{base64.b64encode(bytes(data)).decode('ascii')}", str(source))

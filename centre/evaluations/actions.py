@@ -8,16 +8,18 @@ import hashlib
 import unicodedata
 import uuid
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, QuerySet
 
 from centre.evaluations import errors as e
 from centre.evaluations.errors import EvaluationRefused
 from centre.evaluations.models import Evaluation
 from centre.evaluations.slips import TrustedSlip
 from centre.evaluations.standard import standard
+from centre.subqueries import Ref, deeper
 from centre.sync import feed
 from centre.sync.models import IdentityRegistration
 from wirecontract.evalslip import FEED_KIND
@@ -108,13 +110,20 @@ def _save(slip: TrustedSlip, scores: dict[str, int], text: str, token: str, now:
     return row
 
 
+def counted_evaluations(worker: Ref) -> QuerySet[Evaluation]:
+    """The evaluations a worker's summary counts: only slips of the worker's own agency. Another agency's slip
+    naming the worker before the worker reached the centre (when check_slip had no registration to refuse it by)
+    does not count."""
+    agencies = IdentityRegistration.objects.filter(worker_uid=deeper(worker)).values("agency_id")
+    return Evaluation.objects.filter(worker_uid=worker, agency_id__in=agencies)
+
+
+def summary_of(mean: float | Decimal | None, count: int | None) -> Summary:
+    return Summary(round(float(mean), 1) if mean is not None else None, int(count or 0))
+
+
 def summary(worker_uid: str) -> Summary:
     if not worker_uid:
         return Summary(None, 0)
-    # Only slips of the worker's own agency: another agency's slip naming the worker before the worker reached the
-    # centre (when check_slip had no registration to refuse it by) does not count.
-    agencies = IdentityRegistration.objects.filter(worker_uid=worker_uid).values("agency_id")
-    found = Evaluation.objects.filter(worker_uid=worker_uid, agency_id__in=agencies).aggregate(
-        mean=Avg("overall"), count=Count("uid"))  # fmt: skip
-    mean = found["mean"]
-    return Summary(round(float(mean), 1) if mean is not None else None, int(found["count"]))
+    found = counted_evaluations(worker_uid).aggregate(mean=Avg("overall"), count=Count("uid"))
+    return summary_of(found["mean"], found["count"])
