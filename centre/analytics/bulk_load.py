@@ -61,13 +61,26 @@ class BulkTable:
 
 
 _MISSING = object()
-_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+encode_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
+class Encoded:
+    """A JSON field's value already encoded (encode_json's text), for rows of several tables that carry it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _json(value: Any) -> str:
+    return value.text if isinstance(value, Encoded) else encode_json(value)
 
 
 def _adapter(field: models.Field[Any, Any]) -> Callable[[Any], Any] | None:
     """How a Python value becomes what the database takes, or None when it takes it as it is."""
     if isinstance(field, models.JSONField):
-        return _JSON  # one encoder for every row (json.dumps with options builds one per call)
+        return _json  # one encoder for every row (json.dumps with options builds one per call)
     if connection.vendor == "postgresql":
         return None  # psycopg's COPY adapts dates, times, numbers and text itself
     if isinstance(field, models.DateTimeField):

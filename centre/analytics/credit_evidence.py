@@ -8,9 +8,13 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from django.db.models.fields.json import KT
+
 from centre.analytics import any_of  # noqa: F401  (registers field__any_of)
+from centre.analytics.any_of import text_array
 from centre.analytics.credit_rules import AgencyEvidence, Dated, WorkerEvidence
 from centre.analytics.dimensions import month_of
 from centre.analytics.models import (
@@ -24,22 +28,42 @@ from centre.terminals.models import Agency
 LISTED = ("listed", "delisting")  # a list entry is in force from approval until its removal is approved
 
 
-def listed_now(subject: str, ids: Sequence[str]) -> dict[str, str]:
-    rows = CreditListEntry.objects.filter(subject=subject, subject_id__any_of=list(ids), status__in=LISTED)
+@dataclass(frozen=True)
+class KeyRange:
+    """A page of the whole-city batch: the workers whose uid lies from `first` to `last` (both included, in the
+    database's order). Their rows are read by one index range scan per table instead of one probe per uid (a
+    2,000-uid `= ANY` took 70–160 ms of planning and probing per page where the range takes 18 ms, measured);
+    rows of uids in the range that are not the page's are dropped when read."""
+
+    first: str
+    last: str
+
+    def lookup(self, field: str) -> dict[str, tuple[str, str]]:
+        return {f"{field}__range": (self.first, self.last)}
+
+
+def _in(field: str, ids: Sequence[str], span: KeyRange | None) -> dict[str, Any]:
+    return span.lookup(field) if span is not None else {f"{field}__any_of": list(ids)}
+
+
+def listed_now(subject: str, ids: Sequence[str], span: KeyRange | None = None) -> dict[str, str]:
+    rows = CreditListEntry.objects.filter(subject=subject, status__in=LISTED, **_in("subject_id", ids, span))
+    wanted = set(ids)
     found: dict[str, str] = {}
     for subject_id, kind in rows.values_list("subject_id", "kind"):
-        if found.get(subject_id) != "black":  # black outranks red
+        if subject_id in wanted and found.get(subject_id) != "black":  # black outranks red
             found[subject_id] = kind
     return found
 
 
-def id_numbers(uids: Sequence[str]) -> dict[str, str]:
-    """Each worker's normalised ID number, from the worker's record (the card read's)."""
+def id_numbers(uids: Sequence[str], span: KeyRange | None = None) -> dict[str, str]:
+    """Each worker's normalised ID number, from the worker's record (the card read's): the number alone is read, not
+    the whole record (decoding every record's JSON was a tenth of the city's grading)."""
+    wanted = set(uids)
     numbers: dict[str, str] = {}
-    for uid, data in Record.objects.filter(entity="worker", entity_uid__any_of=list(uids)).values_list("entity_uid", "data"):
-        identity = data.get("identity") if isinstance(data, dict) else None
-        number = identity.get("id_number") if isinstance(identity, dict) else None
-        if number:
+    for uid, number in Record.objects.filter(entity="worker", **_in("entity_uid", uids, span)).values_list(
+            "entity_uid", KT("data__identity__id_number")):  # fmt: skip
+        if number and uid in wanted:
             numbers[uid] = normalise_id_number(str(number))
     return numbers
 
@@ -62,32 +86,41 @@ def background_of(uids: Sequence[str], numbers: dict[str, str]) -> dict[str, str
     return {uid: latest.get(numbers.get(uid, ""), "none") for uid in uids}
 
 
-def workers(uids: Sequence[str], today: dt.date) -> dict[str, WorkerEvidence]:
-    numbers = id_numbers(uids)
+def workers(uids: Sequence[str], today: dt.date, span: KeyRange | None = None) -> dict[str, WorkerEvidence]:
+    """The evidence of these workers; `span`, when given, is the key range whose workers are exactly `uids`."""
+    numbers = id_numbers(uids, span)
     people = person_uids(uids, numbers)
-    owner = {u: uid for uid, all_uids in people.items() for u in all_uids}
-    every = list(owner)
+    # Whose record a uid's facts belong to: every worker of the batch that is the same person (two registrations of
+    # one person in one batch both get the person's whole record, as each does when graded alone).
+    owners: dict[str, list[WorkerEvidence]] = defaultdict(list)
     evidence = {uid: WorkerEvidence() for uid in uids}
+    for uid, all_uids in people.items():
+        for u in all_uids:
+            owners[u].append(evidence[uid])
     for uid, result in background_of(uids, numbers).items():
         evidence[uid].background = result
-    for kind, u, number, count, on, until, text in _worker_facts(every, list(uids), today):
-        ev = evidence[owner[u]] if kind not in ("health", "insurance") else evidence[u]
-        if kind == "training" and count:
-            ev.training_passed = True
-            ev.best_training = max(ev.best_training or 0.0, float(number or 0.0))
-        elif kind == "health":
-            ev.health_valid = True
-        elif kind == "insurance":
-            ev.insurance_valid = True
-        elif kind == "evaluations":
-            ev.evaluations = (ev.evaluations[0] + float(number or 0.0), ev.evaluations[1] + int(count))
-        elif kind == "complaint":
-            ev.upheld_complaints.append(Dated(_day(on), text))
-        elif kind == "integrity":
-            ev.integrity.append(Dated(_day(on), text, _day(until)))
-        elif kind == "contracts":
-            ev.contracts += int(count)
-    for uid, kind in listed_now("worker", uids).items():
+    for kind, u, number, count, on, until, text in _worker_facts(list(owners), list(uids), today, span):
+        if kind in ("health", "insurance"):  # the registration's own, not the person's
+            if u not in evidence:
+                continue  # a uid in the page's range that is not one of its workers
+            if kind == "health":
+                evidence[u].health_valid = True
+            else:
+                evidence[u].insurance_valid = True
+            continue
+        for ev in owners.get(u, ()):
+            if kind == "training" and count:
+                ev.training_passed = True
+                ev.best_training = max(ev.best_training or 0.0, float(number or 0.0))
+            elif kind == "evaluations":
+                ev.evaluations = (ev.evaluations[0] + float(number or 0.0), ev.evaluations[1] + int(count))
+            elif kind == "complaint":
+                ev.upheld_complaints.append(Dated(_day(on), text))
+            elif kind == "integrity":
+                ev.integrity.append(Dated(_day(on), text, _day(until)))
+            elif kind == "contracts":
+                ev.contracts += int(count)
+    for uid, kind in listed_now("worker", uids, span).items():
         evidence[uid].listed = kind
     for ev in evidence.values():  # order-free: the same evidence reads the same whatever order the rows came in
         ev.upheld_complaints.sort(key=lambda d: (d.on or dt.date.min, d.kind))
@@ -116,14 +149,32 @@ UNION ALL SELECT 'contracts', worker_uid, NULL, COUNT(*), NULL, NULL, NULL FROM 
 """
 
 
-def _worker_facts(every: list[str], uids: list[str], today: dt.date) -> list[tuple[Any, ...]]:
+def _worker_facts(every: list[str], uids: list[str], today: dt.date, span: KeyRange | None) -> list[tuple[Any, ...]]:
+    """The facts of `every` uid (the workers' and their other registrations'), health and insurance of `uids` only.
+    With a key range: the range's rows, then those of the other registrations outside it (few: transfers)."""
     from django.db import connection
 
     member, value = _member(connection.vendor)
-    sql = _WORKER_FACTS.format(every=member.format("%(every)s"), uids=member.format("%(uids)s"), today="%(today)s")
+    today_iso = today.isoformat()
+    if span is None:
+        sql = _WORKER_FACTS.format(every=member.format("%(every)s"), uids=member.format("%(uids)s"), today="%(today)s")
+        params = {"every": value(every), "uids": value(uids), "today": today_iso}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return list(cursor.fetchall())
+    in_range = "BETWEEN %(first)s AND %(last)s"
+    bounds = {"first": span.first, "last": span.last, "today": today_iso}
+    page = set(uids)
+    others = [u for u in every if u not in page]
     with connection.cursor() as cursor:
-        cursor.execute(sql, {"every": value(every), "uids": value(uids), "today": today.isoformat()})
-        return list(cursor.fetchall())
+        cursor.execute(_WORKER_FACTS.format(every=in_range, uids=in_range, today="%(today)s"), bounds)
+        rows = list(cursor.fetchall())
+        if others:  # their own health and insurance are not the page's: an empty list for `uids`
+            outside = member.format("%(every)s") + " AND worker_uid NOT " + in_range
+            cursor.execute(_WORKER_FACTS.format(every=outside, uids=member.format("%(uids)s"), today="%(today)s"),
+                           {**bounds, "every": value(others), "uids": value([])})  # fmt: skip
+            rows.extend(cursor.fetchall())
+    return rows
 
 
 # An agency's figures in one round trip (kind, agency, number, count, count). The large ones are read from indexes
@@ -161,7 +212,7 @@ def _agency_figures(ids: list[str], since: dt.date, today: dt.date) -> list[tupl
 def _member(vendor: str) -> tuple[str, Any]:
     """Membership in a list passed as one parameter (any_of.py), and how the list is passed."""
     if vendor == "postgresql":
-        return "= ANY({}::text[])", list
+        return "= ANY({}::text[])", text_array
     return "IN (SELECT value FROM json_each({}))", json.dumps
 
 

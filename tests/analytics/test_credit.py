@@ -131,3 +131,40 @@ def test_lists_need_another_administrator_and_are_audited(users: dict[str, Any])
     actions = list(AuditEntry.objects.filter(subject=f"worker:{w1}").order_by("id").values_list("action", flat=True))
     assert actions == ["credit.black_list.proposed", "credit.black_list.listed", "credit.black_list.removal_proposed",
                        "credit.black_list.delisted"]  # fmt: skip
+
+
+def test_the_batch_gives_each_registration_of_a_person_the_person_s_whole_record(users: dict[str, Any]) -> None:
+    """A person registered twice (a transfer) is graded on the person's record under either uid, also when the batch
+    grades both uids in one page (each once took only the facts the other did not claim)."""
+    from centre.analytics import credit, facts
+    from centre.analytics.models import CreditGrade
+    from centre.integrity import actions as integrity
+
+    town = build_town(users)
+    (released, number) = town["workers"][2]
+    integrity.add_record(users["staff"], subject="worker", category="praise", description="表扬", evidence_note="表扬信",
+                         valid_from=dt.date(2025, 9, 2), valid_to=dt.date(2026, 9, 1), id_number=number)  # fmt: skip
+    facts.refresh(NOW)
+    today, rules = credit.today_in_shanghai(NOW), credit.active_rules()
+    alone = {}
+    for uid in (released, town["transferred"]):
+        CreditGrade.objects.all().delete()
+        credit.grade_workers([uid], today, rules, NOW)
+        alone[uid] = _grades()[("worker", uid)]
+        assert "integrity_positive" in {c["code"] for c in alone[uid][2]}
+    CreditGrade.objects.all().delete()
+    credit.grade_city(NOW)
+    assert {uid: _grades()[("worker", uid)] for uid in alone} == alone
+
+
+def test_a_list_passed_as_one_array_reads_back_as_it_was(centre_db: str) -> None:
+    from django.db import connection
+
+    from centre.analytics.any_of import text_array
+
+    values = ["a", 'say "hi"', "back\\slash", "{braces}", "a,b", "NULL", "", " spaced ", "中文"]
+    if centre_db != "postgresql":
+        pytest.skip("the array's text form is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::text[]", [text_array(values)])
+        assert cursor.fetchone()[0] == values
