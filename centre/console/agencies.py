@@ -12,7 +12,7 @@ from centre.console.admission import current_status
 from centre.console.admission_rules import NEXT, Admission
 from centre.console.errors import NotFound
 from centre.console.models import AgencyAdmission, WorkerIndex
-from centre.console.search_index import catch_up
+from centre.console.search_index import catch_up_briefly
 from centre.console.terminals import TerminalRow, terminal_rows
 from centre.console.trace import centre_integrity
 from centre.credentials.models import Credential
@@ -42,7 +42,7 @@ def agency_page(user: Any, agency_id: str) -> AgencyPage:
     agency = Agency.objects.filter(pk=agency_id).first()
     if agency is None:
         raise NotFound(what=Text(f"机构 {agency_id}", f"agency {agency_id}"))
-    catch_up()
+    catch_up_briefly()
     status = current_status(agency.id)
     profile = Record.objects.filter(entity="agency", agency_id=agency.id).order_by("-updated_at").first()
     data: dict[str, Any] = dict(profile.data) if profile and isinstance(profile.data, dict) else {}

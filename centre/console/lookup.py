@@ -12,7 +12,7 @@ from centre.console import roles as r
 from centre.console.admission import statuses
 from centre.console.admission_rules import Admission
 from centre.console.models import AgencyAdmission, WorkerIndex
-from centre.console.search_index import catch_up
+from centre.console.search_index import Freshness, catch_up_briefly
 from centre.console.search_rules import Query, QueryKind, prefix_upper_bound, reversed_id
 from centre.credentials.models import Credential
 from centre.sync.models import IdentityRegistration
@@ -24,14 +24,13 @@ def _prefix(field: str, text: str) -> Q:
     return Q(**{f"{field}__gte": text, f"{field}__lt": prefix_upper_bound(text)})
 
 
-CATCH_UP_PER_LOOK_UP = 20_000
-
-
-def workers(user: Any, query: Query | None, agency_id: str = "") -> tuple[QuerySet[WorkerIndex], bool]:
-    """Workers matching the query (and agency) by name, and whether the index is still catching up with the
-    records (after a bulk import: `terminal-server console-index`). Read-only: no audit (masked data)."""
+def workers(user: Any, query: Query | None, agency_id: str = "") -> tuple[QuerySet[WorkerIndex], Freshness | None]:
+    """Workers matching the query (and agency) by name, and how far behind the records the index is (None: it has
+    read them all), after the look-up's brief catch-up (search_index.catch_up_briefly: a look-up never waits for
+    a city's pushes; after a bulk import, `terminal-server console-index`). Read-only: no audit (masked data)."""
     r.check_role(user, *r.READ)
-    behind = catch_up(CATCH_UP_PER_LOOK_UP) >= CATCH_UP_PER_LOOK_UP
+    fresh = catch_up_briefly()
+    behind = fresh if fresh.behind else None
     rows = WorkerIndex.objects.all()
     if agency_id:
         rows = rows.filter(agency_id=agency_id)

@@ -4,16 +4,25 @@ terminals push: each look-up first reads the records changed since the last one,
 
 A record's updated_at is the time its push started, and a push commits a moment later: once caught up, at most
 every 30 s per process, the catch-up re-reads a short overlap before its mark so a record committed late is not
-missed (re-reading is idempotent)."""
+missed (re-reading is idempotent).
+
+A page catches up only briefly (`catch_up_briefly`): for at most BUDGET_SECONDS, and only if no other request, in
+this or any process, is catching up at that moment (it then reads the index as it is). Under a city's pushes
+(2,000 events a second) an unbounded catch-up inside the look-up made it wait 20–60 s, every console user's
+look-up reading the same records at once; now the page answers at once and says how far the index has read
+(`Freshness`). `terminal-server console-index` brings it fully up to date from the command line."""
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 
 from centre.console.models import IndexMark, WorkerIndex, WorkerLink
@@ -27,23 +36,100 @@ OVERLAP = dt.timedelta(minutes=2)
 LINKED_ENTITIES_FIELD = "worker_uid"
 
 
-def catch_up(max_rows: int = 20_000) -> int:
-    """Read up to `max_rows` changed records into the index; return how many were read."""
+BUDGET_SECONDS = 0.5
+BRIEF_BATCH = 500  # a page's batches are smaller, so that one batch does not outlast the budget by much
+LOCK_KEY = 0x636F6E736F6C6978  # pg_advisory_lock's key for the catch-up ("consolix" in ASCII)
+
+
+def catch_up(max_rows: int = 20_000, budget_seconds: float | None = None, batch_size: int = BATCH,
+             clock: Callable[[], float] = time.monotonic) -> int:  # fmt: skip
+    """Read up to `max_rows` changed records into the index, stopping between batches once `budget_seconds` have
+    gone by; return how many were read."""
     read = 0
+    started = clock()
+    caught_up = False
     while read < max_rows:
-        batch = _next_batch()
-        if not batch:
+        if budget_seconds is not None and clock() - started >= budget_seconds:
             break
-        _apply(batch)
-        read += len(batch)
-        if len(batch) < BATCH:
+        batch = _next_batch(batch_size)
+        if batch:
+            _apply(batch)
+            read += len(batch)
+        if len(batch) < batch_size:
+            caught_up = True
             break
-    if read < max_rows:
+    if caught_up:
         _rewind_for_late_commits()
     return read
 
 
-def _next_batch() -> list[Record]:
+@dataclass(frozen=True)
+class Freshness:
+    """How far the index has read: the newest record read, and the newest record there is."""
+
+    read_up_to: dt.datetime | None
+    newest: dt.datetime | None
+
+    @property
+    def behind(self) -> bool:
+        return self.newest is not None and (self.read_up_to is None or self.newest > self.read_up_to)
+
+    @property
+    def seconds_behind(self) -> int:
+        if not self.behind or self.newest is None:
+            return 0
+        if self.read_up_to is None:
+            return -1  # nothing read yet
+        return max(1, round((self.newest - self.read_up_to).total_seconds()))
+
+
+def catch_up_briefly(budget_seconds: float = BUDGET_SECONDS) -> Freshness:
+    """A page's catch-up: within the budget, and only when nobody else is catching up; then how fresh it is."""
+    with _catching_up() as mine:
+        if mine:
+            catch_up(budget_seconds=budget_seconds, batch_size=BRIEF_BATCH)
+    return freshness()
+
+
+def freshness() -> Freshness:
+    """Two index look-ups: the mark, and the newest record ((updated_at, id) index)."""
+    mark = IndexMark.objects.filter(id=1).values_list("updated_at", "record_id").first()
+    newest = Record.objects.order_by("-updated_at", "-id").values_list("updated_at", flat=True).first()
+    read_up_to, record_id = mark if mark is not None else (None, 0)
+    if read_up_to is None:
+        return Freshness(None, newest)
+    # A mark rewound for late commits (record 0) has read everything up to OVERLAP after it.
+    return Freshness(read_up_to + OVERLAP if record_id == 0 else read_up_to, newest)
+
+
+_process_lock = threading.Lock()
+
+
+@contextmanager
+def _catching_up() -> Iterator[bool]:
+    """Whether this request may catch up now: one at a time in the installation (PostgreSQL: an advisory lock,
+    released when the connection ends however it ends; SQLite, one process: a lock in this process). Never waits."""
+    if not _process_lock.acquire(blocking=False):
+        yield False
+        return
+    try:
+        if connection.vendor != "postgresql":
+            yield True
+            return
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [LOCK_KEY])
+            held = bool(cursor.fetchone()[0])
+        try:
+            yield held
+        finally:
+            if held:
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_unlock(%s)", [LOCK_KEY])
+    finally:
+        _process_lock.release()
+
+
+def _next_batch(size: int = BATCH) -> list[Record]:
     mark, _ = IndexMark.objects.get_or_create(id=1)
     rows = Record.objects.order_by("updated_at", "id")
     if mark.updated_at is not None:
@@ -51,7 +137,7 @@ def _next_batch() -> list[Record]:
         # the whole table after a bulk load (bench/console.py).
         rows = rows.filter(Q(updated_at__gte=mark.updated_at),
                            Q(updated_at__gt=mark.updated_at) | Q(id__gt=mark.record_id))  # fmt: skip
-    return list(rows[:BATCH])
+    return list(rows[:size])
 
 
 def _apply(batch: list[Record]) -> None:

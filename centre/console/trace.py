@@ -18,7 +18,7 @@ from centre import audit
 from centre.console import roles as r
 from centre.console.errors import NotFound
 from centre.console.models import WorkerIndex, WorkerLink
-from centre.console.search_index import catch_up
+from centre.console.search_index import catch_up_briefly
 from centre.console.times import parse_time
 from centre.console.trace_words import HIDDEN_FIELDS, kind_text, state_text
 from centre.credentials.models import Credential
@@ -73,7 +73,7 @@ def register_trace_source(source: TraceSource) -> None:
 
 
 def subject_of(worker_uid: str) -> Subject:
-    catch_up()
+    catch_up_briefly()
     number = (WorkerIndex.objects.filter(worker_uid=worker_uid).values_list("id_number", flat=True).first()
               or IdentityRegistration.objects.filter(worker_uid=worker_uid).values_list("id_number", flat=True).first())  # fmt: skip
     if not number and not Record.objects.filter(entity="worker", entity_uid=worker_uid).exists():
