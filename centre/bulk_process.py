@@ -20,6 +20,7 @@ import gc
 import multiprocessing
 import multiprocessing.connection
 import os
+import random
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -46,9 +47,10 @@ class BulkRoutesInWorkers:
     """ASGI middleware: bulk routes to `processes` worker processes, everything else to `app` here. With
     `processes=0` everything is served here (a single process, as before)."""
 
-    def __init__(self, app: ASGIApp, processes: int) -> None:
+    def __init__(self, app: ASGIApp, processes: int, rng: random.Random | None = None) -> None:
         self.app = app
         self.processes = processes
+        self.rng = rng or random.Random()  # the busy answer's Retry-After (BUSY_RETRY_AFTER)
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
         # Bodies wait here, in memory, for a worker: a bound on how many may wait keeps a flood of pushes (signed
@@ -61,7 +63,7 @@ class BulkRoutesInWorkers:
             await self.app(scope, receive, send)
             return
         if self._in_flight >= self.max_in_flight:
-            for message in _unavailable(busy=True):
+            for message in _unavailable(busy=True, retry_after=self.rng.randint(*BUSY_RETRY_AFTER)):
                 await send(message)
             return
         self._in_flight += 1
@@ -125,7 +127,13 @@ async def _read_body(receive: Receive) -> bytes | None:
             return b"".join(parts)
 
 
-def _unavailable(busy: bool = False) -> list[Message]:
+# Seconds a terminal told the centre is busy waits before it tries again, drawn at random for each answer: hundreds
+# of terminals refused in the same second and all told "1" came back together and filled the queue again.
+# Terminals honour it (terminal/sync/worker.py; bench/centre_load's simulated ones too).
+BUSY_RETRY_AFTER = (1, 5)
+
+
+def _unavailable(busy: bool = False, retry_after: int = 1) -> list[Message]:
     # Plain text, like the HTTP server's own answers to a failure: terminals decide 5xx answers by status (retry,
     # after Retry-After), and the API's error codes name refusals of a request, not a lost process.
     if busy:
@@ -133,7 +141,8 @@ def _unavailable(busy: bool = False) -> list[Message]:
     else:
         body = "中心处理该请求的进程中断，请稍后重试。\nThe centre lost the process serving this request; try again.\n".encode()
     headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-               (b"retry-after", b"1"), (p.HEADER_SERVER_TIME.lower().encode(), p.iso(p.utc_now()).encode())]  # fmt: skip
+               (b"retry-after", str(retry_after).encode()),
+               (p.HEADER_SERVER_TIME.lower().encode(), p.iso(p.utc_now()).encode())]  # fmt: skip
     return [{"type": "http.response.start", "status": 503, "headers": headers},
             {"type": "http.response.body", "body": body}]  # fmt: skip
 
