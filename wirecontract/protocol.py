@@ -173,18 +173,20 @@ def body_sha256(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def canonical_request(method: str, target: str, timestamp: str, nonce: str, body: bytes) -> bytes:
-    """The exact bytes a terminal signs. `target` is the path plus `?query` when there is one, as sent."""
-    lines = (SIGNATURE_SCHEME, method.upper(), target, timestamp, nonce, body_sha256(body))
+def canonical_request(method: str, target: str, timestamp: str, nonce: str, body: bytes,
+                      body_digest: str | None = None) -> bytes:  # fmt: skip
+    """The exact bytes a terminal signs. `target` is the path plus `?query` when there is one, as sent.
+    `body_digest`: body_sha256(body) when the caller has it already (the centre hashes a body once a request)."""
+    lines = (SIGNATURE_SCHEME, method.upper(), target, timestamp, nonce, body_digest or body_sha256(body))
     return "\n".join(lines).encode("utf-8")
 
 
 def canonical_response(method: str, target: str, request_body: bytes, request_nonce: str, status: int,
-                       body: bytes) -> bytes:  # fmt: skip
+                       body: bytes, request_body_digest: str | None = None) -> bytes:  # fmt: skip
     """The exact bytes the centre signs for an answer: bound to the request (its body and nonce) so an old answer
-    cannot be replayed for a new request."""
-    lines = (RESPONSE_SIGNATURE_SCHEME, method.upper(), target, body_sha256(request_body), request_nonce, str(status),
-             body_sha256(body))  # fmt: skip
+    cannot be replayed for a new request. `request_body_digest`: body_sha256(request_body), when known."""
+    lines = (RESPONSE_SIGNATURE_SCHEME, method.upper(), target, request_body_digest or body_sha256(request_body),
+             request_nonce, str(status), body_sha256(body))  # fmt: skip
     return "\n".join(lines).encode("utf-8")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 
 from centre.errors import ApiError
 from centre.terminals.models import Nonce, Terminal
@@ -12,8 +13,29 @@ from wirecontract import protocol as p
 from wirecontract.signing import b64url_decode, verify
 
 
-def authenticate(method: str, target: str, headers: Mapping[str, str], body: bytes, now: int) -> Terminal:
-    """Return the signing terminal or raise ApiError. `now` is the centre's unix time in seconds."""
+def body_digest(request: HttpRequest) -> str:
+    """The SHA-256 of a terminal API request's body, computed once a request: the signature check and the answer's
+    signature (response_signing.py) both bind to it, and a push's body is up to several megabytes. A body refused
+    before it was read (too large) binds to nothing."""
+    known = getattr(request, _DIGEST, None)
+    if isinstance(known, str):
+        return known
+    try:
+        body = request.body
+    except Exception:  # RequestDataTooBig and the like: the refusal is answered elsewhere
+        body = b""
+    digest = p.body_sha256(body)
+    setattr(request, _DIGEST, digest)
+    return digest
+
+
+_DIGEST = "terminal_body_sha256"
+
+
+def authenticate(method: str, target: str, headers: Mapping[str, str], body: bytes, now: int,
+                 digest: str | None = None) -> Terminal:  # fmt: skip
+    """Return the signing terminal or raise ApiError. `now` is the centre's unix time in seconds; `digest` is the
+    body's SHA-256 when the caller has it (body_digest)."""
     terminal_id = headers.get(p.HEADER_TERMINAL, "")
     timestamp = headers.get(p.HEADER_TIMESTAMP, "")
     nonce = headers.get(p.HEADER_NONCE, "")
@@ -29,7 +51,7 @@ def authenticate(method: str, target: str, headers: Mapping[str, str], body: byt
         raw_signature = b64url_decode(signature)
     except ValueError as exc:
         raise ApiError(401, p.ErrorCode.BAD_SIGNATURE, "signature is not base64url") from exc
-    message = p.canonical_request(method, target, timestamp, nonce, body)
+    message = p.canonical_request(method, target, timestamp, nonce, body, body_digest=digest)
     if not verify(b64url_decode(terminal.public_key), message, raw_signature):
         raise ApiError(401, p.ErrorCode.BAD_SIGNATURE, "signature does not match")
     if abs(now - int(timestamp)) > p.MAX_CLOCK_SKEW_SECONDS:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from centre.signing_key import centre_key, handover_header
+from centre.terminals.request_auth import body_digest
 from wirecontract import protocol as p
 from wirecontract.signing import b64url
 
@@ -18,9 +19,9 @@ def sign_terminal_api_answers(get_response: Callable[[HttpRequest], HttpResponse
     def middleware(request: HttpRequest) -> HttpResponse:
         response = get_response(request)
         if request.path.startswith(prefix) and not getattr(response, "streaming", False):
-            message = p.canonical_response(request.method or "GET", request.get_full_path(), _body(request),
+            message = p.canonical_response(request.method or "GET", request.get_full_path(), b"",
                                            request.headers.get(p.HEADER_NONCE, ""), response.status_code,
-                                           response.content)  # fmt: skip
+                                           response.content, request_body_digest=body_digest(request))  # fmt: skip
             response[p.HEADER_CENTRE_SIGNATURE] = b64url(centre_key().sign(message))
             handover = handover_header()
             if handover:  # after a rotation: terminals that pinned an earlier key follow it to this one
@@ -29,9 +30,3 @@ def sign_terminal_api_answers(get_response: Callable[[HttpRequest], HttpResponse
 
     return middleware
 
-
-def _body(request: HttpRequest) -> bytes:
-    try:
-        return request.body
-    except Exception:  # the body was refused before it was read (too large): the answer binds to nothing
-        return b""

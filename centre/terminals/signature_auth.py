@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja.security import APIKeyHeader
 
 from centre.terminals.models import Terminal
-from centre.terminals.request_auth import authenticate
+from centre.terminals.request_auth import authenticate, body_digest
 from wirecontract import protocol as p
 
 
@@ -20,5 +20,6 @@ class TerminalSignature(APIKeyHeader):
     param_name = p.HEADER_SIGNATURE
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Terminal:
-        return authenticate(request.method or "GET", request.get_full_path(), request.headers, request.body,
-                            int(time.time()))  # fmt: skip
+        body = request.body  # read here: a body that cannot be read fails the request as before
+        return authenticate(request.method or "GET", request.get_full_path(), request.headers, body,
+                            int(time.time()), digest=body_digest(request))  # fmt: skip
