@@ -1,6 +1,7 @@
 """The whole city's workers graded in several processes (credit.grade_city): on PostgreSQL, a city of at least
 PROCESSES_FROM workers is cut into PIECES key ranges of about equal size, which PROCESSES processes (the caller's
-and others started for the batch) grade side by side, each taking another range when done with one.
+and others started for the batch) grade side by side, each taking the next free range when done with one (marks in
+shared memory, under a lock).
 
 Why: one process grading the city keeps one core busy at most, and alternates between its own work (the rules,
 encoding the grades) and waiting for the database (the evidence, writing the grades). Two processes on the
@@ -22,13 +23,15 @@ import multiprocessing.connection
 import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from centre.analytics.credit_rules import RuleSet
 
 PROCESSES = 2  # the caller's and one more
 PIECES = 16  # ranges handed out one at a time, so a process slowed by others on the machine takes fewer
-PROCESSES_FROM = 20_000  # workers; below, one process (starting two Djangos takes about 2 s)
+PROCESSES_FROM = 50_000  # workers; below, one process (starting another Django takes 1-2 s, more under load)
+FREE, HERE, ELSEWHERE = 0, 1, 2
 
 
 def grade_workers_of_city(today: dt.date, rules: RuleSet, now: dt.datetime) -> int:
@@ -45,38 +48,70 @@ def grade_workers_of_city(today: dt.date, rules: RuleSet, now: dt.datetime) -> i
         return grade_key_range(None, None, today, rules, now)
     ranges = key_ranges(total, PIECES)
     context = multiprocessing.get_context("spawn")
+    taken: Any = context.Array("b", len(ranges))  # per range: FREE, or which process took it (HERE, ELSEWHERE)
     with ProcessPoolExecutor(PROCESSES - 1, mp_context=context, initializer=_start_grader,
-                             initargs=(dict(connection.settings_dict),)) as pool:  # fmt: skip
-        # Every range is offered to the other processes, first to last; this one takes them from the last while
-        # they start: a range it can still withdraw (cancel) is one no other process has taken.
-        offered = [pool.submit(_grade_range, after, upto, today, rules, now) for after, upto in ranges]
-        changed = 0
-        for future, (after, upto) in zip(reversed(offered), reversed(ranges), strict=True):
-            if not future.cancel():
-                break  # taken: so are all before it
-            changed += grade_key_range(after, upto, today, rules, now)
-        return changed + sum(future.result() for future in offered if not future.cancelled())
+                             initargs=(dict(connection.settings_dict), taken)) as pool:  # fmt: skip
+        others = [pool.submit(_grade_ranges_elsewhere, ranges, today, rules, now) for _ in range(PROCESSES - 1)]
+        try:
+            changed = grade_ranges(taken, HERE, ranges, today, rules, now)
+        except BaseException:  # (an interrupt too) the others stop after their current range, not the city's last
+            with taken.get_lock():
+                taken[:] = [HERE if mark == FREE else mark for mark in taken[:]]
+            raise
+        for future in others:
+            try:
+                changed += future.result()
+            except BrokenProcessPool:
+                # Another process could not start (a caller's script re-run by `spawn` without a __main__ guard)
+                # or was killed: the ranges taken elsewhere are graded here (a page already committed is found
+                # unchanged and not written again).
+                changed += sum(grade_key_range(after, upto, today, rules, now)
+                               for (after, upto), by in zip(ranges, taken, strict=True) if by == ELSEWHERE)  # fmt: skip
+                break
+        return changed
+
+
+def grade_ranges(taken: Any, by: int, ranges: list[tuple[str | None, str | None]], today: dt.date, rules: RuleSet,
+                 now: dt.datetime) -> int:  # fmt: skip
+    """Take the next free range, grade it, until none is left."""
+    from centre.analytics.credit import grade_key_range
+
+    changed = 0
+    while True:
+        with taken.get_lock():
+            free = next((i for i, mark in enumerate(taken) if mark == FREE), None)
+            if free is None:
+                return changed
+            taken[free] = by
+        changed += grade_key_range(*ranges[free], today, rules, now)
 
 
 def key_ranges(total: int, pieces: int) -> list[tuple[str | None, str | None]]:
-    """The workers' uids cut into `pieces` ranges (after, up to and including); None: open at that end."""
+    """The workers' uids cut into `pieces` ranges (after, up to and including); None: open at that end. The bounds in
+    one index-only scan (an OFFSET per bound would scan the index again from its start for each)."""
+    from django.db import connection
+
     from centre.analytics.models import FactWorker
 
-    uids = FactWorker.objects.order_by("worker_uid").values_list("worker_uid", flat=True)
-    bounds: list[str | None] = [None]
-    for i in range(1, pieces):
-        bound = uids[total * i // pieces]  # an index-only scan to the offset: about 0.1 s at 1,000,000 workers
-        if bound != bounds[-1]:
-            bounds.append(bound)
-    bounds.append(None)
+    step = max(1, total // pieces)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT worker_uid FROM (SELECT worker_uid, row_number() OVER (ORDER BY worker_uid) AS n "
+                       f"FROM {FactWorker._meta.db_table}) AS numbered WHERE n %% %s = 0 AND n < %s "
+                       "ORDER BY worker_uid", [step, step * pieces])  # fmt: skip
+        bounds: list[str | None] = [None, *(uid for (uid,) in cursor.fetchall()), None]
     return list(itertools.pairwise(bounds))
 
 
 # --- in a grading process ------------------------------------------------------------------------------------
 
 
-def _start_grader(database: dict[str, Any]) -> None:
+_taken: Any = None  # in a grading process: the ranges' marks shared with the caller
+
+
+def _start_grader(database: dict[str, Any], taken: Any) -> None:
     """Django set up from the environment as the caller's was, connected to the caller's database."""
+    global _taken
+    _taken = taken
     threading.Thread(target=_leave_with_parent, daemon=True, name="leave-with-parent").start()
     from centre.quick_exit import on_exit_end_at_once
 
@@ -91,7 +126,7 @@ def _start_grader(database: dict[str, Any]) -> None:
 
 
 def _leave_with_parent() -> None:
-    # A caller that is killed cannot shut its pool down, and a process waiting for a range would wait for ever
+    # A caller that is killed cannot shut its pool down, and a process waiting for work would wait for ever
     # (holding a database connection): the parent's sentinel becomes ready when the parent has gone.
     parent = multiprocessing.parent_process()
     if parent is not None:
@@ -99,12 +134,11 @@ def _leave_with_parent() -> None:
         os._exit(0)
 
 
-def _grade_range(after: str | None, upto: str | None, today: dt.date, rules: RuleSet, now: dt.datetime) -> int:
+def _grade_ranges_elsewhere(ranges: list[tuple[str | None, str | None]], today: dt.date, rules: RuleSet,
+                            now: dt.datetime) -> int:  # fmt: skip
     from django.db import connections
 
-    from centre.analytics.credit import grade_key_range
-
     try:
-        return grade_key_range(after, upto, today, rules, now)
+        return grade_ranges(_taken, ELSEWHERE, ranges, today, rules, now)
     finally:
         connections.close_all()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -97,6 +98,9 @@ def workers(uids: Sequence[str], today: dt.date, span: KeyRange | None = None) -
     for uid, all_uids in people.items():
         for u in all_uids:
             owners[u].append(evidence[uid])
+    # A person's ratings under several uids are summed exactly (fsum): in the order the rows came, the last digit of
+    # the sum, and at times the shrunk mean's rounding, depended on the page the worker was graded in.
+    ratings: dict[int, list[float]] = defaultdict(list)
     for uid, result in background_of(uids, numbers).items():
         evidence[uid].background = result
     for kind, u, number, count, on, until, text in _worker_facts(list(owners), list(uids), today, span):
@@ -113,7 +117,8 @@ def workers(uids: Sequence[str], today: dt.date, span: KeyRange | None = None) -
                 ev.training_passed = True
                 ev.best_training = max(ev.best_training or 0.0, float(number or 0.0))
             elif kind == "evaluations":
-                ev.evaluations = (ev.evaluations[0] + float(number or 0.0), ev.evaluations[1] + int(count))
+                ratings[id(ev)].append(float(number or 0.0))
+                ev.evaluations = (0.0, ev.evaluations[1] + int(count))
             elif kind == "complaint":
                 ev.upheld_complaints.append(Dated(_day(on), text))
             elif kind == "integrity":
@@ -123,13 +128,16 @@ def workers(uids: Sequence[str], today: dt.date, span: KeyRange | None = None) -
     for uid, kind in listed_now("worker", uids, span).items():
         evidence[uid].listed = kind
     for ev in evidence.values():  # order-free: the same evidence reads the same whatever order the rows came in
+        ev.evaluations = (math.fsum(ratings.get(id(ev), ())), ev.evaluations[1])
         ev.upheld_complaints.sort(key=lambda d: (d.on or dt.date.min, d.kind))
         ev.integrity.sort(key=lambda d: (d.on or dt.date.min, d.kind, d.valid_to or dt.date.min))
     return evidence
 
 
 # One round trip for a batch's facts (an event's grade update is mostly round trips): each part is one of the
-# queries the rules need, in one shape (kind, worker uid, number, count, day, day, text).
+# queries the rules need, in one shape (kind, worker uid, number, count, day, day, text). A worker's ratings are
+# summed exactly (NUMERIC on PostgreSQL): a sum of floats depends on the order the plan reads the rows in, and the
+# batch's pages and an event's update read them by different plans.
 _WORKER_FACTS = """
 SELECT 'training', worker_uid, MAX(score), SUM(CASE WHEN passed THEN 1 ELSE 0 END), CAST(NULL AS DATE),
        CAST(NULL AS DATE), NULL
@@ -138,8 +146,8 @@ UNION ALL SELECT 'health', worker_uid, NULL, 1, NULL, NULL, NULL FROM analytics_
   WHERE worker_uid {uids} AND passed AND expires_on >= {today} AND checked_on <= {today}
 UNION ALL SELECT 'insurance', worker_uid, NULL, 1, NULL, NULL, NULL FROM analytics_insurance
   WHERE worker_uid {uids} AND starts_on <= {today} AND expires_on >= {today}
-UNION ALL SELECT 'evaluations', worker_uid, SUM(overall), COUNT(*), NULL, NULL, NULL FROM analytics_evaluations
-  WHERE worker_uid {every} AND "on" <= {today} GROUP BY worker_uid
+UNION ALL SELECT 'evaluations', worker_uid, SUM(CAST(overall AS NUMERIC)), COUNT(*), NULL, NULL, NULL
+  FROM analytics_evaluations WHERE worker_uid {every} AND "on" <= {today} GROUP BY worker_uid
 UNION ALL SELECT 'complaint', worker_uid, NULL, 1, received_on, NULL, severity FROM analytics_complaints
   WHERE worker_uid {every} AND outcome = 'upheld' AND received_on <= {today}
 UNION ALL SELECT 'integrity', worker_uid, NULL, 1, valid_from, valid_to, polarity FROM analytics_integrity
