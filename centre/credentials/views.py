@@ -28,7 +28,8 @@ def _entry(row: Credential) -> RegisterEntry:
                          row.health_valid_to, row.insurance_valid_to, row.simulated)  # fmt: skip
 
 
-def _wants_json(request: HttpRequest) -> bool:
+def wants_json(request: HttpRequest) -> bool:
+    """The JSON twin (platforms that check workers) rather than the page."""
     return "application/json" in request.headers.get("Accept", "")
 
 
@@ -38,7 +39,7 @@ def _answer(request: HttpRequest, view: CredentialView, status: int, door: DoorR
     lang = page_lang(request)
     held = door is not None and view.shows_photo
     light = light_of(view, door.standing if held and door else None)
-    if _wants_json(request):
+    if wants_json(request):
         body = {**view.to_json(), **light.to_json(lang)}
         return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
     row = door.row if door else None
@@ -80,7 +81,7 @@ def verification_page(request: HttpRequest, payload: str) -> HttpResponse:
     claims = checked.claims
     if checked.refusal is not None:
         return _answer(request, refused(claims.credential_no, checked.refusal, claims.demo), 200)
-    door = door_record(claims.credential_no[:64], with_page=not _wants_json(request))
+    door = door_record(claims.credential_no[:64], with_page=not wants_json(request))
     if door is None:
         return _answer(request, CredentialView("unsynced", claims.credential_no, "", None, (), claims.demo), 200)
     entry = _entry(door.row)

@@ -14,10 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from centre.credentials.door import ADVICE, HEADLINES, Light, Reason, Text, light_of
-from centre.credentials.models import Credential
 from centre.credentials.public_status import UNKNOWN, CredentialView, mask_name, refused, view_of
-from centre.credentials.standing import standing_of
-from centre.credentials.views import page_context
+from centre.credentials.standing import PageFacts, door_record, standing_of
+from centre.credentials.views import page_context, wants_json
 from centre.credentials.worker_photos import photo_for_page
 from centre.ecard import phones
 from centre.ecard import texts as tx
@@ -155,20 +154,21 @@ def verification_page(request: HttpRequest, payload: str) -> HttpResponse:
         reason = tx.PHONE_VOIDED if shown.phone is not None else tx.PHONE_UNKNOWN
         view = refused(claims.credential_no, reason.zh, claims.demo)
         return _verdict(request, view, _red(reason, tx.VOID), None, 200, lang)
-    row = Credential.objects.filter(pk=claims.credential_no[:64]).first()
-    if row is None:
+    # The credential with all the page shows of it in one statement, as /V/ reads it (centre/credentials/standing.py).
+    door = door_record(claims.credential_no[:64], with_page=not wants_json(request))
+    if door is None:
         view = CredentialView("unsynced", claims.credential_no, "", None, (), claims.demo)
         return _verdict(request, view, light_of(view, None), None, 200, lang)
-    entry = phones.entry_of(row)
+    entry = phones.entry_of(door.row)
     disagreement = checked.disagreement_with(entry)
     if disagreement is not None:
         view = refused(claims.credential_no, disagreement, claims.demo)
         return _verdict(request, view, light_of(view, None), None, 200, lang)
     view = view_of(entry, claims.credential_no, shanghai_today(now), card_version=claims.version)
-    light = light_of(view, standing_of(row.worker_uid) if view.shows_photo else None)
+    light = light_of(view, door.standing if view.shows_photo else None)
     if view.state in phones.LIVE_STATES:
         light = Light(light.colour, light.headline, (Reason(True, tx.PHONE_CURRENT), *light.reasons), light.advice)
-    return _verdict(request, view, light, row, 200, lang)
+    return _verdict(request, view, light, door.row, 200, lang, door.page)
 
 
 def _red(reason: Text, headline: Text) -> Light:
@@ -176,11 +176,12 @@ def _red(reason: Text, headline: Text) -> Light:
 
 
 def _verdict(
-    request: HttpRequest, view: CredentialView, light: Light, row: Any, status: int, lang: str
-) -> HttpResponse:
-    if "application/json" in request.headers.get("Accept", ""):
+    request: HttpRequest, view: CredentialView, light: Light, row: Any, status: int, lang: str,
+    facts: PageFacts | None = None,
+) -> HttpResponse:  # fmt: skip
+    if wants_json(request):
         return JsonResponse({**view.to_json(), **light.to_json(lang), "ecard": True}, status=status,
                             json_dumps_params={"ensure_ascii": False})  # fmt: skip
-    context = page_context(request, view, light, row, lang)
+    context = page_context(request, view, light, row, lang, facts)
     context.update(title=tx.PAGES[lang]["verify_title"], ecard=True)  # the printed card's page, e-card parts on
     return keep_lang(request, render(request, "credentials/status.html", context, status=status))
