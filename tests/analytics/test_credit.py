@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
@@ -168,3 +169,25 @@ def test_a_list_passed_as_one_array_reads_back_as_it_was(centre_db: str) -> None
     with connection.cursor() as cursor:
         cursor.execute("SELECT %s::text[]", [text_array(values)])
         assert cursor.fetchone()[0] == values
+
+
+def test_the_city_cut_into_key_ranges_is_graded_whole_and_once(users: dict[str, Any]) -> None:
+    """What each process of a large city's batch does (credit_batch.py): the workers cut into key ranges, every
+    range taken once, the grades those of the event updates."""
+    import multiprocessing
+
+    from centre.analytics import credit, credit_batch, facts
+    from centre.analytics.models import CreditGrade, FactWorker
+
+    build_town(users)
+    facts.refresh(NOW)
+    incremental = {key: grade for key, grade in _grades().items() if key[0] == "worker"}
+    CreditGrade.objects.all().delete()
+    ranges = credit_batch.key_ranges(FactWorker.objects.count(), 3)
+    assert len(ranges) == 3 and ranges[0][0] is None and ranges[-1][1] is None
+    assert all(upto == after for (_, upto), (after, _) in itertools.pairwise(ranges))
+    taken = multiprocessing.get_context("fork").Array("b", len(ranges))
+    credit_batch.grade_ranges(taken, credit_batch.HERE, ranges, credit.today_in_shanghai(NOW), credit.active_rules(),
+                              NOW)  # fmt: skip
+    assert taken[:] == [credit_batch.HERE] * len(ranges)
+    assert _grades() == incremental
