@@ -95,13 +95,14 @@ def weekly_supply(weeks: list[dt.date]) -> Supply:
 def _supply_of_rows(weeks: list[dt.date], rows: list[tuple[Any, ...]]) -> Supply:
     n = len(weeks)
     diff: dict[Cell, np.ndarray[Any, Any]] = defaultdict(lambda: np.zeros(n + 1, dtype=np.int64))
-    idle_now: dict[tuple[str, str, str], int] = {}
-    for kind, service_type, district, agency, week, count in rows:
-        if kind == "series":
-            diff[(service_type, district)][week] += count
-        else:
-            idle_now[(agency, district, service_type)] = count
-    return Supply({cell: [int(v) for v in np.cumsum(d)[:n]] for cell, d in diff.items()}, idle_now)
+    idle_now: dict[tuple[str, str, str], int] = defaultdict(int)
+    for kind, types, district, agency, week, count in rows:
+        for service_type in types.split(","):
+            if kind == "series":
+                diff[(service_type, district)][week] += count
+            else:
+                idle_now[(agency, district, service_type)] += count
+    return Supply({cell: [int(v) for v in np.cumsum(d)[:n]] for cell, d in diff.items()}, dict(idle_now))
 
 
 def _supply_in_python(weeks: list[dt.date]) -> Supply:
