@@ -85,6 +85,8 @@ class FactCredential(_Cube):
             # An agency's certified workers today, from the index alone (grading an agency).
             models.Index(fields=["agency_id", "valid_to", "issued_on", "worker_uid"], name="ix_ac_current",
                          condition=models.Q(end_kind="")),
+            # The supervision page's movers with adverse records: a person's revocations, from a small index alone.
+            models.Index(fields=["worker_uid"], name="ix_ac_revoked", condition=models.Q(end_kind="revoked")),
         )  # fmt: skip
 
     def __str__(self) -> str:
@@ -202,7 +204,9 @@ class FactComplaint(_Cube):
 
     class Meta:
         db_table = "analytics_complaints"
-        indexes = _cube_indexes("acp")
+        # A person's upheld complaints (the supervision page's movers), from a small index alone.
+        indexes = _cube_indexes("acp", models.Index(fields=["worker_uid"], name="ix_acp_upheld",
+                                                    condition=models.Q(outcome="upheld")))  # fmt: skip
 
     def __str__(self) -> str:
         return f"{type(self).__name__} {self.pk}"

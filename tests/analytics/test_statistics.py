@@ -207,3 +207,32 @@ def test_the_dashboards_and_exports_for_the_regulator(city: str) -> None:
     text = subprocess.run(["pdftotext", "-", "-"], input=report.content, capture_output=True, check=True).stdout.decode()
     assert "行业监管月报" in text and "浦东新区" in text
     assert load_workbook(io.BytesIO(client.get("/console/analytics/report.xlsx", {"month": "202510"}).content)).sheetnames
+
+
+@pytest.mark.parametrize("least", [1, 2])
+def test_adverse_movers_match_a_count_over_the_facts(city: str, least: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The supervision page's movers (one statement) against the rule counted record by record: each of the latest
+    transfers, with the upheld complaints, negative integrity records and revocations of both its uids."""
+    from collections import Counter
+
+    from centre.analytics import supervision
+    from centre.analytics.models import FactComplaint, FactCredential, FactIntegrity, FactTransfer
+
+    monkeypatch.setattr(supervision, "ADVERSE_MIN", least)
+    upheld = Counter(FactComplaint.objects.filter(outcome="upheld").values_list("worker_uid", flat=True))
+    negative = Counter(FactIntegrity.objects.filter(subject="worker", polarity="negative")
+                       .values_list("worker_uid", flat=True))  # fmt: skip
+    revoked = Counter(FactCredential.objects.filter(end_kind="revoked").values_list("worker_uid", flat=True))
+    expected = []
+    for new, old, source, target, on in FactTransfer.objects.values_list(
+            "worker_uid", "previous_worker_uid", "from_agency_id", "agency_id", "on"):  # fmt: skip
+        mover = supervision.AdverseMover(new, old, source, target, on.isoformat() if on else "",
+                                         upheld[new] + upheld[old], negative[new] + negative[old],
+                                         revoked[new] + revoked[old])  # fmt: skip
+        if mover.adverse >= least:
+            expected.append(mover)
+    expected.sort(key=lambda m: (-m.adverse, m.worker_uid))
+    assert FactTransfer.objects.count() < supervision.MOVERS_WINDOW  # every transfer is looked at
+    assert supervision.adverse_movers(limit=1000) == expected
+    if least == 1:
+        assert expected  # the city has movers with adverse records: the comparison is not of two empty lists
