@@ -86,6 +86,9 @@ def _grade_places(places: dict[str, tuple[str, str]], today: dt.date, rules: Rul
 
 
 def grade_agencies(ids: Sequence[str], today: dt.date, rules: RuleSet, now: dt.datetime) -> int:
+    from centre.analytics.statistics import ensure_built
+
+    ensure_built()  # an agency's whole months are read from the rollup (credit_evidence.py): a city loaded in bulk
     rule = rules.data["agency"]
     found = evidence.agencies(ids, today, int(rule["complaints_per_100"]["window_days"]),
                               str(rule["penalties"]["category"]))  # fmt: skip

@@ -185,23 +185,37 @@ def _worker_facts(every: list[str], uids: list[str], today: dt.date, span: KeyRa
     return rows
 
 
-# An agency's figures in one round trip (kind, agency, number, count, count). The large ones are read from indexes
-# alone (no table row visited): current workers (ix_aw_current), certified (ix_ac_current), the window's contracts
-# (ix_act_as: agency, start) and the evaluations (ix_aev_agency), so the largest agency's update stays short. The
-# window's complaints (few) are found through (agency_id, month): month is the receipt's, so its bound only narrows.
+# An agency's figures in one round trip (kind, agency, number, count, count). At 1,000,000 workers the largest
+# agency has 100,000 of them, 280,000 contracts a year and 330,000 evaluations, so nothing here reads the agency's
+# rows one by one: current workers and certified workers come from indexes alone (ix_aw_current; ix_ac_certified,
+# in worker order, so distinct workers are counted without a sort); the window's contracts and all evaluations
+# from the monthly rollup (statistics.py, brought up to date for the agencies a pass touched before their grades
+# are, facts.refresh) for whole months, and from the facts (indexes ix_act_as, ix_aev_agency) for the part-months
+# at the window's ends. The window's complaints (few) are found through (agency_id, month): month is the
+# receipt's, so its bound only narrows. Kinds that come in parts are added up by the caller.
 _AGENCY_FIGURES = """
 SELECT 'workers', agency_id, CAST(NULL AS DOUBLE PRECISION), COUNT(*), 0 FROM analytics_workers
   WHERE agency_id {ids} AND released_on IS NULL GROUP BY agency_id
-UNION ALL SELECT 'certified', agency_id, NULL, COUNT(DISTINCT worker_uid), 0 FROM analytics_credentials
-  WHERE agency_id {ids} AND end_kind = '' AND issued_on <= {today} AND valid_to >= {today} GROUP BY agency_id
+UNION ALL SELECT 'certified', agency_id, NULL, COUNT(*), 0 FROM (
+  SELECT DISTINCT agency_id, worker_uid FROM analytics_credentials
+  WHERE agency_id {ids} AND end_kind = '' AND issued_on <= {today} AND valid_to >= {today}) certified
+  GROUP BY agency_id
 UNION ALL SELECT 'contracts', agency_id, NULL, COUNT(*), 0 FROM analytics_contracts
-  WHERE agency_id {ids} AND start_on > {since} AND start_on <= {today} GROUP BY agency_id
+  WHERE agency_id {ids} AND start_on > {since} AND start_on < {after_since_month} GROUP BY agency_id
+UNION ALL SELECT 'contracts', agency_id, NULL, COUNT(*), 0 FROM analytics_contracts
+  WHERE agency_id {ids} AND start_on >= {this_month_day} AND start_on <= {today} GROUP BY agency_id
+UNION ALL SELECT 'contracts', agency_id, NULL, SUM(n), 0 FROM analytics_monthly
+  WHERE agency_id {ids} AND measure = 'contracts' AND service_type = '*' AND month > {since_month}
+    AND month < {this_month} GROUP BY agency_id
 UNION ALL SELECT 'complaints', agency_id, SUM(resolution_days), SUM(CASE WHEN outcome = 'upheld' THEN 1 ELSE 0 END),
        SUM(CASE WHEN resolution_days IS NULL THEN 0 ELSE 1 END) FROM analytics_complaints
   WHERE agency_id {ids} AND month >= {since_month} AND received_on > {since} AND received_on <= {today}
   GROUP BY agency_id
 UNION ALL SELECT 'evaluations', agency_id, SUM(overall), COUNT(*), 0 FROM analytics_evaluations
-  WHERE agency_id {ids} AND "on" <= {today} GROUP BY agency_id
+  WHERE agency_id {ids} AND "on" >= {this_month_day} AND "on" <= {today} GROUP BY agency_id
+UNION ALL SELECT 'evaluations', agency_id, SUM(total), SUM(n), 0 FROM analytics_monthly
+  WHERE agency_id {ids} AND measure = 'evaluations' AND service_type = '*' AND month < {this_month}
+  GROUP BY agency_id
 """
 
 
@@ -209,11 +223,13 @@ def _agency_figures(ids: list[str], since: dt.date, today: dt.date) -> list[tupl
     from django.db import connection
 
     member, value = _member(connection.vendor)
-    sql = _AGENCY_FIGURES.format(ids=member.format("%(ids)s"), today="%(today)s", since="%(since)s",
-                                 since_month="%(since_month)s")  # fmt: skip
+    names = ("today", "since", "since_month", "after_since_month", "this_month", "this_month_day")
+    sql = _AGENCY_FIGURES.format(ids=member.format("%(ids)s"), **{name: f"%({name})s" for name in names})
+    after_since = (since.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     with connection.cursor() as cursor:
         cursor.execute(sql, {"ids": value(ids), "today": today.isoformat(), "since": since.isoformat(),
-                             "since_month": month_of(since)})  # fmt: skip
+                             "since_month": month_of(since), "after_since_month": after_since.isoformat(),
+                             "this_month": month_of(today), "this_month_day": today.replace(day=1).isoformat()})  # fmt: skip
         return list(cursor.fetchall())
 
 
@@ -255,12 +271,12 @@ def agencies(ids: Sequence[str], today: dt.date, window_days: int, penalty: str)
         elif kind == "certified":
             ev.certified = int(count)
         elif kind == "contracts":
-            ev.contracts_in_window = int(count)
+            ev.contracts_in_window += int(count or 0)
         elif kind == "complaints":
             ev.upheld_in_window = int(count)
             ev.resolution_days = (float(number or 0.0), int(resolved))
         elif kind == "evaluations":
-            ev.evaluations = (float(number or 0.0), int(count))
+            ev.evaluations = (ev.evaluations[0] + float(number or 0.0), ev.evaluations[1] + int(count or 0))
     for agency, on, polarity, valid_to, category in FactIntegrity.objects.filter(
             agency_id__any_of=ids, subject="agency", valid_from__lte=today).order_by("valid_from", "uid").values_list(
             "agency_id", "valid_from", "polarity", "valid_to", "category"):  # fmt: skip

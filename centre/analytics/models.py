@@ -82,8 +82,9 @@ class FactCredential(_Cube):
         indexes = _cube_indexes(
             "ac",
             models.Index(fields=["ended_month", "end_kind"], name="ix_ac_end"),
-            # An agency's certified workers today, from the index alone (grading an agency).
-            models.Index(fields=["agency_id", "valid_to", "issued_on", "worker_uid"], name="ix_ac_current",
+            # An agency's certified workers today, from the index alone and in worker order, so that distinct
+            # workers are counted without a sort (grading an agency: 100,000 workers in the largest at 1,000,000).
+            models.Index(fields=["agency_id", "worker_uid"], include=["issued_on", "valid_to"], name="ix_ac_certified",
                          condition=models.Q(end_kind="")),
             # The supervision page's movers with adverse records: a person's revocations, from a small index alone.
             models.Index(fields=["worker_uid"], name="ix_ac_revoked", condition=models.Q(end_kind="revoked")),

@@ -236,3 +236,29 @@ def test_adverse_movers_match_a_count_over_the_facts(city: str, least: int, monk
     assert supervision.adverse_movers(limit=1000) == expected
     if least == 1:
         assert expected  # the city has movers with adverse records: the comparison is not of two empty lists
+
+
+@pytest.mark.parametrize("today", [UNTIL, dt.date(2026, 6, 1), dt.date(2026, 3, 31)])
+def test_agency_figures_for_grading_match_the_facts(city: str, today: dt.date) -> None:
+    """Grading an agency reads whole months from the rollup and the part-months at the window's ends from the
+    facts (credit_evidence.py): the figures must be the facts' own counts, at a month's first and last day too."""
+    from django.db.models import Sum
+
+    from centre.analytics import credit_evidence, statistics
+    from centre.analytics.models import FactContract, FactCredential, FactEvaluation, FactWorker
+
+    agencies = statistics.all_agencies()[:8]
+    since = today - dt.timedelta(days=365)
+    found = credit_evidence.agencies(agencies, today, 365, "penalty")
+    for agency in agencies:
+        ev = found[agency]
+        evaluations = FactEvaluation.objects.filter(agency_id=agency, on__lte=today)
+        assert ev.contracts_in_window == FactContract.objects.filter(agency_id=agency, start_on__gt=since,
+                                                                     start_on__lte=today).count()  # fmt: skip
+        assert ev.evaluations[1] == evaluations.count()
+        assert ev.evaluations[0] == pytest.approx(float(evaluations.aggregate(s=Sum("overall"))["s"] or 0.0))
+        assert ev.workers == FactWorker.objects.filter(agency_id=agency, released_on__isnull=True).count()
+        assert ev.certified == (FactCredential.objects.filter(agency_id=agency, end_kind="", issued_on__lte=today,
+                                                              valid_to__gte=today)
+                                .values("worker_uid").distinct().count())  # fmt: skip
+    assert sum(found[a].contracts_in_window for a in agencies) > 0 and sum(found[a].evaluations[1] for a in agencies) > 0
