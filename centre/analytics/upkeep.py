@@ -137,8 +137,10 @@ def _lock_file(database: str) -> str:
 
 def _refresh() -> None:
     from centre.analytics.facts import refresh
+    from centre.console.search_index import catch_up_after_pushes
 
     refresh()
+    catch_up_after_pushes()  # the console's look-up index too, so that a look-up need not read the pushes itself
 
 
 class Follower:

@@ -10,7 +10,8 @@ A page catches up only briefly (`catch_up_briefly`): for at most BUDGET_SECONDS,
 this or any process, is catching up at that moment (it then reads the index as it is). Under a city's pushes
 (2,000 events a second) an unbounded catch-up inside the look-up made it wait 20–60 s, every console user's
 look-up reading the same records at once; now the page answers at once and says how far the index has read
-(`Freshness`). `terminal-server console-index` brings it fully up to date from the command line."""
+(`Freshness`). The analytics follower brings it up to date after each of its passes (`catch_up_after_pushes`), so
+the pages rarely find much to read; `terminal-server console-index` does it from the command line."""
 
 from __future__ import annotations
 
@@ -89,6 +90,14 @@ def catch_up_briefly(budget_seconds: float = BUDGET_SECONDS) -> Freshness:
         if mine:
             catch_up(budget_seconds=budget_seconds, batch_size=BRIEF_BATCH)
     return freshness()
+
+
+def catch_up_after_pushes() -> int:
+    """The analytics follower's part (upkeep.py, after each pass): read everything new, unless a page is catching
+    up at that moment (the next pass will). Pages then find the index current and their own brief catch-up has
+    little or nothing to read, however fast terminals push."""
+    with _catching_up() as mine:
+        return catch_up(max_rows=10**9) if mine else 0
 
 
 def freshness() -> Freshness:

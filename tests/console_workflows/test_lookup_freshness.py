@@ -51,3 +51,16 @@ def test_a_catch_up_stops_between_batches_when_its_budget_is_spent(users: dict[s
     assert read == 2  # a second a look (started at 0): batches at 1 and 2 s, and at 3 s the budget is spent
     assert search_index.freshness().behind
     assert search_index.catch_up(max_rows=10**9) >= 3 and not search_index.freshness().behind
+
+
+def test_the_analytics_follower_brings_the_index_up_to_date_after_its_pass(users: dict[str, Any]) -> None:
+    from centre.analytics import upkeep
+
+    search_index.catch_up(max_rows=10**9)
+    uid, _ = register(terminal(), 60, "欧阳随后")
+    assert search_index.freshness().behind
+    upkeep._refresh()  # the follower's pass
+    assert not search_index.freshness().behind
+    with search_index._catching_up() as mine:  # a look-up now finds it without reading anything itself
+        assert mine
+        assert _found(users["staff"], "欧阳随后")[0] == [uid]
