@@ -153,6 +153,18 @@ _worker_app: ASGIApp | None = None
 _worker_loop: asyncio.AbstractEventLoop | None = None
 
 
+ENV_NICENESS = "CENTRE_BULK_NICENESS"
+DEFAULT_NICENESS = 5  # a third of the processor's share against the pages when both are busy; never starved
+
+
+def bulk_niceness() -> int:
+    """How much the bulk workers lower their priority (0–19), from CENTRE_BULK_NICENESS."""
+    try:
+        return min(19, max(0, int(os.environ.get(ENV_NICENESS, DEFAULT_NICENESS))))
+    except ValueError:
+        return DEFAULT_NICENESS
+
+
 def _start_worker() -> None:
     """Django as the serving process set it up: the database URL, mode and home come with the environment."""
     global _worker_app, _worker_loop
@@ -160,6 +172,9 @@ def _start_worker() -> None:
     from centre.quick_exit import on_exit_end_at_once
 
     on_exit_end_at_once()
+    # A push can wait a moment, a consumer at the door cannot: the bulk workers yield the processor to the
+    # serving process (the pages) when both want it (bench centre-load: the verification page's p99 under pushes).
+    os.nice(bulk_niceness())
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "centre.settings")
     from django.core.asgi import get_asgi_application
 
