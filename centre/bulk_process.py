@@ -154,7 +154,7 @@ _worker_loop: asyncio.AbstractEventLoop | None = None
 
 
 ENV_NICENESS = "CENTRE_BULK_NICENESS"
-DEFAULT_NICENESS = 5  # a third of the processor's share against the pages when both are busy; never starved
+DEFAULT_NICENESS = 10  # about a tenth of the processor against a busy page process; never starved (bench: 5, 10, 19)
 
 
 def bulk_niceness() -> int:
