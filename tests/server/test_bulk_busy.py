@@ -4,6 +4,7 @@ it turned away come back spread out, not together (issue #19); the terminal's sy
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import random
 from collections.abc import Mapping
 from typing import Any
@@ -28,7 +29,10 @@ def _busy_answer(routes: BulkRoutesInWorkers) -> dict[str, str]:
         sent.append(dict(message))
 
     scope = {"type": "http", "method": "POST", "path": p.PUSH_PATH, "headers": []}
-    asyncio.run(routes(scope, receive, send))
+    # In a thread of its own: a browser test earlier in the session leaves Playwright's event loop set as running
+    # in this thread, and asyncio.run refuses to start another here.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(lambda: asyncio.run(routes(scope, receive, send))).result()
     start = sent[0]
     assert start["status"] == 503
     return {k.decode(): v.decode() for k, v in start["headers"]}
