@@ -14,6 +14,10 @@ def test_a_database_migrated_by_a_newer_centre_is_refused(tmp_path: Path) -> Non
     assert centre.command("db", "upgrade").returncode == 0
     current = centre.command("db", "current").stdout
     assert "[X] 0001_initial" in current
+    for app in ("analytics", "complaints", "ecard", "evaluations", "integrity", "policecheck", "public", "review",
+                "auth", "axes"):  # every app with migrations is reported, not only the first ones the centre had
+        assert f"\n{app}\n" in current, app
+    assert "[ ]" not in current
     with sqlite3.connect(tmp_path / "c.db") as conn:
         conn.execute("INSERT INTO django_migrations(app, name, applied) VALUES ('sync', '0099_future', '2030-01-01')")
     for argv in (("db", "current"), ("enrol-code", "--agency", "X"), ("serve", "--port", "1")):
