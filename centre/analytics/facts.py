@@ -73,11 +73,15 @@ class _Context:
     """Look-ups one batch needs, fetched once: agencies' districts, workers' service types and agencies."""
 
     def __init__(self) -> None:
-        self.districts: dict[str, str] = {a: district_of(d) for a, d in Agency.objects.values_list("id", "district")}
+        self.districts: dict[str, str] = {}  # agency → district, read as a batch names them (a city has 4,000)
         self.workers: dict[str, tuple[str, str]] = {}  # worker uid → (agency, first service type)
+        self.writes = _Writes()
 
     def district(self, agency_id: str) -> str:
-        return self.districts.get(agency_id, "")
+        if agency_id not in self.districts:
+            found = Agency.objects.filter(pk=agency_id).values_list("district", flat=True).first()
+            self.districts[agency_id] = district_of(found) if found is not None else ""
+        return self.districts[agency_id]
 
     def load_workers(self, uids: Iterable[str]) -> None:
         wanted = sorted({u for u in uids if u and u not in self.workers})
@@ -159,10 +163,8 @@ def _record_facts(records: Sequence[Record], ctx: _Context, touched: Touched) ->
             rows.setdefault(type(fact), []).append(fact)
             touched.add(worker_uid, agency)
     for model, facts in rows.items():
-        _upsert(model, facts)
-    if services:
-        FactWorkerService.objects.filter(worker_uid__in=list(services)).delete()
-        FactWorkerService.objects.bulk_create([s for rows_ in services.values() for s in rows_], batch_size=BATCH)
+        ctx.writes.upsert(model, facts)
+    ctx.writes.services.update(services)
 
 
 def _credential_facts(rows: Sequence[Credential], ctx: _Context, touched: Touched) -> None:
@@ -177,7 +179,7 @@ def _credential_facts(rows: Sequence[Credential], ctx: _Context, touched: Touche
                                     month=month_of(issued), valid_to=parse_day(c.valid_to), ended_on=ended,
                                     ended_month=month_of(ended), end_kind=end))  # fmt: skip
         touched.add(c.worker_uid, agency)
-    _upsert(FactCredential, facts)
+    ctx.writes.upsert(FactCredential, facts)
 
 
 class _Registrations:
@@ -223,7 +225,7 @@ def _complaint_facts(rows: Sequence[Complaint], ctx: _Context, touched: Touched)
                                    outcome=outcome.outcome, resolved_on=outcome.resolved_on,
                                    resolution_days=outcome.resolution_days))  # fmt: skip
         touched.add(worker, agency)
-    _upsert(FactComplaint, facts)
+    ctx.writes.upsert(FactComplaint, facts)
 
 
 def _evaluation_facts(rows: Sequence[Evaluation], ctx: _Context, touched: Touched) -> None:
@@ -234,7 +236,7 @@ def _evaluation_facts(rows: Sequence[Evaluation], ctx: _Context, touched: Touche
                                     district=ctx.district(e.agency_id), service_type=e.service_type[:16],
                                     contract_uid=e.contract_uid, on=on, month=month_of(on), overall=e.overall))  # fmt: skip
         touched.add(e.worker_uid, e.agency_id)
-    _upsert(FactEvaluation, facts)
+    ctx.writes.upsert(FactEvaluation, facts)
 
 
 def _integrity_facts(rows: Sequence[IntegrityRecord], ctx: _Context, touched: Touched) -> None:
@@ -247,7 +249,7 @@ def _integrity_facts(rows: Sequence[IntegrityRecord], ctx: _Context, touched: To
                                    category=r.category, valid_from=r.valid_from, valid_to=r.valid_to,
                                    month=month_of(r.valid_from)))  # fmt: skip
         touched.add(worker, r.agency_id)
-    _upsert(FactIntegrity, facts)
+    ctx.writes.upsert(FactIntegrity, facts)
 
 
 def _registration_facts(rows: Sequence[IdentityRegistration], ctx: _Context, touched: Touched) -> None:
@@ -268,9 +270,66 @@ def _registration_facts(rows: Sequence[IdentityRegistration], ctx: _Context, tou
                                       agency_id=reg.agency_id, district=ctx.district(reg.agency_id), on=on,
                                       month=month_of(on)))  # fmt: skip
         touched.add(*before)
-    for day, uids in released.items():  # one update a day, not one a person
-        FactWorker.objects.filter(worker_uid__in=uids, released_on__isnull=True).update(released_on=day)
-    _upsert(FactTransfer, transfers)
+    for day, uids in released.items():
+        ctx.writes.releases.setdefault(day, []).extend(uids)
+    ctx.writes.upsert(FactTransfer, transfers)
+
+
+# The facts the rollup counts (statistics.py): a pass that writes only others leaves it as it is.
+ROLLUP_FACTS = (FactWorker, FactWorkerService, FactCredential, FactContract, FactTraining, FactEvaluation,
+                FactComplaint, FactTransfer)  # fmt: skip
+
+
+class _Writes:
+    """A batch's fact writes, held until the rollup has counted the rows they replace (statistics.Change)."""
+
+    def __init__(self) -> None:
+        self.upserts: list[tuple[type[models.Model], list[Any]]] = []
+        self.services: dict[str, list[FactWorkerService]] = {}  # a worker's service types, all replaced
+        self.releases: dict[dt.date | None, list[str]] = {}  # the day → workers released that day
+
+    def upsert(self, model: type[models.Model], facts: list[Any]) -> None:
+        if facts:
+            self.upserts.append((model, facts))
+
+    def scope(self) -> Any:
+        """The workers whose rollup cells the writes may move (the rows' old and new workers), and the agencies
+        whose rows without a worker they may move."""
+        from centre.analytics.statistics import Scope
+
+        named: set[tuple[str, str]] = set()
+        for model, facts in self.upserts:
+            if model in ROLLUP_FACTS:
+                named.update((f.worker_uid, f.agency_id) for f in facts)
+                keys = [f.pk for f in facts]
+                for start in range(0, len(keys), BATCH):
+                    named.update(model._default_manager.filter(pk__in=keys[start : start + BATCH]).values_list(
+                        "worker_uid", "agency_id"))  # fmt: skip
+        workers = {w for w, _ in named if w} | set(self.services)
+        return Scope(workers=tuple(sorted(workers)), unnamed_of=tuple(sorted({a for w, a in named if not w})))
+
+    def moves_rollup(self) -> bool:
+        return bool(self.services) or any(model in ROLLUP_FACTS for model, _ in self.upserts)
+
+    def apply(self) -> None:
+        for model, facts in self.upserts:
+            _upsert(model, facts)
+        if self.services:
+            FactWorkerService.objects.filter(worker_uid__in=list(self.services)).delete()
+            FactWorkerService.objects.bulk_create([s for rows in self.services.values() for s in rows],
+                                                  batch_size=BATCH)  # fmt: skip
+        for day, uids in self.releases.items():  # one update a day, not one a person
+            FactWorker.objects.filter(worker_uid__in=uids, released_on__isnull=True).update(released_on=day)
+
+
+def _write(writes: _Writes, keep_rollup: bool) -> None:
+    """The batch's writes; with the rollup's change when the rollup is kept (statistics.kept)."""
+    from centre.analytics.statistics import Change
+
+    change = Change(writes.scope()) if keep_rollup and writes.moves_rollup() else None
+    writes.apply()
+    if change is not None:
+        change.add()
 
 
 def _upsert(model: type[models.Model], facts: list[Any]) -> None:
@@ -351,8 +410,11 @@ def _after(source: Source, mark: FactMark) -> models.QuerySet[Any]:
 
 def catch_up(max_rows: int = 50_000) -> Touched:
     """Read what changed in every source since its mark (at most `max_rows` a source) into the facts."""
+    from centre.analytics.statistics import kept
+
     touched = Touched()
     ctx = _Context()
+    keep_rollup = kept()
     for source in SOURCES:
         with transaction.atomic():
             mark, _ = FactMark.objects.select_for_update().get_or_create(source=source.name)
@@ -361,6 +423,8 @@ def catch_up(max_rows: int = 50_000) -> Touched:
             last: tuple[Any, Any] | None = None
             for batch in _batches(_after(source, mark), last_key=source.key_field, time_field=source.time_field):
                 source.apply(batch, ctx, touched)
+                writes, ctx.writes = ctx.writes, _Writes()
+                _write(writes, keep_rollup)
                 tail = batch[-1]
                 last = (getattr(tail, source.time_field) if source.time_field else None, getattr(tail, source.key_field))
                 read += len(batch)
@@ -400,16 +464,19 @@ def rebuild() -> Touched:
         for model in FACT_MODELS:
             model._default_manager.all().delete()
         FactMark.objects.all().delete()
-    return catch_up(max_rows=10**12)
+    touched = catch_up(max_rows=10**12)
+    from centre.analytics.statistics import rebuild as rebuild_rollup
+
+    rebuild_rollup()
+    return touched
 
 
 def refresh(now: dt.datetime | None = None) -> Touched:
-    """Facts from what changed, then the grades of whom it touched (credit.py)."""
+    """Facts from what changed (and with them the monthly rollup, statistics.py), then the grades of whom it
+    touched (credit.py)."""
     from centre.analytics.credit import recompute
-    from centre.analytics.statistics import follow
 
     touched = catch_up()
-    follow(touched.agencies)  # the monthly rollup of the agencies whose facts moved (statistics.py)
     recompute(touched, now)
     return touched
 

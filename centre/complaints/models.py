@@ -36,6 +36,8 @@ class Complaint(models.Model):
 
     class Meta:
         db_table = "complaints"
+        # The analytics follower reads changed complaints in (updated_at, uid) order (analytics/facts.py).
+        indexes = [models.Index(fields=["updated_at", "uid"], name="ix_complaints_follow")]
 
     def __str__(self) -> str:
         return f"{self.reference or self.uid} ({self.status})"

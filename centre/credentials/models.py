@@ -27,6 +27,8 @@ class Credential(models.Model):
 
     class Meta:
         db_table = "credentials"
+        # The analytics follower reads changed credentials in (updated_at, number) order (analytics/facts.py).
+        indexes = [models.Index(fields=["updated_at", "credential_no"], name="ix_credentials_follow")]
 
     def __str__(self) -> str:
         return f"{self.credential_no} ({self.state})"

@@ -22,6 +22,8 @@ class Evaluation(models.Model):
 
     class Meta:
         db_table = "consumer_evaluations"
+        # The analytics follower reads new and changed rows in (updated_at, uid) order (analytics/facts.py).
+        indexes = [models.Index(fields=["updated_at", "uid"], name="ix_evaluations_follow")]
 
     def __str__(self) -> str:
         return f"evaluation {self.uid} of {self.contract_uid}"

@@ -24,7 +24,10 @@ class IntegrityRecord(models.Model):
 
     class Meta:
         db_table = "integrity_records"
-        indexes = [models.Index(fields=["subject", "agency_id"], name="ix_integrity_subject")]
+        indexes = [
+            models.Index(fields=["subject", "agency_id"], name="ix_integrity_subject"),
+            models.Index(fields=["recorded_at", "uid"], name="ix_integrity_follow"),  # analytics/facts.py reads in this order
+        ]
 
     def __str__(self) -> str:
         return f"{self.polarity} {self.category} ({self.subject})"

@@ -81,7 +81,12 @@ class IdentityRegistration(models.Model):
                                     name="one_current_agency_per_person"),
         ]  # fmt: skip
         # Ingest and the public standing look people up by the worker uid an agency registered them under.
-        indexes = [models.Index(fields=["worker_uid"], name="ix_identity_worker_uid")]
+        indexes = [
+            models.Index(fields=["worker_uid"], name="ix_identity_worker_uid"),
+            # The analytics follower reads releases in (released_at, id) order (analytics/facts.py).
+            models.Index(fields=["released_at", "id"], name="ix_identity_released",
+                         condition=models.Q(released_at__isnull=False)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.agency_id}: {self.worker_uid}"
@@ -96,6 +101,7 @@ class BackgroundCheck(models.Model):
 
     class Meta:
         db_table = "background_checks"
+        indexes = [models.Index(fields=["checked_at", "id"], name="ix_background_follow")]
 
     def __str__(self) -> str:
         return f"{self.result} at {self.checked_at:%Y-%m-%d}"
