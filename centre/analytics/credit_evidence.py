@@ -187,12 +187,17 @@ def _worker_facts(every: list[str], uids: list[str], today: dt.date, span: KeyRa
 
 # An agency's figures in one round trip (kind, agency, number, count, count). At 1,000,000 workers the largest
 # agency has 100,000 of them, 280,000 contracts a year and 330,000 evaluations, so nothing here reads the agency's
-# rows one by one: current workers and certified workers come from indexes alone (ix_aw_current; ix_ac_certified,
-# in worker order, so distinct workers are counted without a sort); the window's contracts and all evaluations
-# from the monthly rollup (statistics.py, brought up to date for the agencies a pass touched before their grades
-# are, facts.refresh) for whole months, and from the facts (indexes ix_act_as, ix_aev_agency) for the part-months
-# at the window's ends. The window's complaints (few) are found through (agency_id, month): month is the
-# receipt's, so its bound only narrows. Kinds that come in parts are added up by the caller.
+# rows one by one. The monthly rollup (statistics.py) is current: every catch-up pass keeps it (facts.py) before
+# the grades of whom it touched are computed. So:
+# - current workers and certified workers come from indexes alone (ix_aw_current; ix_ac_certified, in worker
+#   order, so distinct workers are counted without a sort). (Certified workers from the rollup's stock at last
+#   month's end plus the workers whose credentials began or ended since was tried: at a month's end those are
+#   3,000 workers, and looking up their credentials took longer than this scan.)
+# - the window's contracts and all evaluations are the rollup's whole months up to this one, less what starts
+#   after today in this month (indexes ix_act_as, ix_aev_agency), plus the part-month at the window's start;
+# - the window's complaints (few) are found through (agency_id, month): month is the receipt's, so its bound
+#   only narrows.
+# Kinds that come in parts are added up by the caller.
 _AGENCY_FIGURES = """
 SELECT 'workers', agency_id, CAST(NULL AS DOUBLE PRECISION), COUNT(*), 0 FROM analytics_workers
   WHERE agency_id {ids} AND released_on IS NULL GROUP BY agency_id
@@ -202,20 +207,20 @@ UNION ALL SELECT 'certified', agency_id, NULL, COUNT(*), 0 FROM (
   GROUP BY agency_id
 UNION ALL SELECT 'contracts', agency_id, NULL, COUNT(*), 0 FROM analytics_contracts
   WHERE agency_id {ids} AND start_on > {since} AND start_on < {after_since_month} GROUP BY agency_id
-UNION ALL SELECT 'contracts', agency_id, NULL, COUNT(*), 0 FROM analytics_contracts
-  WHERE agency_id {ids} AND start_on >= {this_month_day} AND start_on <= {today} GROUP BY agency_id
 UNION ALL SELECT 'contracts', agency_id, NULL, SUM(n), 0 FROM analytics_monthly
   WHERE agency_id {ids} AND measure = 'contracts' AND service_type = '*' AND month > {since_month}
-    AND month < {this_month} GROUP BY agency_id
+    AND month <= {this_month} GROUP BY agency_id
+UNION ALL SELECT 'contracts', agency_id, NULL, -COUNT(*), 0 FROM analytics_contracts
+  WHERE agency_id {ids} AND start_on > {today} AND start_on < {next_month_day} GROUP BY agency_id
 UNION ALL SELECT 'complaints', agency_id, SUM(resolution_days), SUM(CASE WHEN outcome = 'upheld' THEN 1 ELSE 0 END),
        SUM(CASE WHEN resolution_days IS NULL THEN 0 ELSE 1 END) FROM analytics_complaints
   WHERE agency_id {ids} AND month >= {since_month} AND received_on > {since} AND received_on <= {today}
   GROUP BY agency_id
-UNION ALL SELECT 'evaluations', agency_id, SUM(overall), COUNT(*), 0 FROM analytics_evaluations
-  WHERE agency_id {ids} AND "on" >= {this_month_day} AND "on" <= {today} GROUP BY agency_id
 UNION ALL SELECT 'evaluations', agency_id, SUM(total), SUM(n), 0 FROM analytics_monthly
-  WHERE agency_id {ids} AND measure = 'evaluations' AND service_type = '*' AND month < {this_month}
+  WHERE agency_id {ids} AND measure = 'evaluations' AND service_type = '*' AND month <= {this_month}
   GROUP BY agency_id
+UNION ALL SELECT 'evaluations', agency_id, -SUM(overall), -COUNT(*), 0 FROM analytics_evaluations
+  WHERE agency_id {ids} AND "on" > {today} AND "on" < {next_month_day} GROUP BY agency_id
 """
 
 
@@ -223,13 +228,16 @@ def _agency_figures(ids: list[str], since: dt.date, today: dt.date) -> list[tupl
     from django.db import connection
 
     member, value = _member(connection.vendor)
-    names = ("today", "since", "since_month", "after_since_month", "this_month", "this_month_day")
-    sql = _AGENCY_FIGURES.format(ids=member.format("%(ids)s"), **{name: f"%({name})s" for name in names})
+    names = ("today", "since", "since_month", "after_since_month", "this_month", "next_month_day")
+    marks = {name: f"%({name})s" for name in names}
+    sql = _AGENCY_FIGURES.format(ids=member.format("%(ids)s"), **marks)
     after_since = (since.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    first = today.replace(day=1)
     with connection.cursor() as cursor:
         cursor.execute(sql, {"ids": value(ids), "today": today.isoformat(), "since": since.isoformat(),
                              "since_month": month_of(since), "after_since_month": after_since.isoformat(),
-                             "this_month": month_of(today), "this_month_day": today.replace(day=1).isoformat()})  # fmt: skip
+                             "this_month": month_of(today),
+                             "next_month_day": (first + dt.timedelta(days=32)).replace(day=1).isoformat()})  # fmt: skip
         return list(cursor.fetchall())
 
 
@@ -269,7 +277,7 @@ def agencies(ids: Sequence[str], today: dt.date, window_days: int, penalty: str)
         if kind == "workers":
             ev.workers = int(count)
         elif kind == "certified":
-            ev.certified = int(count)
+            ev.certified += int(count or 0)
         elif kind == "contracts":
             ev.contracts_in_window += int(count or 0)
         elif kind == "complaints":

@@ -18,3 +18,5 @@ def test_the_analytics_bench_runs_at_a_tiny_size() -> None:
                                          "/console/analytics/outlook/", "/console/analytics/supervision/"}  # fmt: skip
     assert result["forecast"]["cells"] > 0 and set(result["meets_targets"]) == {
         "dashboard_p95", "credit_incremental", "credit_batch", "forecast"}
+    passes = result["credit"]["event_pass"]  # a push's whole follow-up, beside the agency recount it replaced
+    assert passes["median_seconds"] > 0 and passes["agency_recount_seconds"] > 0

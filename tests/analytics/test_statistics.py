@@ -305,6 +305,7 @@ def test_agency_figures_for_grading_match_the_facts(city: str, today: dt.date) -
     from centre.analytics import credit_evidence, statistics
     from centre.analytics.models import FactContract, FactCredential, FactEvaluation, FactWorker
 
+    certified = 0
     agencies = statistics.all_agencies()[:8]
     since = today - dt.timedelta(days=365)
     found = credit_evidence.agencies(agencies, today, 365, "penalty")
@@ -316,7 +317,8 @@ def test_agency_figures_for_grading_match_the_facts(city: str, today: dt.date) -
         assert ev.evaluations[1] == evaluations.count()
         assert ev.evaluations[0] == pytest.approx(float(evaluations.aggregate(s=Sum("overall"))["s"] or 0.0))
         assert ev.workers == FactWorker.objects.filter(agency_id=agency, released_on__isnull=True).count()
-        assert ev.certified == (FactCredential.objects.filter(agency_id=agency, end_kind="", issued_on__lte=today,
-                                                              valid_to__gte=today)
-                                .values("worker_uid").distinct().count())  # fmt: skip
+        active = FactCredential.objects.filter(agency_id=agency, end_kind="", issued_on__lte=today, valid_to__gte=today)
+        assert ev.certified == active.values("worker_uid").distinct().count()
+        certified += ev.certified
     assert sum(found[a].contracts_in_window for a in agencies) > 0 and sum(found[a].evaluations[1] for a in agencies) > 0
+    assert certified > 0
