@@ -178,6 +178,10 @@ def _start_worker() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "centre.settings")
     from django.core.asgi import get_asgi_application
 
+    from centre.db_niceness import yield_database_sessions
+
+    yield_database_sessions(bulk_niceness())  # the database's side of a push yields as well
+
     _worker_app = get_asgi_application()
     _worker_loop = asyncio.new_event_loop()
     # What the first request would otherwise load on its way: the URLs and with them the API and its schemas.

@@ -141,6 +141,9 @@ def _follow(args: argparse.Namespace) -> int:
     # Analysis is background work: serving terminals, consumers and staff comes first whenever they want the
     # processor (on a two-core machine a pass running beside a push halved the push's speed).
     os.nice(FOLLOWER_NICENESS)
+    from centre.db_niceness import yield_database_sessions
+
+    yield_database_sessions(FOLLOWER_NICENESS)
     stop = threading.Event()
     for number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(number, lambda *_: stop.set())
