@@ -305,11 +305,11 @@ class _Writes:
                 for start in range(0, len(keys), BATCH):
                     named.update(model._default_manager.filter(pk__in=keys[start : start + BATCH]).values_list(
                         "worker_uid", "agency_id"))  # fmt: skip
-        workers = {w for w, _ in named if w} | set(self.services)
+        workers = {w for w, _ in named if w} | set(self.services) | {w for uids in self.releases.values() for w in uids}
         return Scope(workers=tuple(sorted(workers)), unnamed_of=tuple(sorted({a for w, a in named if not w})))
 
     def moves_rollup(self) -> bool:
-        return bool(self.services) or any(model in ROLLUP_FACTS for model, _ in self.upserts)
+        return bool(self.services or self.releases) or any(model in ROLLUP_FACTS for model, _ in self.upserts)
 
     def apply(self) -> None:
         for model, facts in self.upserts:

@@ -34,8 +34,8 @@ from django.db.models import Q
 
 from centre.analytics.bulk_load import BulkTable
 from centre.analytics.dimensions import month_of
-from centre.analytics.models import FactCredential, FactMark, FactWorkerService
-from centre.analytics.rollup_models import CityMonthlyFigure, MonthlyFigure
+from centre.analytics.models import FactCredential, FactMark, FactWorker, FactWorkerService
+from centre.analytics.rollup_models import AgencyDayFigure, CityMonthlyFigure, MonthlyFigure
 
 ALL = "*"
 AGENCY_BATCH = 200
@@ -97,6 +97,10 @@ class Scope:
             params.extend(self.unnamed_of)
         return f"({' OR '.join(parts) or '1 = 0'})", params
 
+    def workers_q(self) -> Q:
+        """The workers themselves (a worker row always names its worker)."""
+        return Q(agency_id__in=self.agencies) if self.agencies else Q(worker_uid__in=self.workers)
+
     def credentials(self) -> Q:
         if self.agencies:
             return Q(agency_id__in=self.agencies)
@@ -147,9 +151,14 @@ def merge_spans(spans: list[tuple[dt.date, dt.date | None]]) -> list[tuple[dt.da
     return merged
 
 
-def _stock_rows(scope: Scope) -> Iterator[dict[str, Any]]:
+DayCell = tuple[str, str, dt.date]  # agency, measure, day
+EARLIEST = dt.date(1, 1, 1)  # the day a worker registered on no known day came in
+
+
+def _stock_rows(scope: Scope, days: defaultdict[DayCell, int]) -> Iterator[dict[str, Any]]:
     """Active credentials and certified workers as flows: +1 in the month a span starts, −1 in the month it ends.
-    A worker's spans are merged per agency and district (the cell the worker is counted in)."""
+    A worker's spans are merged per agency and district (the cell the worker is counted in). Certified workers go
+    to `days` too, by the day (rollup_models.AgencyDayFigure)."""
     counts: dict[tuple[int, str, str, str, str], int] = defaultdict(int)
     spans: dict[tuple[str, str, str], list[tuple[dt.date, dt.date | None]]] = defaultdict(list)
     rows = FactCredential.objects.filter(scope.credentials(), issued_on__isnull=False).values_list(
@@ -174,6 +183,9 @@ def _stock_rows(scope: Scope) -> Iterator[dict[str, Any]]:
     for (worker, agency, district), worker_spans in spans.items():
         for start, end in merge_spans(worker_spans):
             add("certified_workers", worker, agency, district, start, end)
+            days[(agency, "certified_in", start)] += 1
+            if end is not None:
+                days[(agency, "certified_out", end)] += 1
     for (month, district, service_type, agency, measure), n in counts.items():
         yield {"month": month, "district": district, "service_type": service_type, "agency_id": agency,
                "measure": measure, "n": n, "total": 0.0}
@@ -196,9 +208,20 @@ def _lock() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
 
 
-def _rows(scope: Scope) -> Iterator[dict[str, Any]]:
-    """Every rollup row the facts in `scope` make (one per cell; flows and stocks)."""
-    return itertools.chain(_flow_rows(scope), _stock_rows(scope))
+def _worker_days(scope: Scope, days: defaultdict[DayCell, int]) -> None:
+    """Workers as flows by the day: in when registered, out when released."""
+    for agency, registered, released in FactWorker.objects.filter(scope.workers_q()).values_list(
+            "agency_id", "registered_on", "released_on").iterator(chunk_size=5000):  # fmt: skip
+        days[(agency, "workers_in", registered or EARLIEST)] += 1
+        if released is not None:
+            days[(agency, "workers_out", released)] += 1
+
+
+def _rows(scope: Scope, days: defaultdict[DayCell, int]) -> Iterator[dict[str, Any]]:
+    """Every monthly rollup row the facts in `scope` make (one per cell; flows and stocks); the day rows go to
+    `days` as the rows are read."""
+    _worker_days(scope, days)
+    return itertools.chain(_flow_rows(scope), _stock_rows(scope, days))
 
 
 def recompute(agencies: Iterable[str]) -> int:
@@ -211,14 +234,21 @@ def recompute(agencies: Iterable[str]) -> int:
             _lock()
             change = _city_cells(MonthlyFigure.objects.filter(agency_id__in=chunk), sign=-1)
             MonthlyFigure.objects.filter(agency_id__in=chunk).delete()
+            AgencyDayFigure.objects.filter(agency_id__in=chunk).delete()
             table = BulkTable(MonthlyFigure)  # COPY on PostgreSQL, executemany on SQLite
-            for row in _rows(Scope(agencies=tuple(chunk))):
+            days: defaultdict[DayCell, int] = defaultdict(int)
+            for row in _rows(Scope(agencies=tuple(chunk)), days):
                 table.add(row)
                 cell = change[(row["month"], row["district"], row["service_type"], row["measure"])]
                 cell[0] += row["n"]
                 cell[1] += row["total"]
             table.flush()
             _add_to_city(change)
+            day_table = BulkTable(AgencyDayFigure)
+            for (agency, measure, day), n in days.items():
+                if n:
+                    day_table.add({"agency_id": agency, "measure": measure, "day": day, "n": n})
+            day_table.flush()
             written += table.count
     return written
 
@@ -227,34 +257,35 @@ Cell = tuple[int, str, str, str, str]  # month, district, service type, agency, 
 WORKER_CHUNK = 2000
 
 
-def _counted(scope: Scope) -> defaultdict[Cell, list[float]]:
+def _counted(scope: Scope) -> tuple[defaultdict[Cell, list[float]], defaultdict[DayCell, int]]:
     found: defaultdict[Cell, list[float]] = defaultdict(lambda: [0, 0.0])
+    days: defaultdict[DayCell, int] = defaultdict(int)
     parts = [Scope(workers=scope.workers[i : i + WORKER_CHUNK]) for i in range(0, len(scope.workers), WORKER_CHUNK)]
     if scope.unnamed_of:
         parts.append(Scope(unnamed_of=scope.unnamed_of))
     for part in parts:  # workers are disjoint, so their counts add up
-        for row in _rows(part):
+        for row in _rows(part, days):
             cell = found[(row["month"], row["district"], row["service_type"], row["agency_id"], row["measure"])]
             cell[0] += row["n"]
             cell[1] += row["total"]
-    return found
+    return found, days
 
 
 class Change:
     """What a catch-up pass does to the rollup, kept by difference: the cells of the workers whose facts the pass
-    writes are counted before the writes and after them, and the difference is added to the agency rows and the
-    city layer. A pass's work so grows with what it wrote, not with the size of the agencies it touched (at
-    1,000,000 workers, recounting the largest agency took 7–17 s). Made inside the pass's transaction; the
-    advisory lock (PostgreSQL) keeps two passes from counting the same cells at once."""
+    writes are counted before the writes and after them, and the difference is added to the agency rows, the
+    city layer and the agencies' days. A pass's work so grows with what it wrote, not with the size of the
+    agencies it touched (at 1,000,000 workers, recounting the largest agency took 7–17 s). Made inside the pass's
+    transaction; the advisory lock (PostgreSQL) keeps two passes from counting the same cells at once."""
 
     def __init__(self, scope: Scope) -> None:
         _lock()
         self.scope = scope
-        self.before = _counted(scope)
+        self.before, self.days_before = _counted(scope)
 
     def add(self) -> int:
         """Count again after the writes and add the difference; returns the cells that moved."""
-        after = _counted(self.scope)
+        after, days_after = _counted(self.scope)
         moved = {cell: (int(after[cell][0] - self.before[cell][0]), after[cell][1] - self.before[cell][1])
                  for cell in set(self.before) | set(after)}  # fmt: skip
         moved = {cell: nt for cell, nt in moved.items() if nt[0] or abs(nt[1]) > 1e-9}
@@ -265,7 +296,25 @@ class Change:
                 city[(month, district, service_type, measure)][0] += n
                 city[(month, district, service_type, measure)][1] += total
             _add_to_city(city)
-        return len(moved)
+        moved_days = {cell: days_after[cell] - self.days_before[cell] for cell in set(self.days_before) | set(days_after)}
+        _add_to_days({cell: n for cell, n in moved_days.items() if n})
+        return len(moved) + len(moved_days)
+
+
+def _add_to_days(moved: dict[DayCell, int]) -> None:
+    """The agencies' day rows with the differences added; a day that comes to nothing goes."""
+    if not moved:
+        return
+    current: dict[DayCell, tuple[int, int]] = {}
+    for pk, agency, measure, day, n in AgencyDayFigure.objects.filter(
+            agency_id__in={c[0] for c in moved}, measure__in={c[1] for c in moved}, day__in={c[2] for c in moved}
+            ).values_list("pk", "agency_id", "measure", "day", "n"):  # fmt: skip
+        if (agency, measure, day) in moved:
+            current[(agency, measure, day)] = (pk, n)
+    AgencyDayFigure.objects.filter(pk__in=[pk for pk, _ in current.values()]).delete()
+    AgencyDayFigure.objects.bulk_create([AgencyDayFigure(agency_id=agency, measure=measure, day=day, n=current.get(
+        (agency, measure, day), (0, 0))[1] + n) for (agency, measure, day), n in moved.items()
+        if current.get((agency, measure, day), (0, 0))[1] + n], batch_size=1000)  # fmt: skip
 
 
 def _add_to_agencies(moved: dict[Cell, tuple[int, float]]) -> None:
@@ -349,6 +398,7 @@ def rebuild() -> int:
         _lock()
         MonthlyFigure.objects.all().delete()
         CityMonthlyFigure.objects.all().delete()
+        AgencyDayFigure.objects.all().delete()
         FactMark.objects.update_or_create(source=ROLLUP_MARK, defaults={"key": BUILDING})
     written = recompute(all_agencies())
     FactMark.objects.filter(source=ROLLUP_MARK).update(key=BUILT)

@@ -44,11 +44,11 @@ def city(request: pytest.FixtureRequest) -> Iterator[str]:
     yield request.param
 
 
-def _snapshot() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """The rollup's agency rows and its city layer (which must be the agency rows summed)."""
+def _snapshot() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """The rollup's agency rows, its city layer (which must be the agency rows summed) and the agencies' days."""
     from django.db.models import Sum
 
-    from centre.analytics.rollup_models import CityMonthlyFigure, MonthlyFigure
+    from centre.analytics.rollup_models import AgencyDayFigure, CityMonthlyFigure, MonthlyFigure
 
     cells = ("month", "district", "service_type", "measure")
     city = sorted(CityMonthlyFigure.objects.values_list(*cells, "n", "total"))
@@ -56,8 +56,9 @@ def _snapshot() -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
                     for r in MonthlyFigure.objects.values(*cells).annotate(n_=Sum("n"), total_=Sum("total"))
                     if r["n_"] or r["total_"])  # fmt: skip
     assert [(*c[:4], int(c[4]), round(c[5], 6)) for c in city] == summed
+    days = sorted(AgencyDayFigure.objects.values_list("agency_id", "measure", "day", "n"))
     return sorted(MonthlyFigure.objects.values_list("month", "district", "service_type", "agency_id", "measure",
-                                                    "n", "total")), city  # fmt: skip
+                                                    "n", "total")), city, days  # fmt: skip
 
 
 def test_every_measure_reconciles_with_the_facts(city: str) -> None:
@@ -103,9 +104,10 @@ def _after_every_mark() -> dt.datetime:
 
 def _change_sources(at: dt.datetime) -> None:
     """Source rows changed as pushes and the centre's decisions change them: a worker's service types, a contract
-    moved to another worker and month, a contract that names no worker, a credential revoked, one expired early."""
+    moved to another worker and month, a contract that names no worker, a worker released, a credential revoked,
+    one expired early."""
     from centre.credentials.models import Credential
-    from centre.sync.models import Record
+    from centre.sync.models import IdentityRegistration, Record
 
     workers = list(Record.objects.filter(entity="worker").order_by("entity_uid")[:3])
     retyped = workers[0]
@@ -117,6 +119,9 @@ def _change_sources(at: dt.datetime) -> None:
     for record in (retyped, moved, unnamed):
         record.updated_at = at
         record.save(update_fields=["data", "updated_at"])
+    released = IdentityRegistration.objects.filter(released_at__isnull=True).order_by("id").first()
+    assert released is not None
+    IdentityRegistration.objects.filter(pk=released.pk).update(released_at=at, release_reason="离职")
     revoked, shortened = Credential.objects.filter(state="issued", hold="").order_by("credential_no")[:2]
     Credential.objects.filter(pk=revoked.pk).update(state="revoked", hold="revoked", updated_at=at)
     Credential.objects.filter(pk=shortened.pk).update(valid_to="2025-10-20", updated_at=at)
@@ -145,9 +150,9 @@ def test_a_pass_keeps_the_rollup_as_a_rebuild_would(city: str) -> None:
         transaction.set_rollback(True)
 
 
-def _rounded(snapshot: tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]) -> tuple[list[Any], list[Any]]:
+def _rounded(snapshot: tuple[list[tuple[Any, ...]], ...]) -> tuple[list[Any], ...]:
     """Sums kept by difference may differ from a recount's in the last bits of a float."""
-    return tuple([(*row[:-1], round(row[-1], 6)) for row in rows] for rows in snapshot)  # type: ignore[return-value]
+    return tuple([(*row[:-1], round(row[-1], 6)) for row in rows] for rows in snapshot)
 
 
 def test_recounting_agencies_equals_the_rebuild(city: str) -> None:
@@ -300,7 +305,7 @@ def test_adverse_movers_match_a_count_over_the_facts(city: str, least: int, monk
 def test_agency_figures_for_grading_match_the_facts(city: str, today: dt.date) -> None:
     """Grading an agency reads whole months from the rollup and the part-months at the window's ends from the
     facts (credit_evidence.py): the figures must be the facts' own counts, at a month's first and last day too."""
-    from django.db.models import Sum
+    from django.db.models import Q, Sum
 
     from centre.analytics import credit_evidence, statistics
     from centre.analytics.models import FactContract, FactCredential, FactEvaluation, FactWorker
@@ -316,9 +321,18 @@ def test_agency_figures_for_grading_match_the_facts(city: str, today: dt.date) -
                                                                      start_on__lte=today).count()  # fmt: skip
         assert ev.evaluations[1] == evaluations.count()
         assert ev.evaluations[0] == pytest.approx(float(evaluations.aggregate(s=Sum("overall"))["s"] or 0.0))
-        assert ev.workers == FactWorker.objects.filter(agency_id=agency, released_on__isnull=True).count()
-        active = FactCredential.objects.filter(agency_id=agency, end_kind="", issued_on__lte=today, valid_to__gte=today)
+        assert ev.workers == (FactWorker.objects.filter(agency_id=agency)  # registered by `today`, not released
+                              .filter(Q(registered_on__isnull=True) | Q(registered_on__lte=today))
+                              .filter(Q(released_on__isnull=True) | Q(released_on__gt=today)).count())  # fmt: skip
+        active = (FactCredential.objects.filter(agency_id=agency, issued_on__lte=today)  # active on `today`
+                  .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=today))
+                  .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today)))  # fmt: skip
         assert ev.certified == active.values("worker_uid").distinct().count()
+        if today == UNTIL:  # on the city's last day, as grading counted before the day rows
+            assert ev.workers == FactWorker.objects.filter(agency_id=agency, released_on__isnull=True).count()
+            assert ev.certified == FactCredential.objects.filter(
+                agency_id=agency, end_kind="", issued_on__lte=today, valid_to__gte=today).values(
+                "worker_uid").distinct().count()  # fmt: skip
         certified += ev.certified
     assert sum(found[a].contracts_in_window for a in agencies) > 0 and sum(found[a].evaluations[1] for a in agencies) > 0
     assert certified > 0
