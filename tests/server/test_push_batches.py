@@ -8,7 +8,11 @@ import uuid
 from collections import Counter
 from typing import Any
 
+import pytest
+
 from terminal.sync.client import EventResult
+from tests.console_workflows.djangodb import setup_django, use_database
+from tests.server.postgres import PrivatePostgres
 from tests.server.test_protocol import client_of, wire
 from tests.sync.conftest import Terminal
 from tests.sync.conftest import test_number as id_number_of
@@ -72,3 +76,24 @@ def test_the_same_batch_pushed_twice_at_once_is_stored_once(live_server: LiveSer
         statuses = Counter(answer[i].status for answer in answers)
         assert statuses == Counter({EventStatus.ACCEPTED: 1, EventStatus.DUPLICATE: 1}), event["event_id"]
     assert _counts(live_server, terminal.terminal_id) == (40, 40, 40, 40)
+
+
+def test_a_duplicate_key_in_rows_copied_into_postgresql_is_an_integrity_error(
+        cluster: PrivatePostgres, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """On PostgreSQL a push's rows go in with COPY (rows.py); a duplicate key must still be Django's
+    IntegrityError, on which a push is run again and answered `duplicate` (centre/sync/api.py)."""
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # a browser test earlier leaves its loop set
+    setup_django()
+    from django.db import IntegrityError, transaction
+
+    from centre.sync import rows
+    from centre.sync.models import IdentityRegistration
+
+    use_database(cluster.create_database("rows_copied"))
+    fields = ("id_number", "agency_id", "worker_uid", "simulated", "registered_at", "released_at", "release_reason")
+    person = (id_number_of(1), "91310000MA1FL1111X", uuid.uuid4().hex, False, None, None, "")
+    with transaction.atomic():
+        rows.insert(IdentityRegistration, fields, [person])
+    with pytest.raises(IntegrityError), transaction.atomic():  # the same person registered twice, unreleased
+        rows.insert(IdentityRegistration, fields, [(*person[:2], uuid.uuid4().hex, *person[3:])])
+    assert IdentityRegistration.objects.filter(id_number=id_number_of(1)).count() == 1
