@@ -15,7 +15,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
 from django.db.models import Q
@@ -43,6 +43,9 @@ from centre.evaluations.models import Evaluation
 from centre.integrity.models import IntegrityRecord
 from centre.sync.models import BackgroundCheck, IdentityRegistration, Record
 from centre.terminals.models import Agency
+
+if TYPE_CHECKING:
+    from centre.analytics.statistics import Scope
 
 log = logging.getLogger(__name__)
 
@@ -292,7 +295,7 @@ class _Writes:
         if facts:
             self.upserts.append((model, facts))
 
-    def scope(self) -> Any:
+    def scope(self) -> Scope:
         """The workers whose rollup cells the writes may move (the rows' old and new workers), and the agencies
         whose rows without a worker they may move."""
         from centre.analytics.statistics import Scope

@@ -41,9 +41,7 @@ class FactWorker(_Cube):
 
     class Meta:
         db_table = "analytics_workers"
-        # An agency's current workers, counted from the index alone (grading an agency, credit_evidence.py).
-        indexes = _cube_indexes("aw", models.Index(fields=["agency_id"], name="ix_aw_current",
-                                                   condition=models.Q(released_on__isnull=True)))  # fmt: skip
+        indexes = _cube_indexes("aw")  # an agency's current workers: its day rows (analytics_agency_days)
 
     def __str__(self) -> str:
         return f"{type(self).__name__} {self.pk}"
@@ -82,10 +80,6 @@ class FactCredential(_Cube):
         indexes = _cube_indexes(
             "ac",
             models.Index(fields=["ended_month", "end_kind"], name="ix_ac_end"),
-            # An agency's certified workers today, from the index alone and in worker order, so that distinct
-            # workers are counted without a sort (grading an agency: 100,000 workers in the largest at 1,000,000).
-            models.Index(fields=["agency_id", "worker_uid"], include=["issued_on", "valid_to"], name="ix_ac_certified",
-                         condition=models.Q(end_kind="")),
             # The supervision page's movers with adverse records: a person's revocations, from a small index alone.
             models.Index(fields=["worker_uid"], name="ix_ac_revoked", condition=models.Q(end_kind="revoked")),
         )  # fmt: skip
