@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import Q
 
 from centre.analytics.bulk_load import BulkTable
@@ -290,54 +290,41 @@ class Change:
                  for cell in set(self.before) | set(after)}  # fmt: skip
         moved = {cell: nt for cell, nt in moved.items() if nt[0] or abs(nt[1]) > 1e-9}
         if moved:
-            _add_to_agencies(moved)
+            _add_to_rows(MonthlyFigure, ("month", "district", "service_type", "agency_id", "measure"), moved,
+                         total=True)  # fmt: skip
             city: defaultdict[CityCell, list[float]] = defaultdict(lambda: [0, 0.0])
             for (month, district, service_type, _, measure), (n, total) in moved.items():
                 city[(month, district, service_type, measure)][0] += n
                 city[(month, district, service_type, measure)][1] += total
             _add_to_city(city)
         moved_days = {cell: days_after[cell] - self.days_before[cell] for cell in set(self.days_before) | set(days_after)}
-        _add_to_days({cell: n for cell, n in moved_days.items() if n})
+        _add_to_rows(AgencyDayFigure, ("agency_id", "measure", "day"),
+                     {cell: (n, 0.0) for cell, n in moved_days.items() if n}, total=False)  # fmt: skip
         return len(moved) + len(moved_days)
 
 
-def _add_to_days(moved: dict[DayCell, int]) -> None:
-    """The agencies' day rows with the differences added; a day that comes to nothing goes."""
+def _add_to_rows(model: type[models.Model], keys: tuple[str, ...], moved: dict[tuple[Any, ...], tuple[int, float]],
+                 total: bool) -> None:
+    """The rows of `model` at these keys (its fields `keys`, in order) with the differences (n, total) added; a row
+    that comes to no count goes (a recount writes no row for it). Rows are read through each key field's values
+    together, then matched whole."""
     if not moved:
         return
-    current: dict[DayCell, tuple[int, int]] = {}
-    for pk, agency, measure, day, n in AgencyDayFigure.objects.filter(
-            agency_id__in={c[0] for c in moved}, measure__in={c[1] for c in moved}, day__in={c[2] for c in moved}
-            ).values_list("pk", "agency_id", "measure", "day", "n"):  # fmt: skip
-        if (agency, measure, day) in moved:
-            current[(agency, measure, day)] = (pk, n)
-    AgencyDayFigure.objects.filter(pk__in=[pk for pk, _ in current.values()]).delete()
-    AgencyDayFigure.objects.bulk_create([AgencyDayFigure(agency_id=agency, measure=measure, day=day, n=current.get(
-        (agency, measure, day), (0, 0))[1] + n) for (agency, measure, day), n in moved.items()
-        if current.get((agency, measure, day), (0, 0))[1] + n], batch_size=1000)  # fmt: skip
-
-
-def _add_to_agencies(moved: dict[Cell, tuple[int, float]]) -> None:
-    """The agency rows of these cells with the differences added; a cell that comes to no count goes (a recount
-    writes no row for it)."""
-    agencies = sorted({cell[3] for cell in moved})
-    months = sorted({cell[0] for cell in moved})
-    measures = sorted({cell[4] for cell in moved})
-    current: dict[Cell, tuple[int, int, float]] = {}
-    for pk, month, district, service_type, agency, measure, n, total in MonthlyFigure.objects.filter(
-            agency_id__in=agencies, month__in=months, measure__in=measures).values_list(
-            "pk", "month", "district", "service_type", "agency_id", "measure", "n", "total"):  # fmt: skip
-        if (month, district, service_type, agency, measure) in moved:
-            current[(month, district, service_type, agency, measure)] = (pk, n, total)
-    MonthlyFigure.objects.filter(pk__in=[pk for pk, _, _ in current.values()]).delete()
+    found = model._default_manager.filter(**{f"{k}__in": sorted({cell[i] for cell in moved}) for i, k in enumerate(keys)})
+    values = ("n", "total") if total else ("n",)
+    current: dict[tuple[Any, ...], tuple[int, int, float]] = {}
+    for pk, *row in found.values_list("pk", *keys, *values):
+        cell = tuple(row[: len(keys)])
+        if cell in moved:
+            current[cell] = (pk, row[len(keys)], row[len(keys) + 1] if total else 0.0)
+    model._default_manager.filter(pk__in=[pk for pk, _, _ in current.values()]).delete()
     rows = []
-    for cell, (n, total) in moved.items():
+    for cell, (n, add) in moved.items():
         _, was_n, was_total = current.get(cell, (0, 0, 0.0))
         if was_n + n:
-            month, district, service_type, agency, measure = cell
-            rows.append(MonthlyFigure(month=month, district=district, service_type=service_type, agency_id=agency,
-                                      measure=measure, n=was_n + n, total=round(was_total + total, 9)))  # fmt: skip
-    MonthlyFigure.objects.bulk_create(rows, batch_size=1000)
+            fields = dict(zip(keys, cell, strict=True)) | {"n": was_n + n}
+            rows.append(model(**fields, **({"total": round(was_total + add, 9)} if total else {})))
+    model._default_manager.bulk_create(rows, batch_size=1000)
 
 
 CityCell = tuple[int, str, str, str]  # month, district, service type, measure
