@@ -1,7 +1,7 @@
 """The request-body size limit, enforced in front of Django as pure ASGI middleware.
 
-Django's ASGI handler reads a request's whole body (into a spooled file) before any view, middleware or
-signature check runs, so a limit inside Django comes too late: an unauthenticated client could make the centre
+A request's whole body is read (centre/page_threads.py) before any view, middleware or signature check runs,
+so a limit inside Django comes too late: an unauthenticated client could make the centre
 take in 50 MB. Here the limit is checked on the Content-Length header before a byte of the body is read, and a
 body without one (chunked) is counted as it arrives and cut off at the limit. Either way the client gets 413 with
 the API's error shape and the connection is closed.
@@ -16,7 +16,7 @@ from typing import Any
 from centre.errors import error_body
 from wirecontract import protocol as p
 
-# The shapes Django's ASGIHandler declares, so that it is an ASGIApp to the type checker.
+# The shapes of ASGI applications and their messages, for the type checker.
 Scope = dict[str, Any]
 Message = Mapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]

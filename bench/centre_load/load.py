@@ -21,8 +21,10 @@ FastHttpUser (geventhttpclient), and the process's own processor time is reporte
 from __future__ import annotations
 
 import collections
+import contextlib
 import itertools
 import json
+import os
 import random
 import re
 import time
@@ -256,9 +258,35 @@ def user_classes(plan: Plan) -> list[type[FastHttpUser]]:
     return [Terminal, Public, Staff]
 
 
+# The load generator stands for clients on machines of their own. Sharing this one, it runs ahead of the centre when
+# both want the processor (the same processor time either way): a generator made to wait would read an answer late
+# and count its own wait in the centre's latency. Only when the bench may (root); the centre's processes, started
+# before, keep their own priority.
+GENERATOR_NICENESS = -5
+
+
+@contextlib.contextmanager
+def _generator_first() -> Iterator[None]:
+    before = os.getpriority(os.PRIO_PROCESS, 0)
+    try:
+        os.setpriority(os.PRIO_PROCESS, 0, GENERATOR_NICENESS)
+    except PermissionError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        os.setpriority(os.PRIO_PROCESS, 0, before)  # processes the next phase starts must not inherit it
+
+
 def drive(plan: Plan, warm_up: float, duration: float, stop_timeout: float, meter: Meter) -> dict[str, Any]:
     """Run the users for warm_up + duration seconds; statistics and processor time cover the measured `duration`
     only."""
+    with _generator_first():
+        return _drive(plan, warm_up, duration, stop_timeout, meter)
+
+
+def _drive(plan: Plan, warm_up: float, duration: float, stop_timeout: float, meter: Meter) -> dict[str, Any]:
     classes = user_classes(plan)
     environment = Environment(user_classes=classes, stop_timeout=stop_timeout)  # type: ignore[arg-type]
     runner = environment.create_local_runner()

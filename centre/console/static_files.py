@@ -1,7 +1,8 @@
 """Static files (the console's styles, htmx) served by the centre process itself through WhiteNoise.
 
-WhiteNoise answers with a streamed file; under ASGI Django would have to iterate that stream synchronously (and
-warns about it on every file). The console's files are small (htmx is about 50 kB), so they go out whole."""
+WhiteNoise answers with a streamed file, sent a piece at a time through the pages' thread to the event loop
+(centre/page_threads.py). The console's files are small (htmx is about 50 kB), so they go out whole, with their
+length."""
 
 from __future__ import annotations
 

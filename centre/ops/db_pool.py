@@ -31,11 +31,17 @@ POOL_TIMEOUT_S = 10.0  # a request waits this long for a connection before it fa
 POSTGRESQL = "django.db.backends.postgresql"
 
 
+def pool_max() -> int:
+    """Connections one process's pool may lend at once (CENTRE_DB_POOL_MAX): also the serving process's page
+    threads (centre/page_threads.py), so that no page waits for a connection another page holds."""
+    return max(1, config.count(ENV_POOL_MAX, DEFAULT_POOL_MAX))
+
+
 def pooled(database: dict[str, Any]) -> dict[str, Any]:
     """The DATABASES entry with a connection pool, for PostgreSQL; any other database as it is."""
     if database.get("ENGINE") != POSTGRESQL:
         return database
-    pool = {"min_size": 1, "max_size": max(1, config.count(ENV_POOL_MAX, DEFAULT_POOL_MAX)),
+    pool = {"min_size": 1, "max_size": pool_max(),
             "timeout": POOL_TIMEOUT_S}  # fmt: skip
     return {**database, "CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {**database.get("OPTIONS", {}), "pool": pool}}  # fmt: skip
