@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from centre.page_threads import pages_application
@@ -30,7 +30,7 @@ class EchoApp:
         return [body]
 
 
-def _serve(app: Any, messages: list[Mapping[str, Any]], headers: list[tuple[bytes, bytes]]) -> list[dict[str, Any]]:
+def _serve(app: Any, messages: Sequence[Mapping[str, Any]], headers: list[tuple[bytes, bytes]]) -> list[dict[str, Any]]:
     sent: list[dict[str, Any]] = []
     pending = list(messages)
 
@@ -75,7 +75,8 @@ def test_a_declared_length_is_the_body_read() -> None:
 
 def test_a_client_gone_before_its_body_was_complete_reaches_no_application() -> None:
     echo = EchoApp()
-    messages = [{"type": "http.request", "body": b"half", "more_body": True}, {"type": "http.disconnect"}]
+    messages: list[dict[str, Any]] = [{"type": "http.request", "body": b"half", "more_body": True},
+                                      {"type": "http.disconnect"}]  # fmt: skip
     assert _serve(pages_application(echo, threads=2), messages, [(b"content-length", b"100")]) == []
     assert echo.environs == []
 
