@@ -26,6 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from centre.limits import ASGIApp, Message, Receive, Scope, Send
+from centre.page_threads import whole_body
 from wirecontract import protocol as p
 
 # The routes whose work grows with the data: a push of up to MAX_PUSH_BATCH events, a pull of up to 5,000
@@ -75,7 +76,7 @@ class BulkRoutesInWorkers:
             await send(message)
 
     async def _serve(self, scope: Scope, receive: Receive) -> list[Message]:
-        body = await _read_body(receive)
+        body = await whole_body(receive)
         if body is None:
             return []  # the client went away before its request was complete: nothing to answer
         request = {key: scope[key] for key in _SCOPE_KEYS if key in scope}
@@ -114,17 +115,6 @@ class BulkRoutesInWorkers:
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True)
-
-
-async def _read_body(receive: Receive) -> bytes | None:
-    parts = []
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            return None
-        parts.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            return b"".join(parts)
 
 
 # Seconds a terminal told the centre is busy waits before it tries again, drawn at random for each answer: hundreds

@@ -1,5 +1,5 @@
 """Django's pages as WSGI in kept threads (centre/page_threads.py): what a WSGI application sees of an ASGI request,
-and that no thread is started per request."""
+what the client gets of its answer, and that no thread is started per request."""
 
 from __future__ import annotations
 
@@ -88,3 +88,37 @@ def test_requests_are_answered_by_kept_threads_not_one_started_each() -> None:
         _serve(app, [{"type": "http.request", "body": b"", "more_body": False}], [])
     assert len(echo.environs) == 20
     assert len(echo.threads) <= 2
+
+
+class StreamedAnswer:
+    """A WSGI answer in pieces, with a close() that must be called (Django returns its connection to the pool
+    there), written partly through write() as PEP 3333 allows."""
+
+    def __init__(self) -> None:
+        self.closed_in: int | None = None
+
+    def __call__(self, environ: Environ, start_response: Callable[..., Any]) -> Iterable[bytes]:
+        write = start_response("404 Not Found", [("Content-Type", "text/plain"), ("X-Answer", " streamed ")])
+        write(b"written, ")
+        outer = self
+
+        class Pieces:
+            def __iter__(self) -> Iterable[bytes]:
+                yield from (b"first, ", b"", b"last")
+
+            def close(self) -> None:
+                outer.closed_in = threading.get_ident()
+
+        return Pieces()  # type: ignore[return-value]
+
+
+def test_a_streamed_answer_goes_out_whole_with_its_status_and_headers_and_is_closed_in_its_thread() -> None:
+    streamed = StreamedAnswer()
+    sent = _serve(pages_application(streamed, threads=1), [{"type": "http.request", "body": b"", "more_body": False}],
+                  [])  # fmt: skip
+    start, *bodies = sent
+    assert start["status"] == 404
+    assert (b"x-answer", b"streamed") in start["headers"] and (b"content-type", b"text/plain") in start["headers"]
+    assert _body(sent) == b"written, first, last"
+    assert len(bodies) == 1 and not bodies[0].get("more_body", False)  # one message: one crossing back
+    assert streamed.closed_in is not None and streamed.closed_in != threading.get_ident()
