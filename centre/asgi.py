@@ -1,8 +1,8 @@
 """The centre as an ASGI application, for uvicorn (terminal-server serve) or any ASGI server.
 
 Django's application, served as WSGI in a pool of threads (centre/page_threads.py: all its views are synchronous),
-is wrapped, outermost first, in the body-size limit (centre/limits.py: Django reads a whole
-body before anything of the centre runs, so the limit has to stand in front of it) and in the dispatch of the bulk
+is wrapped, outermost first, in the body-size limit (centre/limits.py: a whole body is read before anything of
+the centre runs, so the limit has to stand in front of it) and in the dispatch of the bulk
 routes to worker processes (centre/bulk_process.py: a large push must not stall the public page)."""
 
 from __future__ import annotations

@@ -270,13 +270,14 @@ def _generator_first() -> Iterator[None]:
     before = os.getpriority(os.PRIO_PROCESS, 0)
     try:
         os.setpriority(os.PRIO_PROCESS, 0, GENERATOR_NICENESS)
+        raised = True
     except PermissionError:
-        yield
-        return
+        raised = False
     try:
         yield
     finally:
-        os.setpriority(os.PRIO_PROCESS, 0, before)  # processes the next phase starts must not inherit it
+        if raised:
+            os.setpriority(os.PRIO_PROCESS, 0, before)  # processes the next phase starts must not inherit it
 
 
 def drive(plan: Plan, warm_up: float, duration: float, stop_timeout: float, meter: Meter) -> dict[str, Any]:

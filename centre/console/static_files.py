@@ -1,8 +1,7 @@
 """Static files (the console's styles, htmx) served by the centre process itself through WhiteNoise.
 
-WhiteNoise answers with a streamed file, sent a piece at a time through the pages' thread to the event loop
-(centre/page_threads.py). The console's files are small (htmx is about 50 kB), so they go out whole, with their
-length."""
+WhiteNoise answers with a file to stream; the console's files are small (htmx is about 50 kB), so each is read
+whole into one answer with its length (centre/page_threads.py sends every answer whole anyway)."""
 
 from __future__ import annotations
 
