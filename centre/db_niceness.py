@@ -5,6 +5,12 @@ The bulk workers (push, pull) and the analytics follower lower their own priorit
 session's server process ran at the pages' priority: on the two-core machine it held the verification page up as
 much as the workers did. So such a process lowers its sessions' server processes too, where it may.
 
+PostgreSQL starts each session's server process in a session of its own (setsid), and where the kernel groups
+processes by session (autogroup, the default on desktop and server kernels without a cpu cgroup per service) a
+process's niceness only orders it within its group: each session competed with the centre's whole process tree as
+an equal, whatever its niceness (bench centre-load, per-task scheduler statistics). So the session's group is
+lowered as well (/proc/PID/autogroup), where the kernel has one.
+
 Only a session over a Unix socket can be this machine's (a number from a server elsewhere would name some process
 here), and only a process that is a PostgreSQL backend and may be lowered is (the centre running as root or as the
 database's user, or with CAP_SYS_NICE): otherwise nothing is done. A deployment with the database on a machine of
@@ -46,6 +52,16 @@ def lower_session(connection: Any, niceness: int) -> bool:
             if not comm.read().startswith("postgres"):
                 return False
         os.setpriority(os.PRIO_PROCESS, int(backend), niceness)
+        _lower_autogroup(int(backend), niceness)
     except OSError:  # not this machine's process, gone, or not ours to lower
         return False
     return True
+
+
+def _lower_autogroup(process: int, niceness: int) -> None:
+    """The process's scheduling group at `niceness`: a kernel without autogroups has no such file."""
+    try:
+        with open(f"/proc/{process}/autogroup", "w", encoding="ascii") as group:
+            group.write(str(niceness))
+    except FileNotFoundError:
+        pass

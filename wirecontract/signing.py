@@ -8,6 +8,7 @@ enrolment. `terminal_key_id` is a short, stable fingerprint of the public key us
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -45,8 +46,9 @@ class TerminalKey:
     def _key(self) -> Ed25519PrivateKey:
         return Ed25519PrivateKey.from_private_bytes(self.private_raw)
 
-    @property
+    @functools.cached_property
     def public_raw(self) -> bytes:
+        # Derived once per key object: the centre's key names itself on every verification page it serves.
         return self._key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
     @property

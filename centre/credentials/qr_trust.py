@@ -54,6 +54,20 @@ class CheckedQr:
 NO_RANGE = "(none)"
 
 
+@dataclass(frozen=True)
+class Signer:
+    """The enrolled terminal whose key signed a QR, as the centre knows it, and the agency the centre's record
+    gives the credential to (None: no such record)."""
+
+    key_id: str
+    public_key: str
+    agency_id: str
+    compromised: bool
+    revoked_at: dt.datetime | None
+    holds_range: bool  # the signer's agency holds the terminal range the credential number is in
+    record_owner: str | None
+
+
 def _signer(key_id: str, credential_no: str, number: str) -> QuerySet[Terminal]:
     from centre.credentials.models import Credential
 
@@ -66,28 +80,54 @@ def _signer(key_id: str, credential_no: str, number: str) -> QuerySet[Terminal]:
 _SIGNER = CompiledRead(Terminal, _signer, "key_id", "credential_no", "number")
 
 
-def check_scanned(scanned: str, today: dt.date, allow_demo: bool) -> CheckedQr:
+def scanned_qr(scanned: str) -> qrpayload.DecodedCredential | None:
+    """The scanned text as a QR of this system (None: it is not one)."""
+    try:
+        return _decoded(scanned)
+    except ContractError:
+        return None
+
+
+def range_of(claims: CredentialClaims) -> str:
+    """The terminal range the credential number is in, as the signer's agency must hold it; a number of no range
+    (terminal_number is at most 4 characters) is compared with one no row holds."""
+    return terminal_number_of(claims.credential_no) or NO_RANGE
+
+
+def signer_of(decoded: qrpayload.DecodedCredential) -> Signer | None:
     """One query: the signing terminal, whether its agency holds the number's terminal range, and the agency the
     centre's record gives the credential to (read whatever the outcome: one round trip costs more than a column)."""
-    try:
-        decoded = _decoded(scanned)
-    except ContractError:
-        return CheckedQr(None, None)
     claims = decoded.claims
-    # terminal_number is at most 4 characters: a number of no terminal range is compared with one no row holds
-    number = terminal_number_of(claims.credential_no) or NO_RANGE
-    terminal: Any = _SIGNER.first(key_id=decoded.terminal_key_id, credential_no=claims.credential_no, number=number)
-    known = (terminal.key_id, terminal.public_key) if terminal else None
+    row: Any = _SIGNER.first(key_id=decoded.terminal_key_id, credential_no=claims.credential_no, number=range_of(claims))
+    if row is None:
+        return None
+    return Signer(row.key_id, row.public_key, row.agency_id, bool(row.compromised), row.revoked_at,
+                  bool(row.holds_range), row.record_owner)  # fmt: skip
+
+
+def check_scanned(scanned: str, today: dt.date, allow_demo: bool) -> CheckedQr:
+    decoded = scanned_qr(scanned)
+    if decoded is None:
+        return CheckedQr(None, None)
+    return judged(scanned, decoded, signer_of(decoded), today, allow_demo)
+
+
+def judged(scanned: str, decoded: qrpayload.DecodedCredential, signer: Signer | None, today: dt.date,
+           allow_demo: bool) -> CheckedQr:  # fmt: skip
+    """The verdict on a scanned QR given its signer as the centre knows it (`signer_of`, or read with the
+    credential's record: centre/credentials/standing.py)."""
+    claims = decoded.claims
+    known = (signer.key_id, signer.public_key) if signer else None
     result = _verified(scanned, known, today, allow_demo)
-    if not result.valid or terminal is None:
+    if not result.valid or signer is None:
         return CheckedQr(claims, result.reason.explain("zh"))
-    if terminal.compromised:
+    if signer.compromised:
         return CheckedQr(claims, COMPROMISED)
-    if not terminal.holds_range:  # 1/0 from SQLite
+    if not signer.holds_range:
         return CheckedQr(claims, NOT_THE_AGENCYS)
-    if terminal.revoked_at is not None and claims.valid_from > terminal.revoked_at.date():
+    if signer.revoked_at is not None and claims.valid_from > signer.revoked_at.date():
         return CheckedQr(claims, SIGNED_AFTER_RETIREMENT)
-    return CheckedQr(claims, None, terminal.agency_id, terminal.record_owner)
+    return CheckedQr(claims, None, signer.agency_id, signer.record_owner)
 
 
 # A card is scanned again and again (each visit, each check by a platform): its parse and its signature check are

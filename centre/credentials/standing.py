@@ -10,15 +10,19 @@ holder's standing and, for the HTML page, the agency's card, the photo and the e
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
     BinaryField,
+    BooleanField,
     CharField,
+    DateTimeField,
     Exists,
     F,
+    Field,
     FloatField,
     Func,
     JSONField,
@@ -29,16 +33,19 @@ from django.db.models import (
 )
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
+from django.utils.dateparse import parse_datetime
 
 from centre.complaints.models import Complaint
 from centre.complaints.rules import Status
 from centre.credentials.door import Standing
 from centre.credentials.models import Credential
+from centre.credentials.qr_trust import Signer, range_of, signer_of
 from centre.credentials.worker_photos import ShownPhoto, photo_of, shown_photo
 from centre.evaluations.actions import Summary, counted_evaluations, summary_of
 from centre.subqueries import CompiledRead, Ref, count_of, deeper, json_value
 from centre.sync.models import BackgroundCheck, IdentityRegistration, Record
-from centre.terminals.models import Agency
+from centre.terminals.models import Agency, Terminal
+from wirecontract.qrpayload import DecodedCredential
 
 
 @dataclass(frozen=True)
@@ -194,23 +201,73 @@ def _page_columns() -> dict[str, Any]:
     }
 
 
-def _door_query(with_page: bool) -> Callable[..., QuerySet[Credential]]:
-    def build(credential_no: str) -> QuerySet[Credential]:
-        columns = {**_standing_columns(), **(_page_columns() if with_page else {})}
+def _signer_columns(key_id: str, number: str) -> dict[str, Any]:
+    """The terminal whose key signed a scanned QR (centre/credentials/qr_trust.py's Signer) as columns of the
+    credential's read, so that the verification page asks the database once. The credential's own agency is the
+    record's owner."""
+    signer = Terminal.objects.filter(key_id=key_id)
+
+    def column(name: str, field: Field[Any, Any]) -> Subquery:
+        return Subquery(signer.values(name)[:1], output_field=field)
+
+    in_range = Terminal.objects.filter(agency_id=Subquery(signer.values("agency_id")[:1]), terminal_number=number)
+    return {
+        "signer_key_id": column("key_id", CharField()),
+        "signer_public_key": column("public_key", CharField()),
+        "signer_agency_id": column("agency_id", CharField()),
+        "signer_compromised": column("compromised", BooleanField()),
+        "signer_revoked_at": column("revoked_at", DateTimeField()),
+        "signer_holds_range": Exists(in_range),
+    }
+
+
+def _door_query(with_page: bool, with_signer: bool) -> Callable[..., QuerySet[Credential]]:
+    def build(credential_no: str, key_id: str = "", number: str = "") -> QuerySet[Credential]:
+        columns = {**_standing_columns(), **(_page_columns() if with_page else {}),
+                   **(_signer_columns(key_id, number) if with_signer else {})}  # fmt: skip
         return Credential.objects.filter(pk=credential_no).annotate(**columns)
 
     return build
 
 
-_DOOR_READS = {with_page: CompiledRead(Credential, _door_query(with_page), "credential_no") for with_page in (False, True)}
+_DOOR_READS = {(with_page, with_signer): CompiledRead(Credential, _door_query(with_page, with_signer), "credential_no",
+                                                      *(("key_id", "number") if with_signer else ()))
+               for with_page in (False, True) for with_signer in (False, True)}  # fmt: skip
 
 
 def door_record(credential_no: str, with_page: bool) -> DoorRecord | None:
     """The credential as the door page needs it, in one statement: the row, its holder's standing and (`with_page`)
     the facts the HTML page shows. None: the centre holds no such credential."""
-    row: Any = _DOOR_READS[with_page].first(credential_no=credential_no)
+    row: Any = _DOOR_READS[(with_page, False)].first(credential_no=credential_no)
+    return _door_of(row, with_page) if row is not None else None
+
+
+def door_record_and_signer(decoded: DecodedCredential, with_page: bool) -> tuple[DoorRecord | None, Signer | None]:
+    """The scanned card's credential as `door_record` reads it and the terminal that signed the QR (qr_trust), in
+    one statement. Only when the centre holds no such credential is the signer read on its own."""
+    claims = decoded.claims
+    row: Any = _DOOR_READS[(with_page, True)].first(credential_no=claims.credential_no[:64],
+                                                    key_id=decoded.terminal_key_id, number=range_of(claims))  # fmt: skip
     if row is None:
-        return None
+        return None, signer_of(decoded)
+    signer = None
+    if row.signer_key_id is not None:
+        signer = Signer(row.signer_key_id, row.signer_public_key, row.signer_agency_id, bool(row.signer_compromised),
+                        _moment(row.signer_revoked_at), bool(row.signer_holds_range), row.agency_id)  # fmt: skip
+    return _door_of(row, with_page), signer
+
+
+def _moment(raw: Any) -> dt.datetime | None:
+    """A timestamp read as the database gives it: a datetime from PostgreSQL, text in UTC from SQLite."""
+    if raw is None or isinstance(raw, dt.datetime):
+        return raw
+    parsed = parse_datetime(str(raw))
+    if parsed is None:
+        raise ValueError("not a timestamp")
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.UTC)
+
+
+def _door_of(row: Any, with_page: bool) -> DoorRecord:
     if not row.worker_uid:  # a credential naming no worker: no one's standing, photo or ratings
         return DoorRecord(row, Standing(None, False, 0), _page_facts(row, False) if with_page else None)
     standing = Standing(row.door_check, bool(row.door_trained), int(row.door_complaints or 0))

@@ -13,8 +13,8 @@ from django.views.decorators.http import require_GET
 from centre.credentials.door import Light, light_of
 from centre.credentials.models import Credential
 from centre.credentials.public_status import UNKNOWN, CredentialView, RegisterEntry, refused, view_of
-from centre.credentials.qr_trust import check_scanned
-from centre.credentials.standing import DoorRecord, PageFacts, agency_card, door_record
+from centre.credentials.qr_trust import judged, scanned_qr
+from centre.credentials.standing import DoorRecord, PageFacts, agency_card, door_record_and_signer
 from centre.credentials.worker_photos import photo_for_page
 from centre.evaluations.actions import summary
 from centre.public.lang import keep_lang, other, page_lang
@@ -75,13 +75,15 @@ def verification_page(request: HttpRequest, payload: str) -> HttpResponse:
     The URL is signed in upper case, base included, so the scanned text is rebuilt from this request's address."""
     scanned = request.build_absolute_uri("/").rstrip("/").upper() + "/V/" + payload
     today = shanghai_today()
-    checked = check_scanned(scanned, today, allow_demo=settings.DEMO)
-    if checked.claims is None:
+    decoded = scanned_qr(scanned)
+    if decoded is None:
         return _answer(request, UNKNOWN, 404)
-    claims = checked.claims
+    # The signer and the record in one statement: a page waits for the database once (bench centre-load).
+    door, signer = door_record_and_signer(decoded, with_page=not wants_json(request))
+    checked = judged(scanned, decoded, signer, today, allow_demo=settings.DEMO)
+    claims = decoded.claims
     if checked.refusal is not None:
         return _answer(request, refused(claims.credential_no, checked.refusal, claims.demo), 200)
-    door = door_record(claims.credential_no[:64], with_page=not wants_json(request))
     if door is None:
         return _answer(request, CredentialView("unsynced", claims.credential_no, "", None, (), claims.demo), 200)
     entry = _entry(door.row)

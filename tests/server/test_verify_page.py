@@ -3,6 +3,8 @@ then the centre's record: only an issued, current, unexpired credential is valid
 
 from __future__ import annotations
 
+import datetime as dt
+
 import requests
 
 from tests.server.centre_builders import TODAY, CredentialOnTerminal, number_for, push_worker, qr_url
@@ -61,6 +63,24 @@ def test_not_yet_issued_and_replaced(live_server: LiveServer, terminal: Terminal
     assert credential.send("printed").status == "accepted" and credential.send("issued").status == "accepted"
     assert state_of(qr_url(live_server, terminal, credential.number, version=2)) == "valid"
     assert state_of(url) == "replaced"
+
+
+def test_a_synced_card_after_its_terminal_is_retired_then_voided_as_compromised(live_server: LiveServer,
+                                                                               terminal: Terminal) -> None:  # fmt: skip
+    """The signer is read with the record (one statement): its retirement and compromise judged on a card the centre
+    holds, on SQLite (timestamps as text) as on PostgreSQL."""
+    credential = issued(live_server, terminal, 2)
+    card = qr_url(live_server, terminal, credential.number)  # valid from today
+    live_server.command("terminal", "revoke", terminal.terminal_id, "--reason", "停用")
+    assert state_of(card) == "valid"  # a retired terminal's cards stay valid until they expire
+    # Retired three days ago: a card it says it issued from today on was signed after its retirement.
+    live_server.query("UPDATE terminals SET revoked_at = ? WHERE id = ?",
+                      f"{TODAY - dt.timedelta(days=3)} 12:00:00", terminal.terminal_id)  # fmt: skip
+    refusal = requests.get(card, timeout=5, headers={"Accept": "application/json"}).json()
+    assert refusal["state"] == "refused" and "停用之后签发" in refusal["text"]
+    live_server.command("terminal", "revoke", terminal.terminal_id, "--reason", "被盗", "--compromised")
+    status, html = page(card)
+    assert status == 200 and 'data-state="refused"' in html and "签发终端已被中心吊销" in html
 
 
 def test_forged_altered_unsynced_and_unknown(live_server: LiveServer, terminal: Terminal) -> None:

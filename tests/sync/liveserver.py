@@ -20,7 +20,8 @@ TEST_AGENCY_NAME = "测试家政服务有限公司"
 
 
 def query(db_url: str, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    """Read a centre's database directly (SQLite file or PostgreSQL), for assertions."""
+    """Read a centre's database directly (SQLite file or PostgreSQL), for assertions; a statement that returns no
+    rows (a test's own change, committed) gives []."""
     if db_url.startswith("sqlite"):
         with sqlite3.connect(db_url.removeprefix("sqlite:///"), timeout=30) as conn:
             return list(conn.execute(sql, params).fetchall())
@@ -30,7 +31,8 @@ def query(db_url: str, sql: str, *params: Any) -> list[tuple[Any, ...]]:
 
     s = database_settings(db_url)
     with psycopg.connect(dbname=s["NAME"], user=s["USER"], host=s["HOST"], port=s["PORT"]) as conn:
-        return list(conn.execute(sql.replace("?", "%s"), params).fetchall())
+        cursor = conn.execute(sql.replace("?", "%s"), params)
+        return list(cursor.fetchall()) if cursor.description is not None else []
 
 
 class LiveServer(CentreProcess):
