@@ -6,8 +6,9 @@ A record's updated_at is the time its push started, and a push commits a moment 
 every 30 s per process, the catch-up re-reads a short overlap before its mark so a record committed late is not
 missed (re-reading is idempotent).
 
-A page catches up only briefly (`catch_up_briefly`): for at most BUDGET_SECONDS, and only if no other request, in
-this or any process, is catching up at that moment (it then reads the index as it is). Under a city's pushes
+A page catches up only briefly (`catch_up_briefly`): only when what waits fits in one brief batch, for at most
+BUDGET_SECONDS, and only if no other request, in this or any process, is catching up at that moment (it then reads
+the index as it is). Under a city's pushes
 (2,000 events a second) an unbounded catch-up inside the look-up made it wait 20–60 s, every console user's
 look-up reading the same records at once; now the page answers at once and says how far the index has read
 (`Freshness`). The analytics follower brings it up to date after each of its passes (`catch_up_after_pushes`), so
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 
 from centre.console.models import IndexMark, WorkerIndex, WorkerLink
 from centre.console.search_rules import pinyin_forms, reversed_id
@@ -85,11 +86,24 @@ class Freshness:
 
 
 def catch_up_briefly(budget_seconds: float = BUDGET_SECONDS) -> Freshness:
-    """A page's catch-up: within the budget, and only when nobody else is catching up; then how fresh it is."""
+    """A page's catch-up: only when what waits fits in one brief batch (a few records just pushed, as on a quiet
+    centre), within the budget, and only when nobody else is catching up; then how fresh it is.
+
+    A larger backlog is a city's stream of pushes: indexing it is push-sized work, and a page does its work at the
+    public's priority (bench centre-load: staff look-ups reading pushed records held the verification page up). The
+    analytics follower reads it at the background's priority after each pass (`catch_up_after_pushes`; under a
+    steady stream a pass at least every 30 s), and the page says how far the index has read."""
+    if not _waiting_at_most(BRIEF_BATCH):
+        return freshness()
     with _catching_up() as mine:
         if mine:
             catch_up(budget_seconds=budget_seconds, batch_size=BRIEF_BATCH)
     return freshness()
+
+
+def _waiting_at_most(rows: int) -> bool:
+    """Whether at most `rows` records wait to be read (their ids only, through the same index as the batches)."""
+    return len(_unread().values_list("id", flat=True)[: rows + 1]) <= rows
 
 
 def catch_up_after_pushes() -> int:
@@ -139,6 +153,11 @@ def _catching_up() -> Iterator[bool]:
 
 
 def _next_batch(size: int = BATCH) -> list[Record]:
+    return list(_unread()[:size])
+
+
+def _unread() -> QuerySet[Record]:
+    """The records after the mark, in the order they are read."""
     mark, _ = IndexMark.objects.get_or_create(id=1)
     rows = Record.objects.order_by("updated_at", "id")
     if mark.updated_at is not None:
@@ -146,7 +165,7 @@ def _next_batch(size: int = BATCH) -> list[Record]:
         # the whole table after a bulk load (bench/console.py).
         rows = rows.filter(Q(updated_at__gte=mark.updated_at),
                            Q(updated_at__gt=mark.updated_at) | Q(id__gt=mark.record_id))  # fmt: skip
-    return list(rows[:size])
+    return rows
 
 
 def _apply(batch: list[Record]) -> None:

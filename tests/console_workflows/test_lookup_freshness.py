@@ -7,6 +7,8 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+import pytest
+
 from centre.console import lookup, search_index
 from centre.console.search_rules import read_query
 from tests.console_workflows.centre_data import register, terminal
@@ -39,6 +41,21 @@ def test_while_another_request_catches_up_the_look_up_answers_and_says_how_far_t
     assert behind.seconds_behind >= 1
     found, behind = _found(users["staff"], "司马晚到")  # nobody else now: it catches up itself
     assert found == [late] and behind is None
+
+
+def test_a_backlog_larger_than_a_brief_batch_is_left_to_the_follower(users: dict[str, Any],
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """A city's stream of pushes is indexed at the background's priority, not in a look-up at the public's."""
+    search_index.catch_up(max_rows=10**9)
+    monkeypatch.setattr(search_index, "BRIEF_BATCH", 2)
+    term = terminal()
+    uids = [register(term, 70 + i, f"积压{i}")[0] for i in range(3)]
+    found, behind = _found(users["staff"], "积压")
+    assert found == [] and behind is not None and behind.behind  # answered at once, saying how far it has read
+    from centre.analytics import upkeep
+
+    upkeep._refresh()  # the follower's pass reads them
+    assert sorted(_found(users["staff"], "积压")[0]) == sorted(uids)
 
 
 def test_a_catch_up_stops_between_batches_when_its_budget_is_spent(users: dict[str, Any]) -> None:
