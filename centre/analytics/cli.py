@@ -118,7 +118,7 @@ def _rules_load(args: argparse.Namespace) -> int:
     return 0
 
 
-FOLLOWER_NICENESS = 10
+FOLLOWER_NICENESS = 19  # the bulk workers' default too (centre/bulk_process.py): the lowest, never starved
 
 
 def _analytics(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ import psutil
 import pytest
 import requests
 
+from centre.bulk_process import DEFAULT_NICENESS
 from terminal.core.errors import SyncErrorKind, SyncFault
 from terminal.store.db import Database
 from tests.server.test_protocol import wire
@@ -48,12 +49,12 @@ def test_bulk_routes_run_in_worker_processes(live_server: LiveServer, terminal: 
     assert client.receipt().count >= 0 and client.pull(None).changes is not None
     workers = bulk_workers(live_server)
     assert 1 <= len(workers) <= 2  # CENTRE_BULK_PROCESSES, default 2
-    # They yield the processor to the pages (CENTRE_BULK_NICENESS, default 10 above the serving process).
-    assert {w.nice() for w in workers} == {min(19, centre_process(live_server).nice() + 10)}
+    # They yield the processor to the pages (CENTRE_BULK_NICENESS, by default as far as they may).
+    assert {w.nice() for w in workers} == {min(19, centre_process(live_server).nice() + DEFAULT_NICENESS)}
     if live_server.db_url.startswith("postgresql"):  # the private cluster, over its Unix socket
         # Their PostgreSQL sessions yield too (the tests run as root, who may lower the cluster's processes).
         backends = [c for c in psutil.process_iter(["name", "nice"]) if c.info["name"] == "postgres"]
-        assert any(b.info["nice"] == 10 for b in backends)
+        assert any(b.info["nice"] == DEFAULT_NICENESS for b in backends)
 
 
 def test_a_centre_serves_only_once_its_workers_are_started(tmp_path: Path) -> None:
