@@ -106,6 +106,8 @@ def signer_of(decoded: qrpayload.DecodedCredential) -> Signer | None:
 
 
 def check_scanned(scanned: str, today: dt.date, allow_demo: bool) -> CheckedQr:
+    """The verdict on a scanned QR, its signer read on its own (the e-credential's pages, the complaint form); the
+    verification page reads the signer with the credential's record (standing.door_record_and_signer)."""
     decoded = scanned_qr(scanned)
     if decoded is None:
         return CheckedQr(None, None)

@@ -5,7 +5,8 @@ complaint texts.
 
 Each rule is written once, as a query over a worker (and an ID number, an agency) that is either a value or a
 column of an outer query. The page reads everything in one statement (`door_record`: the credential row with its
-holder's standing and, for the HTML page, the agency's card, the photo and the evaluation summary as subqueries);
+holder's standing and, for the HTML page, the agency's card, the photo and the evaluation summary as subqueries;
+`door_record_and_signer` adds the terminal that signed the scanned QR);
 `standing_of`, `agency_card` and the others ask the same rules for one worker or agency on their own."""
 
 from __future__ import annotations
