@@ -18,7 +18,9 @@ its own has no need of it (docs/centre-deployment.md)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from pathlib import Path
 from typing import Any
 
 _niceness = [0]
@@ -58,10 +60,8 @@ def lower_session(connection: Any, niceness: int) -> bool:
     return True
 
 
-def _lower_autogroup(process: int, niceness: int) -> None:
-    """The process's scheduling group at `niceness`: a kernel without autogroups has no such file."""
-    try:
-        with open(f"/proc/{process}/autogroup", "w", encoding="ascii") as group:
-            group.write(str(niceness))
-    except FileNotFoundError:
-        pass
+def _lower_autogroup(process: int, niceness: int, proc: Path = Path("/proc")) -> None:
+    """The process's scheduling group at `niceness`; a kernel without autogroups has no such file, and nothing to
+    lower (opened to change, never to create)."""
+    with contextlib.suppress(FileNotFoundError), (proc / str(process) / "autogroup").open("r+", encoding="ascii") as group:
+        group.write(str(niceness))
