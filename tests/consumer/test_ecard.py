@@ -82,6 +82,9 @@ def activate(context: BrowserContext, url: str, shot: str | None = None) -> Page
 
 
 def code_of(page: Page) -> str:
+    """The code the page shows, once it shows one: a reloaded card fills its words at once and draws the QR after
+    reading its key, so the words alone do not say the code is there."""
+    expect(page.locator("#qr")).to_have_attribute("data-url", SHOWN_CODE)
     return str(page.locator("#qr").get_attribute("data-url"))
 
 
