@@ -10,7 +10,8 @@ terminal-server complaint ID_NUMBER --summary TEXT [--credential NO]
 terminal-server release ID_NUMBER --reason TEXT          (离职/转出 once the person's credentials are revoked)
 terminal-server db upgrade|current [--db URL]
 
-Django starts only after the arguments are read, with the database and mode they name.
+Global option: --lang zh|en, the language of what it prints (else TERMINAL_SERVER_LANG, else the locale;
+centre/cli_language.py). Django starts only after the arguments are read, with the database and mode they name.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ from collections.abc import Sequence
 from centre import config
 from centre.analytics.cli import register as register_analytics
 from centre.audit.cli import register as register_audit
+from centre.cli_language import choose_language, say
 from centre.console.cli import register as register_console
 from centre.ops.cli import register as register_ops
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="terminal-server", description="上门服务证 centre (家政服务信息追溯系统)")
+    parser.add_argument("--lang", choices=("zh", "en"), default=None,
+                        help="language of messages (default: $TERMINAL_SERVER_LANG, else the locale, else zh)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     serve = sub.add_parser("serve", help="serve the terminal API, the public pages and the console")
@@ -113,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    lang = choose_language(args.lang)
     try:
         _start_django(args.db, demo=getattr(args, "demo", False))
         from centre.errors import NewerSchema
@@ -121,13 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             result: int = args.func(args)
         except NewerSchema as error:
-            print(error.bilingual(), file=sys.stderr)
+            print(error.message(lang), file=sys.stderr)
             return 3
         except ExplainedError as error:
-            print(error.bilingual(), file=sys.stderr)
+            print(error.message(lang), file=sys.stderr)
             return 1
     except config.ConfigurationError as error:
-        print(f"配置错误 / configuration error: {error}", file=sys.stderr)
+        print(say("配置错误：", "configuration error: ") + error.message(lang), file=sys.stderr)
         return 2
     return result
 
@@ -175,8 +180,10 @@ def _serve(args: argparse.Namespace) -> int:
     if args.stop_on_eof:
         threading.Thread(target=_stop_on_eof, args=(server,), daemon=True, name="stop-on-eof").start()
     base = f"http://{args.host}:{args.port}"
-    print(f"centre serving at {base} · console {base}/console/ · back office {base}/admin/ · API {base}/v1/docs · "
-          f"trust list {base}/v1/trust-list", flush=True)  # fmt: skip
+    print(say(f"中心服务中：{base} · 管理台 {base}/console/ · 后台 {base}/admin/ · API {base}/v1/docs · "
+              f"信任列表 {base}/v1/trust-list",
+              f"centre serving at {base} · console {base}/console/ · back office {base}/admin/ · API {base}/v1/docs · "
+              f"trust list {base}/v1/trust-list"), flush=True)  # fmt: skip
     if args.demo:
         from centre.console.demo import accounts_line
 
@@ -227,7 +234,7 @@ def _agency_add(args: argparse.Namespace) -> int:
     from centre.console.admission import admit_from_command_line
 
     admit_from_command_line(agency.id, args.reason)
-    print(f"机构 / agency: {agency.id} {agency.name}")
+    print(say("机构：", "agency: ") + f"{agency.id} {agency.name}")
     return 0
 
 
@@ -236,7 +243,8 @@ def _agency_list(args: argparse.Namespace) -> int:
 
     _ready()
     for agency in Agency.objects.order_by("id"):
-        print(f"{agency.id}\t{agency.name}\t{agency.district}\t{agency.terminals.filter(revoked=False).count()} terminals")
+        active = agency.terminals.filter(revoked=False).count()
+        print(f"{agency.id}\t{agency.name}\t{agency.district}\t" + say(f"{active} 台终端", f"{active} terminals"))
     return 0
 
 
@@ -250,7 +258,8 @@ def _enrol_code(args: argparse.Namespace) -> int:
 
         admit_from_command_line(add_agency(args.agency, args.create_agency).id, "演示/测试 / the demo or a test")
     code = new_enrolment_code(args.agency, hours=args.hours)
-    print(f"一次性注册码（{args.hours} 小时内有效）/ one-time enrolment code (valid {args.hours} h): {code}")
+    # The code is the last word in either language (scripts take it with `split()[-1]`).
+    print(say(f"一次性注册码（{args.hours} 小时内有效）： {code}", f"one-time enrolment code (valid {args.hours} h): {code}"))
     return 0
 
 
@@ -269,7 +278,8 @@ def _terminal_revoke(args: argparse.Namespace) -> int:
 
     _ready()
     terminal = revoke_terminal(args.terminal_id, args.reason, args.compromised)
-    print(f"{terminal.id}: {'compromised' if terminal.compromised else 'retired'}")
+    print(f"{terminal.id}: " + (say("已失陷（其签发的证件须复核）", "compromised") if terminal.compromised
+                                 else say("已停用", "retired")))  # fmt: skip
     return 0
 
 
@@ -278,7 +288,7 @@ def _set_status(args: argparse.Namespace) -> int:
 
     _ready()
     decision = set_credential_status(args.credential_no, args.status, args.reason)
-    print(f"{args.credential_no}: {args.status} (feed #{decision.seq})")
+    print(f"{args.credential_no}: {args.status} " + say(f"（下发序号 {decision.seq}）", f"(feed #{decision.seq})"))
     return 0
 
 
@@ -286,7 +296,8 @@ def _check_result(args: argparse.Namespace) -> int:
     from centre.sync.feed import post_check_result
 
     _ready()
-    print(f"background check posted (feed #{post_check_result(args.id_number, args.result).seq})")
+    seq = post_check_result(args.id_number, args.result).seq
+    print(say(f"背景核查结果已下发（下发序号 {seq}）", f"background check posted (feed #{seq})"))
     return 0
 
 
@@ -303,7 +314,7 @@ def _release(args: argparse.Namespace) -> int:
 
     _ready()
     registration = release_person(args.id_number, args.reason)
-    print(f"released from {registration.agency_id}")
+    print(say(f"已从 {registration.agency_id} 解除登记", f"released from {registration.agency_id}"))
     return 0
 
 
@@ -314,7 +325,7 @@ def _db(args: argparse.Namespace) -> int:
 
     if args.action == "upgrade":
         schema_guard.migrate()
-        print("数据库已是最新 / database is up to date")
+        print(say("数据库已是最新", "database is up to date"))
     else:
         schema_guard.check_not_newer()
         call_command("showmigrations")  # every installed app: the centre's own and Django's, auth, axes and otp

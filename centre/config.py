@@ -28,7 +28,15 @@ ENV_BULK_LAZY = "CENTRE_BULK_LAZY"  # "1": start those workers on the first bulk
 
 
 class ConfigurationError(ValueError):
-    """The configuration cannot work; the message says which setting and why."""
+    """The configuration cannot work: which setting and why, in either language (`message(lang)`); the exception's
+    own text is the English one, for tracebacks."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+    def message(self, lang: str) -> str:
+        return self.zh if lang == "zh" else str(self)
 
 
 def default_db_url() -> str:
@@ -45,7 +53,8 @@ def rate(name: str, default: str) -> str:
     value = os.environ.get(name, default).strip()
     count, _, period = value.partition("/")
     if not (count.isascii() and count.isdigit() and int(count) > 0 and _valid_period(period)):
-        raise ConfigurationError(f"{name}={value!r} is not a rate such as 60/m (count/s|m|h|d)")
+        raise ConfigurationError(f"{name}={value!r} is not a rate such as 60/m (count/s|m|h|d)",
+                                 f"{name}={value!r} 不是频率，应写作 60/m 这样（次数/s|m|h|d）")
     return value
 
 
@@ -53,7 +62,7 @@ def count(name: str, default: int) -> int:
     """A whole number of at least 0 from the environment."""
     value = os.environ.get(name, str(default)).strip()
     if not (value.isascii() and value.isdigit()):
-        raise ConfigurationError(f"{name}={value!r} is not a whole number")
+        raise ConfigurationError(f"{name}={value!r} is not a whole number", f"{name}={value!r} 不是非负整数")
     return int(value)
 
 
@@ -71,7 +80,7 @@ def database_settings(url: str) -> dict[str, Any]:
     if scheme == "sqlite":
         path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
         if not path:
-            raise ConfigurationError(f"the SQLite URL {url!r} names no file")
+            raise ConfigurationError(f"the SQLite URL {url!r} names no file", f"SQLite 数据库地址 {url!r} 没有指明文件")
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(Path(path).absolute()),
@@ -89,7 +98,9 @@ def database_settings(url: str) -> dict[str, Any]:
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         name = unquote(parts.path.lstrip("/"))
         if not name:
-            raise ConfigurationError(f"the PostgreSQL URL {_without_password(url)!r} names no database")
+            shown = _without_password(url)
+            raise ConfigurationError(f"the PostgreSQL URL {shown!r} names no database",
+                                     f"PostgreSQL 数据库地址 {shown!r} 没有指明数据库")
         return {
             "ENGINE": "django.db.backends.postgresql",
             "NAME": name,
@@ -101,7 +112,8 @@ def database_settings(url: str) -> dict[str, Any]:
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
         }
-    raise ConfigurationError(f"unsupported database URL scheme {parts.scheme!r} (sqlite or postgresql)")
+    raise ConfigurationError(f"unsupported database URL scheme {parts.scheme!r} (sqlite or postgresql)",
+                             f"不支持的数据库地址类型 {parts.scheme!r}（应为 sqlite 或 postgresql）")
 
 
 def _without_password(url: str) -> str:
@@ -125,7 +137,8 @@ def secret_key() -> str:
         return ""
     text = path.read_text(encoding="ascii").strip()
     if len(text) < 32:
-        raise ConfigurationError(f"the secret key in {path} is shorter than 32 characters")
+        raise ConfigurationError(f"the secret key in {path} is shorter than 32 characters",
+                                 f"{path} 中的密钥短于 32 个字符")
     return text
 
 
@@ -133,7 +146,8 @@ def _secret_key_path() -> Path:
     named = os.environ.get(ENV_SECRET_KEY_FILE, "").strip()
     path = Path(named) if named else centre_home() / "secret-key"
     if named and not path.is_file():
-        raise ConfigurationError(f"{ENV_SECRET_KEY_FILE} names {path}, which does not exist")
+        raise ConfigurationError(f"{ENV_SECRET_KEY_FILE} names {path}, which does not exist",
+                                 f"{ENV_SECRET_KEY_FILE} 指向的文件 {path} 不存在")
     return path
 
 

@@ -50,11 +50,15 @@ def centre_key() -> TerminalKey:
         raw = b64url_decode(path.read_text(encoding="ascii").strip())
     except FileNotFoundError as exc:
         raise config.ConfigurationError(f"the centre's signing key {path} is missing: run `terminal-server serve` "
-                                        "or `terminal-server init` once") from exc  # fmt: skip
+                                        "or `terminal-server init` once",
+                                        f"中心签名密钥 {path} 不存在：请先运行一次 `terminal-server serve` 或 "
+                                        "`terminal-server init`") from exc  # fmt: skip
     except ValueError as exc:
-        raise config.ConfigurationError(f"the centre's signing key {path} is not base64url") from exc
+        raise config.ConfigurationError(f"the centre's signing key {path} is not base64url",
+                                        f"中心签名密钥 {path} 不是 base64url 文本") from exc
     if len(raw) != 32:
-        raise config.ConfigurationError(f"the centre's signing key {path} is not a 32-byte Ed25519 key")
+        raise config.ConfigurationError(f"the centre's signing key {path} is not a 32-byte Ed25519 key",
+                                        f"中心签名密钥 {path} 不是 32 字节的 Ed25519 密钥")
     return TerminalKey(raw)
 
 
@@ -74,7 +78,8 @@ def handover_chain() -> list[Link]:
     try:
         return decode_chain(text)
     except ValueError as exc:
-        raise config.ConfigurationError(f"the centre's key hand-over {path} is damaged: {exc}") from exc
+        raise config.ConfigurationError(f"the centre's key hand-over {path} is damaged: {exc}",
+                                        f"中心密钥交接文件 {path} 已损坏：{exc}") from exc
 
 
 @functools.cache

@@ -83,10 +83,10 @@ def _start_centre(home: Home, port: int | None) -> CentreProcess:
         return CentreProcess(home.root / CENTRE_DB, demo=True, port=None, env=env).start()
 
 
-def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack:
+def start_demo_server(home: Home, executor: Executor | None = None, lang: str = "zh") -> DemoStack:
     """Start the demo centre and enrol this terminal in it (once). Database work goes through `executor`
     (the app's database thread); without one the home is opened here. Without the centre (the packaged
-    terminal ships without it) the demo runs offline and says why."""
+    terminal ships without it) the demo runs offline and says why. The addresses are printed in `lang`."""
     from terminal.store.outbox import SyncStateRepo
     from terminal.sync import state as sync_keys
     from terminal.sync.via_executor import DirectExecutor
@@ -130,9 +130,18 @@ def start_demo_server(home: Home, executor: Executor | None = None) -> DemoStack
         raise
     log.info("demo centre running at %s", url)
     # The README promises the demo prints where its centre is: the back office and the API a person can open.
-    print(f"演示中心 / demo centre: {url}  ·  后台 / back office: {url}/admin/ (admin / demo1234)  ·  "
-          f"API: {url}/v1/docs  ·  证件核验页 / verification pages: 扫描演示证件二维码 / scan a demo card's QR", flush=True)
-    # The centre's console and its demo staff, one account per role (centre/console/demo.py).
-    print(f"中心管理台 / centre console: {url}/console/  ·  演示账号 / demo accounts: admin | staff | police | "
-          f"regulator (密码 / password demo1234)", flush=True)
+    print(banner(url, lang), flush=True)
+
     return DemoStack(home, server)
+
+
+def banner(url: str, lang: str) -> str:
+    """Where the demo centre's pages are, in one language: the back office, the API, the verification pages, and
+    the console with its demo staff (one account per role, centre/console/demo.py)."""
+    if lang == "zh":
+        return (f"演示中心：{url}  ·  后台：{url}/admin/（admin，密码 demo1234）  ·  API：{url}/v1/docs  ·  "
+                f"证件核验页：扫描演示证件的二维码\n"
+                f"中心管理台：{url}/console/  ·  演示账号：admin | staff | police | regulator（密码 demo1234）")  # fmt: skip
+    return (f"demo centre: {url}  ·  back office: {url}/admin/ (admin, password demo1234)  ·  API: {url}/v1/docs  ·  "
+            f"verification pages: scan a demo card's QR\n"
+            f"centre console: {url}/console/  ·  demo accounts: admin | staff | police | regulator (password demo1234)")  # fmt: skip

@@ -86,9 +86,6 @@ class ExplainedError(Exception):
             text = f"{text} ({self.detail})"
         return text
 
-    def bilingual(self) -> str:
-        return f"{self.message('zh')}\n{self.message('en')}"
-
 
 class ContractError(ExplainedError):
     code = "contract"

@@ -16,6 +16,7 @@ import threading
 from pathlib import Path
 
 from centre import config
+from centre.cli_language import say
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -93,9 +94,9 @@ def _token_revoke(args: argparse.Namespace) -> int:
 
     _ready()
     if not revoke(args.key_id):
-        print(f"没有这个有效令牌 / no active token {args.key_id}")
+        print(say(f"没有这个有效令牌：{args.key_id}", f"no active token {args.key_id}"))
         return 1
-    print(f"已吊销 / revoked: {args.key_id}")
+    print(say("已吊销：", "revoked: ") + args.key_id)
     return 0
 
 
@@ -105,7 +106,7 @@ def _grade_city(args: argparse.Namespace) -> int:
 
     _ready()
     catch_up(max_rows=10**12)
-    print(f"等级变化 / grades changed: {grade_city()}")
+    print(say("等级变化：", "grades changed: ") + str(grade_city()))
     return 0
 
 
@@ -114,7 +115,8 @@ def _rules_load(args: argparse.Namespace) -> int:
 
     _ready()
     rules = load_rules(json.loads(args.file.read_text(encoding="utf-8")), "command line", args.note)
-    print(f"规则版本 / rules version {rules.version} loaded; run `terminal-server credit grade-city` to apply it")
+    print(say(f"规则版本 {rules.version} 已载入；运行 `terminal-server credit grade-city` 使其生效",
+              f"rules version {rules.version} loaded; run `terminal-server credit grade-city` to apply it"))
     return 0
 
 
@@ -128,7 +130,8 @@ def _analytics(args: argparse.Namespace) -> int:
         return _follow(args)
     _ready()
     touched = facts.rebuild() if args.action == "rebuild" else facts.catch_up(max_rows=10**12)
-    print(f"workers touched: {len(touched.workers)}, agencies touched: {len(touched.agencies)}")
+    workers, agencies = len(touched.workers), len(touched.agencies)
+    print(say(f"已更新人员 {workers} 名、机构 {agencies} 家", f"workers touched: {workers}, agencies touched: {agencies}"))
     return 0
 
 
@@ -149,7 +152,7 @@ def _follow(args: argparse.Namespace) -> int:
         signal.signal(number, lambda *_: stop.set())
     if args.stop_on_eof:
         threading.Thread(target=_stop_on_eof, args=(stop,), daemon=True, name="stop-on-eof").start()
-    print(f"分析跟随中 / analytics {FOLLOWING}", flush=True)
+    print(say(*FOLLOWING), flush=True)
     Follower(poll_seconds=args.poll_seconds, every_seconds=args.every_seconds).run(stop)
     return 0
 

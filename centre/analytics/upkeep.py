@@ -48,7 +48,8 @@ QUIET_SECONDS = 3.0  # nothing arrived for this long: a pass may start
 BURST_SECONDS = 30.0  # under a steady stream of pushes, a pass at least this often
 # A fixed key for pg_advisory_lock: the installation's one analytics pass ("analytics" in ASCII).
 LOCK_KEY = 0x616E616C79746963
-FOLLOWING = "following"  # the line `analytics follow` prints once it is ready (tests and operators wait for it)
+# The line `analytics follow` prints once it is ready, in the run's language (tests and operators wait for it).
+FOLLOWING = ("分析跟随中", "analytics following")
 
 
 def follower_wanted() -> bool:

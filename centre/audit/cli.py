@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from centre import config
+from centre.cli_language import say
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,7 +26,8 @@ def _verify(args: argparse.Namespace) -> int:
 
     schema_guard.migrate()
     result = verify()  # AuditChainBroken is an ExplainedError: main() prints it and exits 1
-    print(f"审计日志完好，共 {result.length} 条 / audit log intact: {result.length} entries, head {result.last_hash[:16]}")
+    head = result.last_hash[:16]
+    print(say(f"审计日志完好，共 {result.length} 条，末条哈希 {head}", f"audit log intact: {result.length} entries, head {head}"))
     return 0
 
 

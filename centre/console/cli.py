@@ -9,6 +9,7 @@ import os
 import sys
 
 from centre import config
+from centre.cli_language import say
 
 ENV_STAFF_PASSWORD = "CENTRE_STAFF_PASSWORD"
 ROLE_NAMES = ("admin", "staff", "police", "regulator")
@@ -48,8 +49,8 @@ def _password() -> str:
 
         raise StaffAccountError(why=Text(f"请用环境变量 {ENV_STAFF_PASSWORD} 或在终端中输入密码",
                                          f"give the password in {ENV_STAFF_PASSWORD} or type it at a terminal"))
-    first = getpass.getpass("密码 / password: ")
-    if getpass.getpass("再输入一次 / again: ") != first:
+    first = getpass.getpass(say("密码：", "password: "))
+    if getpass.getpass(say("再输入一次：", "again: ")) != first:
         from centre.console.errors import StaffAccountError
         from wirecontract.errors import Text
 
@@ -63,7 +64,7 @@ def _add(args: argparse.Namespace) -> int:
 
     schema_guard.migrate()
     user = add_staff(args.username, args.role, _password(), full_name=args.name)
-    print(f"已创建 / created: {user.get_username()} ({args.role})")
+    print(say("已创建：", "created: ") + f"{user.get_username()} ({args.role})")
     return 0
 
 
@@ -83,7 +84,7 @@ def _disable(args: argparse.Namespace) -> int:
 
     schema_guard.migrate()
     disable_staff(args.username)
-    print(f"已停用 / disabled: {args.username}")
+    print(say("已停用：", "disabled: ") + args.username)
     return 0
 
 
@@ -95,10 +96,10 @@ def _index(args: argparse.Namespace) -> int:
     total = 0
     while read := catch_up(max_rows=100_000):
         total += read
-        print(f"已读取 {total} 条记录 / {total} records read", flush=True)
+        print(say(f"已读取 {total} 条记录", f"{total} records read"), flush=True)
         if read < 100_000:
             break
-    print(f"查询索引已是最新 / the look-up index is up to date ({total} records read)")
+    print(say(f"查询索引已是最新（读取 {total} 条记录）", f"the look-up index is up to date ({total} records read)"))
     return 0
 
 
@@ -108,6 +109,6 @@ def _reset_totp(args: argparse.Namespace) -> int:
 
     schema_guard.migrate()
     removed = reset_second_factor(args.username)
-    print(f"已移除 {args.username} 的双重验证（{removed} 个设备）/ second factor removed for {args.username} "
-          f"({removed} device(s))")
+    print(say(f"已移除 {args.username} 的双重验证（{removed} 个设备）",
+              f"second factor removed for {args.username} ({removed} device(s))"))
     return 0

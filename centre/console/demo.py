@@ -214,5 +214,9 @@ def _push(spec: DemoAgency, entity: str, uid: str, version: int, kind: str, payl
 
 
 def accounts_line(base_url: str) -> str:
+    """The demo centre's second line: the console and its demo accounts, in the command line's language."""
+    from centre.cli_language import say
+
     names = " | ".join(DEMO_ACCOUNTS)
-    return f"管理台 / console: {base_url}/console/  ·  演示账号 / demo accounts: {names} (密码 / password {DEMO_PASSWORD})"
+    return say(f"管理台：{base_url}/console/  ·  演示账号：{names}（密码 {DEMO_PASSWORD}）",
+               f"console: {base_url}/console/  ·  demo accounts: {names} (password {DEMO_PASSWORD})")

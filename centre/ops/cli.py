@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from centre import config
+from centre.cli_language import say
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -30,12 +31,13 @@ def _init(args: argparse.Namespace) -> int:
     from centre.ops.first_run import first_run, password_from_environment_or_prompt
 
     report = first_run(args.admin, lambda: password_from_environment_or_prompt(args.admin))
-    print(f"数据库已是最新 / schema up to date ({report.database})")
-    print(f"中心签名密钥 / centre signing key: {report.key_id} ({report.key_path}, outside the database)")
+    print(say(f"数据库已是最新（{report.database}）", f"schema up to date ({report.database})"))
+    print(say(f"中心签名密钥：{report.key_id}（{report.key_path}，在数据库之外）",
+              f"centre signing key: {report.key_id} ({report.key_path}, outside the database)"))
     if report.admin_created:
-        print(f"已创建首位管理员 / first administrator created: {report.admin} (group admin)")
+        print(say(f"已创建首位管理员：{report.admin}（admin 组）", f"first administrator created: {report.admin} (group admin)"))
     else:
-        print(f"已有管理员，未创建新用户 / an administrator exists already: {report.admin}")
+        print(say(f"已有管理员，未创建新用户：{report.admin}", f"an administrator exists already: {report.admin}"))
     return 0
 
 
@@ -44,8 +46,8 @@ def _key(args: argparse.Namespace) -> int:
 
     if args.action == "rotate":
         old, new = key_rotation.rotate()
-        print(f"中心签名密钥已轮换 / centre signing key rotated: {old} → {new}")
-        print("请重启所有中心进程，并重新签发未使用的注册码 / restart every centre process; reissue unused enrolment codes")
+        print(say(f"中心签名密钥已轮换：{old} → {new}", f"centre signing key rotated: {old} → {new}"))
+        print(say("请重启所有中心进程，并重新签发未使用的注册码", "restart every centre process; reissue unused enrolment codes"))
     else:
         for line in key_rotation.describe():
             print(line)

@@ -48,7 +48,9 @@ def password_from_environment_or_prompt(name: str) -> str:
     value = os.environ.get(ENV_STAFF_PASSWORD, "")
     if value:
         return value
-    first = getpass.getpass(f"{name} 的密码 / password for {name}: ")
-    if first != getpass.getpass("再输入一次 / again: "):
+    from centre.cli_language import say
+
+    first = getpass.getpass(say(f"{name} 的密码：", f"password for {name}: "))
+    if first != getpass.getpass(say("再输入一次：", "again: ")):
         raise WeakPassword(why="两次输入不一致 / the two entries differ")
     return first

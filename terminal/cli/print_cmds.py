@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from terminal.cli.language import cli_lang, say
 from terminal.print.keys import known_terminal_keys
 from wirecontract import qrpayload
 
@@ -46,11 +46,11 @@ def run_verify(args: argparse.Namespace) -> int:
     store_keys, void, demo_home = _local_knowledge(args)
     keys = known_terminal_keys(store_keys=store_keys, key_file=args.key_file)
     result = qrpayload.verify(args.text, keys, revoked=void, allow_demo=args.allow_demo or demo_home)
-    lang = args.lang or os.environ.get("TERMINAL_LANG", "zh")
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
     else:
-        print(("有效 / VALID" if result.valid else "无效 / NOT VALID") + f": {result.reason.explain(lang)}")
+        verdict = say("有效", "VALID") if result.valid else say("无效", "NOT VALID")
+        print(verdict + say("：", ": ") + result.reason.explain(cli_lang()))
         data = result.to_json()
         for key in ("credential_no", "version", "name", "agency", "valid_to", "terminal_id", "demo"):
             if data[key] is not None:

@@ -66,7 +66,7 @@ def cmd_demo_init(args: argparse.Namespace) -> int:
             print(f"\r{done}/{total}", end="", file=sys.stderr)
 
     setup.init_demo_home(home, lambda db: fill_demo(db, args.workers, progress=progress))
-    print(f"DEMO 演示数据已创建 / demo home created: {home.root} ({args.workers} workers)")
+    print(say(f"DEMO 演示数据已创建：{home.root}（{args.workers} 名人员）", f"DEMO home created: {home.root} ({args.workers} workers)"))
     print(say("演示账号：admin, zhuguan, dengji, peixun — 密码：demo1234",
               "demo operators: admin, zhuguan, dengji, peixun — password: demo1234"))
     return 0

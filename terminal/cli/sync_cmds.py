@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 
 from terminal.cli.common import opened, print_json, signed_in
+from terminal.cli.language import say
 from terminal.sync.wiring import engine_for, enrol_terminal, status_of
 
 
@@ -32,7 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_enrol(args: argparse.Namespace) -> int:
     with opened(args) as (_home, db):
         enrolment = enrol_terminal(db, args.code, args.server)
-    print(f"注册成功 / enrolled: terminal {enrolment.terminal_id}, agency {enrolment.agency_id}")
+    print(say(f"注册成功：终端 {enrolment.terminal_id}，机构 {enrolment.agency_id}",
+              f"enrolled: terminal {enrolment.terminal_id}, agency {enrolment.agency_id}"))
     return 0
 
 
@@ -44,8 +46,10 @@ def cmd_now(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
     else:
-        print(f"已同步 / synced: 上传 pushed {report.pushed} (接受 accepted {report.accepted}, 重复 duplicate "
-              f"{report.duplicate}, 拒绝 rejected {report.rejected}); 下载 pulled {report.pulled}")  # fmt: skip
+        print(say(f"已同步：上传 {report.pushed} 条（接受 {report.accepted}，重复 {report.duplicate}，拒绝 "
+                  f"{report.rejected}）；下载 {report.pulled} 条",
+                  f"synced: pushed {report.pushed} (accepted {report.accepted}, duplicate {report.duplicate}, "
+                  f"rejected {report.rejected}); pulled {report.pulled}"))  # fmt: skip
     return 0
 
 
@@ -56,15 +60,16 @@ def cmd_status(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     drift = data["drift_seconds"]
-    print(
-        f"注册 / enrolled: {'是 yes' if data['enrolled'] else '否 no'} {data['terminal_id'] or ''} {data['server_url'] or ''}"
-    )
-    print(f"队列 / outbox: {data['outbox']}")
-    print(f"上次上传 / last push: {data['last_push_at'] or '-'}   上次下载 / last pull: {data['last_pull_at'] or '-'}")
-    print(f"时钟偏差 / clock drift: {'-' if drift is None else f'{drift:+.1f} s'}   上次错误 / last error: "
-          f"{data['last_error'] or '-'}")  # fmt: skip
-    gate = "暂停发证 / issuing blocked" if data["issuing_blocked"] else "可发证 / issuing allowed"
-    print(f"{gate} (limit {data['staleness_limit_days']} days)")
+    enrolled = say("是", "yes") if data["enrolled"] else say("否", "no")
+    print(say("注册：", "enrolled: ") + f"{enrolled} {data['terminal_id'] or ''} {data['server_url'] or ''}".rstrip())
+    print(say("队列：", "outbox: ") + str(data["outbox"]))
+    print(say("上次上传：", "last push: ") + f"{data['last_push_at'] or '-'}   "
+          + say("上次下载：", "last pull: ") + f"{data['last_pull_at'] or '-'}")  # fmt: skip
+    print(say("时钟偏差：", "clock drift: ") + ("-" if drift is None else f"{drift:+.1f} s") + "   "
+          + say("上次错误：", "last error: ") + f"{data['last_error'] or '-'}")  # fmt: skip
+    limit = data["staleness_limit_days"]
+    print(say(f"暂停发证（期限 {limit} 天）", f"issuing blocked (limit {limit} days)") if data["issuing_blocked"]
+          else say(f"可发证（期限 {limit} 天）", f"issuing allowed (limit {limit} days)"))  # fmt: skip
     return 0
 
 
@@ -74,10 +79,10 @@ def cmd_receipt(args: argparse.Namespace) -> int:
     if args.json:
         print_json(reconciliation.to_json())
     else:
-        verdict = "一致 / matches" if reconciliation.matches else "不一致 / DOES NOT MATCH"
-        print(f"对账 / receipt: {verdict}")
-        print(f"本机 / local:  {reconciliation.local.count} events, sha256 {reconciliation.local.sha256}")
-        print(f"中心 / server: {reconciliation.server.count} events, sha256 {reconciliation.server.sha256}")
+        print(say("对账：一致", "receipt: matches") if reconciliation.matches
+              else say("对账：不一致", "receipt: DOES NOT MATCH"))  # fmt: skip
+        for side, total in ((say("本机", "local"), reconciliation.local), (say("中心", "centre"), reconciliation.server)):
+            print(say(f"{side}：{total.count} 条记录，sha256 {total.sha256}", f"{side}: {total.count} events, sha256 {total.sha256}"))
     return 0 if reconciliation.matches else 1
 
 
@@ -90,14 +95,17 @@ def cmd_recover(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report.to_json())
         return 0
-    print(f"已从中心取回 / fetched back from the centre: {report.events_restored} 条记录 events "
-          f"(本机序号 local numbers {report.local_seq_before} → {report.local_seq_after})")
-    print(f"已恢复人员 / workers re-applied: {report.workers_reapplied}")
+    before, after = report.local_seq_before, report.local_seq_after
+    print(say(f"已从中心取回 {report.events_restored} 条记录（本机序号 {before} → {after}）",
+              f"fetched back from the centre: {report.events_restored} events (local numbers {before} → {after})"))
+    print(say("已恢复人员：", "workers re-applied: ") + str(report.workers_reapplied))
     for kind, count in sorted(report.not_reapplied.items()):
-        print(f"须重新录入 / to enter again: {kind} × {count}")
+        print(say("须重新录入：", "to enter again: ") + f"{kind} × {count}")
     if report.never_delivered:
-        print(f"未曾上传、无法取回 / never delivered, cannot be recovered: {report.never_delivered} "
-              "（请用备份恢复或重新录入 / restore a backup or enter them again）")
+        print(say(f"未曾上传、无法取回：{report.never_delivered} 条（请用备份恢复或重新录入）",
+                  f"never delivered, cannot be recovered: {report.never_delivered} (restore a backup or enter them "
+                  "again)"))  # fmt: skip
     if report.audit_entries_lost:
-        print(f"本机操作日志缺失 / audit entries lost: {report.audit_entries_lost}（已记入日志 / recorded in the audit log）")
+        print(say(f"本机操作日志缺失 {report.audit_entries_lost} 条（已记入日志）",
+                  f"audit entries lost: {report.audit_entries_lost} (recorded in the audit log)"))
     return 0

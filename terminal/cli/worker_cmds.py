@@ -7,6 +7,7 @@ import argparse
 from typing import Any
 
 from terminal.cli.common import signed_in
+from terminal.cli.language import say
 from terminal.usecases import leaving
 
 
@@ -23,5 +24,5 @@ def cmd_release(args: argparse.Namespace) -> int:
     with signed_in(args) as (_home, db, actor):
         worker_id = leaving.find_worker(db, args.worker)
         leaving.release_worker(db, actor, worker_id, args.reason)
-    print(f"已离职 / released: worker {worker_id}")
+    print(say(f"已离职：人员 {worker_id}", f"released: worker {worker_id}"))
     return 0

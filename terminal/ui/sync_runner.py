@@ -20,6 +20,7 @@ from terminal.sync.errors import DemoCentreUnavailable
 from terminal.sync.state import SyncState
 from terminal.sync.via_executor import engine_via, registered_elsewhere
 from terminal.sync.worker import SyncWorker, WorkerEvent
+from terminal.ui.i18n import ui_lang
 from terminal.ui.session import Session
 from terminal.ui.sync_hook import SyncBridge
 from terminal.ui.tasks import TaskThread
@@ -58,6 +59,7 @@ class SyncRunner:
         session.signals.sync_crashed.connect(self._crash_relay.report)
         self._stopped = False
         self.demo_centre = False  # decided in start(): whether this home syncs with its own demo centre
+        self.lang = ui_lang()  # read here, on the UI thread: the demo centre's banner speaks the app's language
         # Requests a person waits for (the registration check) get their own network thread: they must not
         # queue behind a long sync round.
         self.network: TaskThread[None] = TaskThread("network", default_failure=self._lookup_failed)
@@ -106,7 +108,7 @@ class SyncRunner:
         if self.demo_centre:
             from terminal.demo_stack import start_demo_server
 
-            stack = start_demo_server(self.session.home, executor=self.session.db)
+            stack = start_demo_server(self.session.home, executor=self.session.db, lang=self.lang)
             if stack.offline_reason:
                 # The packaged terminal ships without the centre: the sync screen and home page say so.
                 raise DemoCentreUnavailable(stack.offline_reason)

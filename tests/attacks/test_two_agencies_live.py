@@ -45,7 +45,7 @@ def test_agency_b_neither_reads_nor_answers_agency_as_complaint(centre: LiveServ
         queue_workers(store_a, 1)
         assert term_a.engine(centre.url, timeout=60).sync_once().rejected == 0
         number = sync_helpers.test_number(0)
-        sent = centre.command("complaint", number, "--summary", "服务人员迟到两小时").stdout.split()
+        sent = centre.command("--lang", "en", "complaint", number, "--summary", "服务人员迟到两小时").stdout.split()
         uid = sent[sent.index("complaint") + 1]
         centre.post_check_result(number, "adverse")
 

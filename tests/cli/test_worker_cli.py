@@ -64,5 +64,5 @@ def test_a_supervisor_releases_a_worker_from_the_command_line(
         db.close()
     monkeypatch.setenv("TERMINAL_OPERATOR", "supervisor")
     assert main(["--home", root, "worker", "release", str(worker_id), "--reason", "本人离职"]) == 0
-    assert f"worker {worker_id}" in capsys.readouterr().out
+    assert f"已离职：人员 {worker_id}" in capsys.readouterr().out
     assert _status(root, worker_id) == "inactive"

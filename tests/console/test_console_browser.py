@@ -127,7 +127,7 @@ def test_admin_terminals_codes_audit_and_second_factor(desktop_page: Page, demo_
 
     # A lost authenticator: IT removes the second factor; the password alone signs in again.
     reset = demo_centre.command("staff", "reset-totp", "admin")
-    assert "1 device" in reset.stdout
+    assert "1 个设备" in reset.stdout
     page.reload()
     expect(page.get_by_role("heading", name="登录中心管理台")).to_be_visible()  # its sessions were ended
     sign_in(page, demo_centre, "admin")

@@ -62,7 +62,7 @@ def test_only_admitted_agencies_get_enrolment_codes(any_demo_centre: LiveServer,
     assert refused.status_code == 302
     assert "尚未准入" in admin.get("/console/terminals/").text
     cli = any_demo_centre.command("enrol-code", "--agency", JINGAN, check=False)
-    assert cli.returncode == 1 and "尚未准入" in cli.stderr and "not admitted" in cli.stderr
+    assert cli.returncode == 1 and "尚未准入" in cli.stderr and "admitted" not in cli.stderr
     empty = staff.post(f"/console/agencies/{JINGAN}/admission/", {"decision": "admitted", "reason": " "})
     assert empty.status_code == 302 and "请写明理由" in staff.get(f"/console/agencies/{JINGAN}/").text
     staff.post(f"/console/agencies/{JINGAN}/admission/", {"decision": "admitted", "reason": "资料核查无误，准予准入"})
@@ -89,7 +89,7 @@ def test_look_ups_are_answered_from_indexes(any_demo_centre: LiveServer) -> None
 
 def test_the_look_up_index_can_be_brought_up_to_date_from_the_command_line(any_demo_centre: LiveServer) -> None:
     done = any_demo_centre.command("console-index")
-    assert "查询索引已是最新" in done.stdout and "up to date" in done.stdout
+    assert "查询索引已是最新" in done.stdout and "up to date" not in done.stdout
     workers = any_demo_centre.query("SELECT COUNT(*) FROM console_worker_index")[0][0]
     records = any_demo_centre.query("SELECT COUNT(*) FROM records WHERE entity = ?", "worker")[0][0]
     assert workers == records >= 6

@@ -231,14 +231,16 @@ def test_the_demo_centre_prints_the_console_and_its_accounts(tmp_path: Path) -> 
     from terminal.centre_process import centre_command, free_port
 
     server = LiveServer(tmp_path / "printed.db", demo=True)
-    argv = [*centre_command(), "serve", "--demo", "--stop-on-eof", "--db", server.db_url, "--port", str(free_port())]
+    argv = [*centre_command(), "--lang", "en", "serve", "--demo", "--stop-on-eof", "--db", server.db_url, "--port",
+            str(free_port())]  # fmt: skip
     with subprocess.Popen(argv, env=server.env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as serving:
         assert serving.stdout is not None and serving.stdin is not None
         lines = [serving.stdout.readline(), serving.stdout.readline()]
         serving.stdin.close()  # --stop-on-eof: a clean shutdown
         serving.wait(30)
     assert "/console/" in lines[0]
-    assert "管理台 / console:" in lines[1] and "admin | staff | police | regulator" in lines[1] and "demo1234" in lines[1]
+    assert lines[1].startswith("console:") and "admin | staff | police | regulator" in lines[1] and "demo1234" in lines[1]
+    assert not any("\u4e00" <= c <= "\u9fff" for c in "".join(lines))  # one language: the one asked for
 
 
 def test_id_numbers_looked_up_stay_out_of_addresses(consoles: dict[str, Console]) -> None:

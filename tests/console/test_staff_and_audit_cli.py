@@ -40,7 +40,7 @@ def test_staff_accounts_from_the_command_line(tmp_path: Path) -> None:
     assert staff(centre, "add", "li.ming", "--role", "staff", "--name", "李明")[0] == 0
     assert staff(centre, "add", "chen.admin", "--role", "admin")[0] == 0
     code, _, err = staff(centre, "add", "li.ming", "--role", "police")
-    assert code == 1 and "已存在" in err and "already exists" in err
+    assert code == 1 and "已存在" in err and "already exists" not in err  # one language a run
     code, _, err = staff(centre, "add", "weak", "--role", "staff", password="12345")
     assert code == 1 and "密码太弱" in err and "Traceback" not in err
     code, _, err = staff(centre, "add", "nopass", "--role", "staff", password=None)  # no TTY to prompt on
@@ -60,10 +60,14 @@ def test_staff_accounts_from_the_command_line(tmp_path: Path) -> None:
     assert "CENTRE_STAFF_PASSWORD" not in " ".join(os.environ)
 
 
-def _verify_fails(centre: LiveServer, position: int, why: str) -> None:
+def _verify_fails(centre: LiveServer, position: int, zh_why: str, en_why: str) -> None:
+    """The break is reported in the language asked for, and only in it."""
     broken = centre.command("audit", "verify", check=False)
     assert broken.returncode == 1, broken.stdout
-    assert f"第 {position} 条" in broken.stderr and f"entry {position}" in broken.stderr and why in broken.stderr
+    assert f"第 {position} 条" in broken.stderr and zh_why in broken.stderr and en_why not in broken.stderr
+    broken = centre.command("--lang", "en", "audit", "verify", check=False)
+    assert broken.returncode == 1, broken.stdout
+    assert f"entry {position}" in broken.stderr and en_why in broken.stderr and zh_why not in broken.stderr
 
 
 def test_tampering_with_the_audit_chain_is_found(centre: LiveServer) -> None:
@@ -74,7 +78,7 @@ def test_tampering_with_the_audit_chain_is_found(centre: LiveServer) -> None:
     assert "审计日志完好，共 3 条" in centre.command("audit", "verify").stdout
 
     _execute(centre, "UPDATE audit_entries SET subject = 'staff:someone-else' WHERE position = 2")
-    _verify_fails(centre, 2, "内容被改动")
+    _verify_fails(centre, 2, "内容被改动", "was altered")
 
     # A forger who recomputes entry 2's own hash still breaks entry 3, which holds the old one.
     [(at, prev, detail)] = centre.query("SELECT at, prev_hash, detail FROM audit_entries WHERE position = 2")
@@ -83,10 +87,10 @@ def test_tampering_with_the_audit_chain_is_found(centre: LiveServer) -> None:
     details = detail if isinstance(detail, dict) else json.loads(detail)
     forged = entry_hash(2, stamp, "command line", "staff.add", "staff:someone-else", details, prev)
     _execute(centre, f"UPDATE audit_entries SET entry_hash = '{forged}' WHERE position = 2")
-    _verify_fails(centre, 3, "does not follow")
+    _verify_fails(centre, 3, "不衔接", "does not follow")
 
     _execute(centre, "DELETE FROM audit_entries WHERE position >= 2")  # the end cut off: the head knows
-    _verify_fails(centre, 2, "end of the chain")
+    _verify_fails(centre, 2, "链尾", "end of the chain")
 
 
 def _execute(centre: LiveServer, sql: str) -> None:

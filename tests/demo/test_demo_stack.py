@@ -94,3 +94,15 @@ def test_the_demo_port_is_fixed_for_people_and_free_for_tests(tmp_path: Path, mo
             assert server.port != port and server._healthy()
         finally:
             server.stop()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_demo_banner_names_every_address_in_one_language(lang: str) -> None:
+    from terminal.demo_stack import banner
+
+    url = "http://127.0.0.1:8765"
+    said = banner(url, lang)
+    for page in ("/admin/", "/v1/docs", "/console/"):
+        assert url + page in said
+    has_chinese = any("\u4e00" <= c <= "\u9fff" for c in said)
+    assert has_chinese is (lang == "zh") and ("demo centre" in said) is (lang == "en")

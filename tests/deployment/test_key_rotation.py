@@ -39,7 +39,7 @@ def test_rotation_keeps_cards_valid_and_terminals_follow_the_handover(demo_serve
     assert 'data-state="valid"' in requests.get(card, timeout=10).text
 
     rotated = demo_server.command("key", "rotate")
-    assert "rotated" in rotated.stdout
+    assert "中心签名密钥已轮换" in rotated.stdout
     demo_server.stop()  # every process restarts after a rotation (docs/keys-and-trust.md)
     demo_server.start()
 

@@ -104,7 +104,7 @@ def test_a_schema_newer_than_the_program_is_refused(vendor: str, primary: Cluste
     url = f"sqlite:///{tmp_path / 'newer.db'}" if vendor == "sqlite" else primary.createdb("newer")
     home = tmp_path / "home"
     upgraded = server_cli(url, home, "db", "upgrade")
-    assert upgraded.returncode == 0 and "up to date" in upgraded.stdout
+    assert upgraded.returncode == 0 and "数据库已是最新" in upgraded.stdout
     current = server_cli(url, home, "db", "current")
     assert current.returncode == 0 and "[X] 0001_terminal_activity" in current.stdout
     insert = "INSERT INTO django_migrations (app, name, applied) VALUES ('sync', '9001_from_a_newer_centre', '2030-01-01')"
@@ -116,7 +116,7 @@ def test_a_schema_newer_than_the_program_is_refused(vendor: str, primary: Cluste
     else:
         primary.sql("newer", insert)
     for argv in (("db", "current"), ("db", "upgrade"), ("serve", "--port", "1")):
-        refused = server_cli(url, home, *argv)
+        refused = server_cli(url, home, "--lang", "en", *argv)
         assert refused.returncode == 3, (argv, refused.stderr)
         assert "sync.9001_from_a_newer_centre" in refused.stderr and "newer" in refused.stderr
 

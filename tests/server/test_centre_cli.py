@@ -31,7 +31,7 @@ def test_agencies_codes_and_terminals(tmp_path: Path) -> None:
     unknown = centre.command("enrol-code", "--agency", "91310000NOSUCH000X", check=False)
     assert unknown.returncode == 1 and "terminal-server agency add" in unknown.stderr
     centre.command("agency", "add", "91310000ma1fl1111x", "--name", "甲家政", "--district", "徐汇区")
-    assert "91310000MA1FL1111X\t甲家政\t徐汇区\t0 terminals" in centre.command("agency", "list").stdout
+    assert "91310000MA1FL1111X\t甲家政\t徐汇区\t0 台终端" in centre.command("agency", "list").stdout
     code = centre.command("enrol-code", "--agency", "91310000MA1FL1111X").stdout.split()[-1]
     assert len(code.replace("-", "")) == 20
     missing = centre.command("terminal", "revoke", "TNOSUCH", "--reason", "x", check=False)
@@ -43,4 +43,7 @@ def test_agencies_codes_and_terminals(tmp_path: Path) -> None:
 def test_a_bad_database_url_is_a_clear_error(tmp_path: Path) -> None:
     centre = LiveServer("mysql://nobody@nowhere/centre")
     bad = centre.command("db", "current", check=False)
-    assert bad.returncode == 2 and "unsupported database URL" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "不支持的数据库地址类型" in bad.stderr and "Traceback" not in bad.stderr
+    assert "unsupported" not in bad.stderr  # one language a run
+    bad = centre.command("--lang", "en", "db", "current", check=False)
+    assert bad.returncode == 2 and "configuration error: unsupported database URL" in bad.stderr

@@ -24,7 +24,7 @@ def test_enrol_sync_status_receipt(capsys: pytest.CaptureFixture[str], demo_serv
     assert main(["enrol", "NOPE-NOPE-NOPE", "--server", demo_server.url]) == 1
     assert "注册码不存在" in capsys.readouterr().err
     assert main(["enrol", demo_server.enrolment_code(DEMO_AGENCY.credit_code, DEMO_AGENCY.name), "--server", demo_server.url]) == 0
-    assert "enrolled" in capsys.readouterr().out
+    assert "注册成功" in capsys.readouterr().out
 
     code, before = run_json(capsys, "sync", "status", "--json")
     assert code == 0 and before["enrolled"] is True and before["issuing_blocked"] is True
@@ -35,3 +35,11 @@ def test_enrol_sync_status_receipt(capsys: pytest.CaptureFixture[str], demo_serv
     assert after["outbox"] == {**after["outbox"], "queued": 0, "sent": 0}  # type: ignore[dict-item]
     code, receipt = run_json(capsys, "sync", "receipt", "--json")
     assert code == 0 and receipt["matches"] is True
+
+    # Text for a person: one language a run, as chosen.
+    assert main(["--lang", "en", "sync", "status"]) == 0
+    said = capsys.readouterr().out
+    assert "enrolled: yes" in said and "issuing allowed" in said and not any("\u4e00" <= c <= "\u9fff" for c in said)
+    assert main(["--lang", "zh", "sync", "receipt"]) == 0
+    said = capsys.readouterr().out
+    assert "对账：一致" in said and "match" not in said

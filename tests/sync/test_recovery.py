@@ -154,5 +154,9 @@ def test_terminal_sync_recover_on_the_command_line(
     assert main(["--home", str(home.root), "sync", "recover", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["local_seq_after"] == centre_last and out["workers_reapplied"] == 4
-    assert main(["--home", str(home.root), "sync", "recover"]) == 0  # nothing more to fetch
-    assert "fetched back from the centre: 0" in capsys.readouterr().out
+    assert main(["--home", str(home.root), "--lang", "en", "sync", "recover"]) == 0  # nothing more to fetch
+    said = capsys.readouterr().out
+    assert "fetched back from the centre: 0 events" in said and "取回" not in said  # one language at a time
+    assert main(["--home", str(home.root), "--lang", "zh", "sync", "recover"]) == 0
+    said = capsys.readouterr().out
+    assert "已从中心取回 0 条记录" in said and "fetched" not in said
