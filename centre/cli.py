@@ -278,7 +278,7 @@ def _terminal_revoke(args: argparse.Namespace) -> int:
 
     _ready()
     terminal = revoke_terminal(args.terminal_id, args.reason, args.compromised)
-    print(f"{terminal.id}: " + (say("已失陷（其签发的证件须复核）", "compromised") if terminal.compromised
+    print(f"{terminal.id}: " + (say("已标记为失陷", "compromised") if terminal.compromised
                                  else say("已停用", "retired")))  # fmt: skip
     return 0
 
