@@ -120,11 +120,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = choose_language(args.lang)
     try:
         _start_django(args.db, demo=getattr(args, "demo", False))
-        from centre.errors import NewerSchema
+        from django.db import InterfaceError, OperationalError
+
+        from centre.errors import DatabaseUnavailable, NewerSchema
         from wirecontract.errors import ExplainedError
 
         try:
-            result: int = args.func(args)
+            try:
+                result: int = args.func(args)
+            except (OperationalError, InterfaceError) as failure:
+                # The database is not there, refuses us, or failed under us (disk full): the driver's first line
+                # says which; systemd starts the process again (exit code 1), as it should for a database that
+                # comes back.
+                why = str(failure).strip().splitlines()[0] if str(failure).strip() else type(failure).__name__
+                raise DatabaseUnavailable(database=config.shown_url(args.db), why=why) from failure
         except NewerSchema as error:
             print(error.message(lang), file=sys.stderr)
             return 3

@@ -98,7 +98,7 @@ def database_settings(url: str) -> dict[str, Any]:
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         name = unquote(parts.path.lstrip("/"))
         if not name:
-            shown = _without_password(url)
+            shown = shown_url(url)
             raise ConfigurationError(f"the PostgreSQL URL {shown!r} names no database",
                                      f"PostgreSQL 数据库地址 {shown!r} 没有指明数据库")
         return {
@@ -116,7 +116,8 @@ def database_settings(url: str) -> dict[str, Any]:
                              f"不支持的数据库地址类型 {parts.scheme!r}（应为 sqlite 或 postgresql）")
 
 
-def _without_password(url: str) -> str:
+def shown_url(url: str) -> str:
+    """The database URL as it may be shown or logged: without its password."""
     parts = urlsplit(url)
     return url.replace(f":{parts.password}@", ":***@") if parts.password else url
 

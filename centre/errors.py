@@ -7,6 +7,7 @@ ExplainedError (wirecontract.errors)
 ├── DecisionNotApplicable    a centre decision that does not fit the credential's state
 ├── ReleaseRefused           a person cannot be released from their agency yet
 ├── NewerSchema              the database was migrated by a newer centre
+├── DatabaseUnavailable      a command could not open or use the database (not running, wrong address, no rights)
 ├── WeakPassword             `init`: the first administrator's password fails the password rules
 └── KeyRotationRefused       `key rotate`: the key files cannot be replaced safely
 """
@@ -73,6 +74,12 @@ class NewerSchema(ExplainedError):
         "The database was migrated by a newer version of the centre ({migrations}); this program cannot use it. "
         "Upgrade the centre."
     )
+
+
+class DatabaseUnavailable(ExplainedError):
+    code = "database_unavailable"
+    zh_template = "无法使用中心数据库（{database}）：{why}。请检查数据库是否在运行，地址和权限是否正确。"
+    en_template = "The centre's database ({database}) cannot be used: {why}. Check that it is running and that its address and rights are right."
 
 
 class WeakPassword(ExplainedError):

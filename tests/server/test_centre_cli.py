@@ -47,3 +47,18 @@ def test_a_bad_database_url_is_a_clear_error(tmp_path: Path) -> None:
     assert "unsupported" not in bad.stderr  # one language a run
     bad = centre.command("--lang", "en", "db", "current", check=False)
     assert bad.returncode == 2 and "configuration error: unsupported database URL" in bad.stderr
+
+
+def test_a_database_that_cannot_be_used_is_a_clear_error(tmp_path: Path) -> None:
+    """Not a traceback: which database (never its password), the driver's reason, what to check; exit code 1, so
+    systemd starts the process again for a database that comes back."""
+    from terminal.centre_process import free_port
+
+    missing_folder = LiveServer(f"sqlite:///{tmp_path / 'no-such-folder' / 'centre.db'}")
+    refused = missing_folder.command("--lang", "en", "db", "upgrade", check=False)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "The centre's database (sqlite:///" in refused.stderr and "unable to open database file" in refused.stderr
+    nobody_listens = LiveServer(f"postgresql://centre:do-not-show@127.0.0.1:{free_port()}/centre")
+    refused = nobody_listens.command("db", "current", check=False)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "无法使用中心数据库（postgresql://centre:***@127.0.0.1:" in refused.stderr and "do-not-show" not in refused.stderr
