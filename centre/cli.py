@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import socket
 import sys
 import threading
 from collections.abc import Sequence
@@ -169,6 +170,10 @@ def _serve(args: argparse.Namespace) -> int:
     from centre.quick_exit import exit_now
 
     schema_guard.migrate()
+    # The address is taken before anything else starts and before the banner says where the centre is: a port
+    # another process holds is an error of ours (exit 1, systemd tries again), not uvicorn's exit code 3, which
+    # here means a newer schema and stops systemd from restarting.
+    listening = _listen(args.host, args.port)
     if args.demo:
         _demo_back_office_user()
         from centre.console.demo import seed as seed_console_demo
@@ -188,7 +193,8 @@ def _serve(args: argparse.Namespace) -> int:
                                            lifespan="off", access_log=False))  # fmt: skip
     if args.stop_on_eof:
         threading.Thread(target=_stop_on_eof, args=(server,), daemon=True, name="stop-on-eof").start()
-    base = f"http://{args.host}:{args.port}"
+    host, port = listening.getsockname()[:2]
+    base = f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
     print(say(f"中心服务中：{base} · 管理台 {base}/console/ · 后台 {base}/admin/ · API {base}/v1/docs · "
               f"信任列表 {base}/v1/trust-list",
               f"centre serving at {base} · console {base}/console/ · back office {base}/admin/ · API {base}/v1/docs · "
@@ -201,12 +207,25 @@ def _serve(args: argparse.Namespace) -> int:
     # of the collector's sight, it is neither scanned on every full collection nor, at exit, for seconds.
     gc.freeze()
     try:
-        server.run()
+        server.run(sockets=[listening])
     finally:
         if follower is not None:
             upkeep.stop_process(follower)
         bulk_routes.shutdown()
     exit_now(0)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket on HOST:PORT (port 0: any free port), or AddressUnavailable saying why not."""
+    from centre.errors import AddressUnavailable
+
+    try:
+        family, _, _, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        return socket.create_server(address, family=family, backlog=2048)  # uvicorn's default backlog
+    except OSError as failure:
+        # The system's words for it (the resolver's for an unknown host), without Python's restating of the address.
+        why = os.strerror(failure.errno) if failure.errno and failure.errno > 0 else (failure.strerror or str(failure))
+        raise AddressUnavailable(address=f"{host}:{port}", why=why) from failure
 
 
 DEMO_ADMIN = ("admin", "demo1234")  # the demo's public password, as the terminal's demo operators have

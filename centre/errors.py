@@ -8,6 +8,7 @@ ExplainedError (wirecontract.errors)
 ├── ReleaseRefused           a person cannot be released from their agency yet
 ├── NewerSchema              the database was migrated by a newer centre
 ├── DatabaseUnavailable      a command could not open or use the database (not running, wrong address, no rights)
+├── AddressUnavailable       `serve` cannot listen on its address (the port is taken, or not ours to take)
 ├── WeakPassword             `init`: the first administrator's password fails the password rules
 └── KeyRotationRefused       `key rotate`: the key files cannot be replaced safely
 """
@@ -80,6 +81,12 @@ class DatabaseUnavailable(ExplainedError):
     code = "database_unavailable"
     zh_template = "无法使用中心数据库（{database}）：{why}。请检查数据库是否在运行，地址和权限是否正确。"
     en_template = "The centre's database ({database}) cannot be used: {why}. Check that it is running and that its address and rights are right."
+
+
+class AddressUnavailable(ExplainedError):
+    code = "address_unavailable"
+    zh_template = "中心不能在 {address} 上接收连接：{why}。请检查地址，以及是否已有进程占用该端口。"
+    en_template = "The centre cannot listen on {address}: {why}. Check the address, and whether another process holds the port."
 
 
 class WeakPassword(ExplainedError):

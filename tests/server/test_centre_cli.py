@@ -62,3 +62,33 @@ def test_a_database_that_cannot_be_used_is_a_clear_error(tmp_path: Path) -> None
     refused = nobody_listens.command("db", "current", check=False)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "无法使用中心数据库（postgresql://centre:***@127.0.0.1:" in refused.stderr and "do-not-show" not in refused.stderr
+
+
+def test_serve_says_where_it_listens_and_a_taken_port_is_a_clear_error(tmp_path: Path) -> None:
+    """The banner names the address actually taken (port 0: a free one, which then answers); a port another
+    process holds is exit code 1 with the reason, before anything is started or announced (uvicorn's own exit code
+    for it is 3, this program's code for a newer schema, on which systemd does not restart)."""
+    import socket
+    import subprocess
+
+    import requests
+
+    from terminal.centre_process import centre_command
+
+    centre = LiveServer(tmp_path / "c.db")
+    assert centre.command("db", "upgrade").returncode == 0
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        refused = centre.command("--lang", "en", "serve", "--port", str(port), check=False)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr and refused.stdout == ""
+    assert f"The centre cannot listen on 127.0.0.1:{port}: Address already in use." in refused.stderr
+
+    argv = [*centre_command(), "--lang", "en", "serve", "--port", "0", "--stop-on-eof", "--db", centre.db_url]
+    with subprocess.Popen(argv, env=centre.env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as serving:
+        assert serving.stdout is not None and serving.stdin is not None
+        banner = serving.stdout.readline()
+        address = banner.split()[3]  # "centre serving at http://127.0.0.1:PORT · …"
+        assert address.startswith("http://127.0.0.1:") and not address.endswith(":0")
+        assert requests.get(address + "/healthz", timeout=30).status_code == 200
+        serving.stdin.close()
+        assert serving.wait(30) == 0
