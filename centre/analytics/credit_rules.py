@@ -126,8 +126,14 @@ def shrunk_mean(total: float, count: int, prior_mean: float, prior_count: float)
     return (total + prior_mean * prior_count) / (count + prior_count)
 
 
+# Sums the database adds up (ratings of two decimals, days) differ in their last bits with the order it added them
+# in, and so with how the facts were batched; rounded to this many places first, the same evidence always makes the
+# same score, down to its last (second) decimal.
+EXACT_PLACES = 6
+
+
 def _evaluations(rule: dict[str, Any], ratings: tuple[float, int]) -> Contribution:
-    total, count = ratings
+    total, count = round(ratings[0], EXACT_PLACES), ratings[1]
     prior = float(rule["prior_mean"])
     shrunk = shrunk_mean(total, count, prior, float(rule["prior_count"]))
     raw = f"{total / count:.2f}" if count else "—"
@@ -210,7 +216,7 @@ def grade_agency(rules: RuleSet, ev: AgencyEvidence, today: dt.date) -> Graded:
                               f"{ev.upheld_in_window}/{ev.contracts_in_window} = {per_100:.2f}"))  # fmt: skip
     if ev.resolution_days[1]:
         rule = r["resolution_days"]
-        mean = ev.resolution_days[0] / ev.resolution_days[1]
+        mean = round(ev.resolution_days[0], EXACT_PLACES) / ev.resolution_days[1]
         over = max(mean - float(rule["target"]), 0.0)
         parts.append(Contribution("resolution_days", Text("投诉处理时长", "complaint resolution time"),
                                   -min(over * float(rule["per_day_over"]), float(rule["cap"])),

@@ -103,3 +103,21 @@ def test_rule_versions_are_data() -> None:
     upside_down["worker_grades"] = [[0, "1"], [90, "5"]]
     with pytest.raises(RuleSetInvalid):
         RuleSet.from_json(upside_down)
+
+
+def test_the_same_evidence_summed_in_another_order_makes_the_same_score() -> None:
+    """The database adds ratings and days in whatever order it reads them: the last bits of the sum differ, the
+    score (to its second decimal) and every contribution must not."""
+    import random
+
+    rng = random.Random(7)
+    ratings = [round(rng.uniform(1, 5), 2) for _ in range(999)]
+    days = [rng.randint(1, 40) / 4 for _ in range(99)]
+    forward, backward = sum(ratings), sum(reversed(ratings))
+    assert forward != backward  # otherwise the test shows nothing
+    graded = [grade_agency(RULES, AgencyEvidence(admitted=True, workers=100, certified=60, contracts_in_window=400,
+                                                 upheld_in_window=6, resolution_days=(sum(order_days), len(days)),
+                                                 evaluations=(total, len(ratings))), TODAY)
+              for total, order_days in ((forward, days), (backward, list(reversed(days))))]  # fmt: skip
+    assert graded[0].score == graded[1].score
+    assert [c.points for c in graded[0].contributions] == [c.points for c in graded[1].contributions]
