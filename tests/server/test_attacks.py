@@ -208,7 +208,7 @@ def test_leaving_an_agency_lets_another_register_the_person(centre: LiveServer, 
     person = {"identity": {"id_number": "310101199007071238", "name": "周九"}}
     assert b.push([wire(uuid.uuid4().hex, 1, person)])[0].code == RejectCode.IDENTITY_REGISTERED_ELSEWHERE
     refused = centre.command("release", "310101199007071238", "--reason", "离职", check=False)
-    assert refused.returncode == 1 and "revoke" in refused.stderr  # a live credential: revoke it first
+    assert refused.returncode == 1 and "请先注销" in refused.stderr  # a live credential: revoke it first
     assert credential.send("revoked", reason="离职").status == "accepted"
     centre.command("release", "310101199007071238", "--reason", "离职")
     assert b.push([wire(uuid.uuid4().hex, 1, person)])[0].status == "accepted"
