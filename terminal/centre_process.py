@@ -15,6 +15,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+# How long a clean stop may take before the process is killed: the centre waits up to 30 s for its analytics
+# follower to finish the pass under way (centre/analytics/upkeep.py stop_process), then for its bulk workers. Killed
+# sooner, it left its workers' queues to the resource tracker ("leaked semaphore objects" after a load bench).
+STOPPING_S = 60.0
+
 
 class CentreNotInstalled(RuntimeError):
     """Neither the centre's package nor a `terminal-server` program is there (the packaged terminal)."""
@@ -106,7 +111,7 @@ class CentreProcess:
             assert self._process.stdin is not None
             self._process.stdin.close()  # --stop-on-eof: a clean shutdown
             try:
-                self._process.wait(15)
+                self._process.wait(STOPPING_S)
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait(5)
