@@ -127,19 +127,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from wirecontract.errors import ExplainedError
 
         try:
-            try:
-                result: int = args.func(args)
-            except (OperationalError, InterfaceError) as failure:
-                # The database is not there, refuses us, or failed under us (disk full): the driver's first line
-                # says which; systemd starts the process again (exit code 1), as it should for a database that
-                # comes back.
-                why = str(failure).strip().splitlines()[0] if str(failure).strip() else type(failure).__name__
-                raise DatabaseUnavailable(database=config.shown_url(args.db), why=why) from failure
+            result: int = args.func(args)
         except NewerSchema as error:
             print(error.message(lang), file=sys.stderr)
             return 3
         except ExplainedError as error:
             print(error.message(lang), file=sys.stderr)
+            return 1
+        except (OperationalError, InterfaceError) as failure:
+            # The database is not there, refuses us, or failed under us (disk full): the driver's first line says
+            # which; exit code 1, so systemd starts the process again, as it should for a database that comes back.
+            why = (str(failure).strip().splitlines() or [type(failure).__name__])[0]
+            print(DatabaseUnavailable(database=config.shown_url(args.db), why=why).message(lang), file=sys.stderr)
             return 1
     except config.ConfigurationError as error:
         print(say("配置错误：", "configuration error: ") + error.message(lang), file=sys.stderr)

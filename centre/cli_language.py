@@ -11,20 +11,16 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-LANGUAGES = ("zh", "en")
+from wirecontract.language import first_language
+
 ENV_LANG = "TERMINAL_SERVER_LANG"
 _chosen = ["zh"]
 
 
 def choose_language(requested: str | None, environ: Mapping[str, str] = os.environ) -> str:
     """Decide the run's language (see the module's docstring) and remember it for `say`."""
-    locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
-    for choice in (requested, environ.get(ENV_LANG), locale):
-        if choice and choice[:2].lower() in LANGUAGES:
-            _chosen[0] = choice[:2].lower()
-            return _chosen[0]
-    _chosen[0] = "zh"
-    return "zh"
+    _chosen[0] = first_language((requested, environ.get(ENV_LANG)), environ)
+    return _chosen[0]
 
 
 def cli_lang() -> str:

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from wirecontract.errors import Text
+
 DEFAULT_DB_URL = "sqlite:///terminal-server.db"
 
 # Environment variables the centre reads (documented in docs/centre.md).
@@ -33,10 +35,10 @@ class ConfigurationError(ValueError):
 
     def __init__(self, en: str, zh: str) -> None:
         super().__init__(en)
-        self.zh = zh
+        self.text = Text(zh, en)
 
     def message(self, lang: str) -> str:
-        return self.zh if lang == "zh" else str(self)
+        return self.text.in_lang(lang)
 
 
 def default_db_url() -> str:

@@ -6,8 +6,8 @@ import argparse
 import os
 
 from terminal.store.home import Home
+from wirecontract.language import first_language
 
-LANGUAGES = ("zh", "en")
 _language = ["zh"]
 
 
@@ -21,13 +21,8 @@ def choose_language(args: argparse.Namespace) -> str:
         home_choice = home.config().get("language") if home.root.exists() else None
     except (OSError, ValueError):  # an unreadable settings file must not hide the error being reported
         home_choice = None
-    locale = next((os.environ[n] for n in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(n)), "")
-    for choice in (getattr(args, "lang", None), os.environ.get("TERMINAL_LANG"), home_choice, locale[:2]):
-        if isinstance(choice, str) and choice[:2] in LANGUAGES:
-            _language[0] = choice[:2]
-            return choice[:2]
-    _language[0] = "zh"
-    return "zh"
+    _language[0] = first_language((getattr(args, "lang", None), os.environ.get("TERMINAL_LANG"), home_choice))
+    return _language[0]
 
 
 def cli_lang() -> str:
